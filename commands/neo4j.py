@@ -1,0 +1,62 @@
+"""`policykg neo4j start|stop|status` and `policykg load`."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def neo4j():
+    """Run the project's own Neo4j Community server (fetched from Maven Central)."""
+
+
+@neo4j.command()
+@click.option("--timeout", default=180, show_default=True, help="seconds to wait for the server to answer")
+def start(timeout):
+    """Provision (first time), start, and wait until `RETURN 1` answers."""
+    from kg.neo4j_server import start as start_server
+    start_server(timeout=timeout, log=click.echo)
+
+
+@neo4j.command()
+def stop():
+    """Stop the server cleanly."""
+    from kg.neo4j_server import stop as stop_server
+    stop_server(log=click.echo)
+
+
+@neo4j.command()
+def status():
+    """Say whether the server runs and answers; exit 1 when it does not."""
+    from kg.neo4j_server import status as server_status
+    pid, ok = server_status()
+    if ok:
+        click.echo(f"running (pid {pid}), answering")
+    elif pid:
+        click.echo(f"running (pid {pid}), not answering")
+        raise SystemExit(1)
+    else:
+        click.echo("not running")
+        raise SystemExit(1)
+
+
+@click.command()
+@click.argument("graph_dir", default="data/graph", type=click.Path(exists=True, file_okay=False))
+def load(graph_dir):
+    """Load the extractions in GRAPH_DIR (*.extraction.json) into Neo4j."""
+    from extract.contract import read_contract
+    from kg.neo4j_client import open_driver
+    from kg.neo4j_load import load as load_graph
+    from kg.neo4j_settings import load_settings
+    files = sorted(Path(graph_dir).glob("*.extraction.json"))
+    if not files:
+        raise click.ClickException(f"no *.extraction.json in {graph_dir}: run `policykg build` first")
+    extractions = [read_contract(f) for f in files]
+    settings = load_settings()
+    with open_driver(settings) as driver:
+        summary = load_graph(driver, extractions, database=settings.database)
+    click.echo(f"loaded {summary.documents} documents, {summary.entities} entities into {settings.uri}")
+
+
+COMMANDS = [neo4j, load]

@@ -1,0 +1,1 @@
+"""Extraction stages: raw text -> Document -> mentions -> entities, relations, indicators."""

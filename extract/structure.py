@@ -1,0 +1,103 @@
+"""Find chapters, articles, paragraphs and sentences, each as a span of the raw text."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from importlib import resources
+
+import cn2an
+
+from .clean import Cleaned, Line
+from .model import Section, Sentence
+
+SENTENCE_END = re.compile(r"[^。!?!?]*(?:[。!?!?]+[”’」』)]*|$)")
+
+
+@lru_cache(maxsize=1)
+def heading_rules() -> tuple[tuple[str, re.Pattern], ...]:
+    text = resources.files("extract.patterns").joinpath("structure.tsv").read_text("utf-8")
+    return tuple((kind, re.compile(rx)) for kind, rx in
+                 (ln.split("\t", 1) for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
+
+
+def numeral(value: str) -> int | None:
+    if not value:
+        return None
+    if value.isdigit():
+        return int(value)
+    try:
+        return int(cn2an.cn2an(value, "smart"))
+    except (ValueError, KeyError):
+        return None
+
+
+def heading(line: str) -> tuple[str, int | None, re.Match] | None:
+    for kind, rx in heading_rules():
+        m = rx.match(line)
+        if m:
+            return kind, numeral(m.group("num")), m
+    return None
+
+
+def split_sentences(line: Line, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    """Sentence spans inside a line, stripped of white space."""
+    spans = []
+    for m in SENTENCE_END.finditer(line.text):
+        if m.start() == m.end():
+            continue
+        seg = m.group(0)
+        lead = len(seg) - len(seg.lstrip())
+        s = line.start + m.start() + lead
+        e = line.start + m.start() + len(seg.rstrip())
+        if e > s and not any(a <= s < b for a, b in skip):
+            spans.append((s, e))
+    return spans
+
+
+def _title_of(text: str) -> str:
+    end = min((i for i in (text.find("。"), text.find("!"), text.find("?")) if i >= 0), default=len(text))
+    return text[:end][:120]
+
+
+def parse(text: str, cleaned: Cleaned) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
+    sections: list[Section] = []
+    sentences: list[Sentence] = []
+    chapter: Section | None = None
+    article: Section | None = None
+    last_chapter_no = 0
+
+    def close(sec: Section | None, end: int) -> None:
+        if sec is not None:
+            idx = next(i for i, s in enumerate(sections) if s.id == sec.id)
+            sections[idx] = replace(sections[idx], end=end)
+
+    for n, line in enumerate(cleaned.lines):
+        hit = heading(line.text)
+        kind = hit[0] if hit else None
+        if n == 0 and line.text == cleaned.title:
+            kind = "title"
+        if kind == "chapter":
+            close(article, line.start)
+            close(chapter, line.start)
+            article = None
+            number = hit[1] if hit[1] is not None else last_chapter_no + 1
+            last_chapter_no = number
+            body = line.text[hit[2].end():]
+            chapter = Section(f"c{len(sections)}", "chapter", number, _title_of(body), line.start, cleaned.body_end)
+            sections.append(chapter)
+        elif kind == "article":
+            close(article, line.start)
+            body = line.text[hit[2].end():]
+            article = Section(f"a{len(sections)}", "article", hit[1], _title_of(body), line.start,
+                              cleaned.body_end, chapter.id if chapter else None)
+            sections.append(article)
+        parent = article or chapter
+        para = Section(f"p{len(sections)}", "title" if kind == "title" else "paragraph", None,
+                       _title_of(line.text)[:40], line.start, line.end, parent.id if parent else None)
+        sections.append(para)
+        for s, e in split_sentences(line, cleaned.furniture):
+            sentences.append(Sentence(f"s{len(sentences) + 1:05d}", s, e, text[s:e], para.id))
+    close(article, cleaned.body_end)
+    close(chapter, cleaned.body_end)
+    return tuple(sections), tuple(sentences)

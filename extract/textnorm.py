@@ -1,0 +1,21 @@
+"""Length-preserving normalisation, so matching can run on normalised text and offsets stay raw."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH[0x3000] = 0x20
+
+
+def fold_width(text: str) -> str:
+    """Full-width ASCII forms to half-width, one character for one (offsets unchanged)."""
+    return text.translate(_FULLWIDTH)
+
+
+_NAME_DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』·・]")
+
+
+def normalise_name(name: str) -> str:
+    """Key for comparing names: NFKC, lower case, no spaces, quotes or title marks."""
+    return _NAME_DROP.sub("", unicodedata.normalize("NFKC", name)).lower()

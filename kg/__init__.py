@@ -1,0 +1,1 @@
+"""Graph stages: extractions -> RDF (rdflib), networkx, Neo4j."""
