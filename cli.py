@@ -26,9 +26,14 @@ def main() -> None:
 
 
 def _register() -> None:
-    from commands import build, neo4j, query
-    for module in (build, neo4j, query):
-        for cmd in module.COMMANDS:
+    """Every module in commands/ lists its click commands in COMMANDS."""
+    import importlib
+    import pkgutil
+
+    import commands
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        module = importlib.import_module(f"commands.{info.name}")
+        for cmd in getattr(module, "COMMANDS", ()):
             main.add_command(cmd)
 
 

@@ -24,8 +24,8 @@ from .neo4j_settings import Neo4jSettings, bolt_port, http_port, server_home
 NEO4J_VERSION = "5.26.30"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
-HEAP = "2g"
-PAGECACHE = "2g"
+HEAP = os.environ.get("POLICYKG_NEO4J_HEAP", "2g")
+PAGECACHE = os.environ.get("POLICYKG_NEO4J_PAGECACHE", "2g")
 JVM_FLAGS = (
     "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+UnlockExperimentalVMOptions",
     "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC", "-Djdk.nio.maxCachedBufferSize=1024",
