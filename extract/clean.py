@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 BULLETS = " \t\u3000•·▪◦●-"
-SENTENCE_END = "。!?!?"
+SENTENCE_END = "。!?!?."
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,10 @@ def _title_of(text: str) -> str:
     return text[:end][:120]
 
 
-def parse(text: str, cleaned: Cleaned) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
+def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
+    split = split_sentences
+    if lang == "en":
+        from .english.sentences import split_sentences_en as split
     sections: list[Section] = []
     sentences: list[Sentence] = []
     chapter: Section | None = None
@@ -96,7 +99,7 @@ def parse(text: str, cleaned: Cleaned) -> tuple[tuple[Section, ...], tuple[Sente
         para = Section(f"p{len(sections)}", "title" if kind == "title" else "paragraph", None,
                        _title_of(line.text)[:40], line.start, line.end, parent.id if parent else None)
         sections.append(para)
-        for s, e in split_sentences(line, cleaned.furniture):
+        for s, e in split(line, cleaned.furniture):
             sentences.append(Sentence(f"s{len(sentences) + 1:05d}", s, e, text[s:e], para.id))
     close(article, cleaned.body_end)
     close(chapter, cleaned.body_end)

@@ -1,0 +1,183 @@
+"""Figures in English sentences: value, unit, comparator, year and status, like the Chinese rules.
+
+Units, comparators, year and target cues are data (``patterns/en_units.tsv``,
+``patterns/en_indicator_cues.tsv``). Values stay in the unit written ("RMB 300 billion" →
+300, "billion yuan"); thousands separators are removed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..ids import indicator_id
+from ..model import Evidence, Indicator, Sentence
+
+NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+CURRENCY_PREFIX = r"RMB|CNY|US\$|USD|\$|¥"
+ADJECTIVES = r"(?:[a-z]+(?:-[a-z]+)*\s+){0,2}"     # 1,000 foreign-invested enterprises
+_NUMBER_OF = re.compile(r"\bnumber of\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+(?:will|would|shall|is|was|has|reach|exceed|rose|grew|increased)", re.IGNORECASE)
+
+
+def _lines(name: str) -> list[list[str]]:
+    text = resources.files("extract.patterns").joinpath(name).read_text("utf-8")
+    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Rules:
+    figure: re.Pattern
+    units: dict              # (kind, lower surface) -> unit
+    comparators: tuple       # (comparator, regex) in file order
+    after: tuple
+    target: re.Pattern
+    periods: tuple           # (year, regex)
+
+
+@lru_cache(maxsize=1)
+def rules() -> Rules:
+    units, by_kind = {}, {}
+    for kind, surface, unit in _lines("en_units.tsv"):
+        units[(kind, " ".join(surface.lower().split()))] = unit
+        by_kind.setdefault(kind, []).append(surface)
+    scale, money = _alt(by_kind["scale"]), _alt(by_kind["money"])
+    count, pct, pts = _alt(by_kind["count"]), _alt(by_kind["percent"]), _alt(by_kind["points"])
+    figure = re.compile(
+        rf"(?P<cur>{CURRENCY_PREFIX})\s?(?P<v1>{NUMBER})(?:\s*(?P<s1>{scale})\b)?(?:\s+(?P<m1>yuan)\b)?"
+        rf"|(?<![\w.,])(?P<v2>{NUMBER})\s*(?:"
+        rf"(?P<pts>{pts})\b|(?P<pct>{pct})(?!\w)"
+        rf"|(?:(?P<s2>{scale})\b\s*)?(?:(?P<m2>{money})\b|(?:{ADJECTIVES})(?P<cnt>{count})\b)"
+        rf"|(?P<s3>{scale})\b)",
+        re.IGNORECASE)
+    cmp_, after, target, periods = [], [], None, []
+    for kind, value, rx in _lines("en_indicator_cues.tsv"):
+        pattern = re.compile(rx, re.IGNORECASE)
+        if kind == "comparator":
+            cmp_.append((value, pattern))
+        elif kind == "after":
+            after.append((value, pattern))
+        elif kind == "target":
+            target = pattern
+        elif kind == "period":
+            periods.append((int(value), pattern))
+    return Rules(figure, units, tuple(cmp_), tuple(after), target, tuple(periods))
+
+
+_TARGET_YEAR = re.compile(r"\bby (?:the end of )?(20\d\d)\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_CLAUSE = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bwith\b")
+_LEADING = re.compile(r"^(?:(?:the|a|an|will|to|its|our|total|annual|and)\s+)+", re.IGNORECASE)
+
+
+def _unit(r: Rules, m: re.Match) -> str:
+    norm = lambda kind, s: r.units.get((kind, " ".join(s.lower().split())), s)  # noqa: E731
+    if m.group("cur"):
+        scale = norm("scale", m.group("s1")) if m.group("s1") else ""
+        currency = "US dollars" if "$" in m.group("cur") or m.group("cur").upper() == "USD" else "yuan"
+        return f"{scale} {currency}".strip()
+    if m.group("pct"):
+        return "%"
+    if m.group("pts"):
+        return "percentage points"
+    scale = m.group("s2") or m.group("s3")
+    scale = norm("scale", scale) if scale else ""
+    if m.group("m2"):
+        return f"{scale} {norm('money', m.group('m2'))}".strip()
+    if m.group("cnt"):
+        return f"{scale} {norm('count', m.group('cnt'))}".strip()
+    return scale
+
+
+def _comparator(r: Rules, before: str, after: str) -> str:
+    for value, rx in r.after:
+        if rx.search(after):
+            return value
+    for value, rx in r.comparators:
+        if rx.search(before):
+            return value
+    return "="
+
+
+def _metric(before: str, r: Rules) -> str:
+    clause = _CLAUSE.split(before)[-1]
+    for _, rx in r.comparators:
+        clause = rx.sub("", clause)
+    return _LEADING.sub("", clause.strip())[-60:].strip()
+
+
+def _year(sentence: str, r: Rules, figure_span: tuple[int, int]) -> int | None:
+    m = _TARGET_YEAR.search(sentence)
+    if m:
+        return int(m.group(1))
+    for year, rx in r.periods:
+        if rx.search(sentence):
+            return year
+    for m in _YEAR.finditer(sentence):
+        if not (figure_span[0] <= m.start() < figure_span[1]):
+            return int(m.group(1))
+    return None
+
+
+def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tuple[Indicator, ...]:
+    r = rules()
+    out = []
+    for sent in sentences:
+        text = sent.text
+        figures = list(r.figure.finditer(text))
+        if not figures:
+            continue
+        status = "target" if r.target.search(text) else "achieved"
+        for m in figures:
+            raw = m.group("v1") or m.group("v2")
+            value = float(raw.replace(",", ""))
+            unit = _unit(r, m)
+            if not unit or (_YEAR.fullmatch(raw) and m.group("cnt") and len(m.group(0).split()) > 2):
+                continue
+            before = text[max(0, m.start() - 80):m.start()]
+            after = text[m.end():m.end() + 20]
+            comparator = _comparator(r, before, after)
+            end = m.end()
+            for _, rx in r.after:
+                hit = rx.search(after)
+                if hit:
+                    end = m.end() + hit.end()
+            metric = _metric(before, r)
+            start = sent.start + m.start()
+            out.append(Indicator(
+                id=indicator_id(doc_id, start, metric, value, unit, None),
+                subject=None, metric=metric, value=value, unit=unit, comparator=comparator,
+                year=_year(text, r, (m.start(), m.end())), status=status,
+                evidence=Evidence(sent.id, start, sent.start + end, text[m.start():end]), rule="en_figure"))
+        out.extend(_counted_by_noun(doc_id, sent, r, figures, status))
+    return tuple(out)
+
+
+_BARE = re.compile(rf"(?<![\w.,$¥])(?P<v>{NUMBER})(?![\w%]|[.,]\d|\s*(?:%|percent|per cent))")
+
+
+def _counted_by_noun(doc_id: str, sent: Sentence, r: Rules, figures, status: str):
+    """'the number of high-tech enterprises will exceed 1,500': a bare figure counts the noun."""
+    text = sent.text
+    taken = [(m.start(), m.end()) for m in figures]
+    for nm in _NUMBER_OF.finditer(text):
+        words = nm.group("noun").split()
+        noun = next((r.units[("count", " ".join(words[i:]).lower())] for i in range(len(words))
+                     if ("count", " ".join(words[i:]).lower()) in r.units), None)
+        if noun is None:
+            continue
+        m = _BARE.search(text, nm.end(), min(len(text), nm.end() + 40))
+        if m is None or _YEAR.fullmatch(m.group("v")) or any(a <= m.start() < b for a, b in taken):
+            continue
+        before = text[nm.end():m.start()]
+        value = float(m.group("v").replace(",", ""))
+        start = sent.start + m.start()
+        metric = f"number of {nm.group('noun')}"
+        yield Indicator(id=indicator_id(doc_id, start, metric, value, noun, None), subject=None, metric=metric,
+                        value=value, unit=noun, comparator=_comparator(r, before, text[m.end():m.end() + 20]),
+                        year=_year(text, r, (m.start(), m.end())), status=status,
+                        evidence=Evidence(sent.id, start, sent.start + m.end(), m.group("v")), rule="en_number_of")

@@ -1,0 +1,43 @@
+"""English sentence spans inside a line: split after . ! ? unless the word is an abbreviation."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from ..clean import Line
+
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    text = resources.files("extract.patterns").joinpath("en_abbreviations.txt").read_text("utf-8")
+    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word_start = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot)) + 1
+    word = text[word_start:dot + 1].lower()
+    return word in abbreviations() or bool(re.fullmatch(r"[a-z]\.", word))
+
+
+def split_sentences_en(line: Line, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    text = line.text
+    for m in _BOUNDARY.finditer(text):
+        if text[m.start()] == "." and _is_abbreviation(text, m.start()) and m.end() < len(text.rstrip()):
+            continue
+        spans.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        lead = len(seg) - len(seg.lstrip())
+        a, b = line.start + s + lead, line.start + s + len(seg.rstrip())
+        if b > a and not any(x <= a < y for x, y in skip):
+            out.append((a, b))
+    return out
