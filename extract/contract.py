@@ -60,11 +60,15 @@ def from_contract(data: dict) -> Extraction:
     return Extraction(doc, entities, relations, indicators)
 
 
-def write_contract(x: Extraction, path: str | Path) -> Path:
+def write_contract(x: Extraction, path: str | Path, origin: dict | None = None) -> Path:
+    """Write atomically; ``origin`` (format, encoding, sha256, text_file) becomes the "origin" key."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_suffix(p.suffix + ".tmp")
-    tmp.write_text(json.dumps(to_contract(x), ensure_ascii=False, indent=1), encoding="utf-8")
+    data = to_contract(x)
+    if origin is not None:
+        data["origin"] = origin
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(p)
     return p
 

@@ -1,19 +1,22 @@
-"""The main job: extract every document under the inputs and write the graph outputs."""
+"""`policykg build`: extract every document under the inputs and write the graph outputs.
+
+One implementation with `policykg ingest` (``kg.ingest``): a build is an ingest that forgets
+earlier runs and works in one process, keeping the extractions in memory for its caller.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extract.contract import write_contract
-from extract.errors import DocumentError
+from extract.formats import SUFFIXES
 from extract.model import Extraction
-from extract.pipeline import extract_file
 
-from .nxgraph import to_networkx, write_graphml
-from .rdf import to_graph
+from .ingest import ingest
+from .ingest_worker import Outcome
+from .inputs import find_inputs
 
-SUFFIXES = (".txt",)
+__all__ = ["SUFFIXES", "BuildReport", "build", "find_inputs"]
 
 
 @dataclass
@@ -24,35 +27,34 @@ class BuildReport:
     extractions: list[Extraction] = field(default_factory=list)
 
 
-def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            found.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES))
+class _Lines:
+    def __init__(self, progress: Callable[[str], None]):
+        self.progress = progress
+
+    def start(self, total: int, todo: int) -> None:
+        pass
+
+    def document(self, o: Outcome) -> None:
+        if o.status == "ok":
+            self.progress(f"extracted {o.path}: {o.entities} entities, {o.relations} relations, "
+                          f"{o.indicators} indicators")
         else:
-            found.append(p)
-    return found
+            self.progress(f"skipped {o.path}: {o.reason}")
+
+    def message(self, text: str) -> None:
+        self.progress(text)
 
 
 def build(paths: Iterable[str | Path], out: str | Path,
           progress: Callable[[str], None] = lambda msg: None) -> BuildReport:
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
+    result = ingest(paths, out, workers=1, fresh=True, keep=True, listener=_Lines(progress))
     report = BuildReport()
-    for path in find_inputs(paths):
-        try:
-            x = extract_file(path)
-        except DocumentError as exc:
-            report.failed.append((str(path), exc.reason))
-            progress(f"skipped {path}: {exc.reason}")
-            continue
-        report.outputs.append(write_contract(x, out / f"{x.document.id}.extraction.json"))
-        report.ok.append(str(path))
-        report.extractions.append(x)
-        progress(f"extracted {path}: {len(x.entities)} entities, {len(x.relations)} relations, "
-                 f"{len(x.indicators)} indicators")
-    ttl = out / "graph.ttl"
-    to_graph(report.extractions).serialize(ttl, format="turtle", encoding="utf-8")
-    graphml = write_graphml(to_networkx(report.extractions), out / "graph.graphml")
-    report.outputs += [ttl, graphml]
+    for o in result.outcomes:
+        if o.status == "ok":
+            report.ok.append(o.path)
+            report.outputs.extend(Path(out) / name for name in o.entry.outputs)
+            report.extractions.append(o.extraction)
+        elif o.status == "failed":
+            report.failed.append((o.path, o.reason))
+    report.outputs += result.outputs
     return report

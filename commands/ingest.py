@@ -1,0 +1,119 @@
+"""`policykg ingest`: many documents, any supported format, incremental and in parallel."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+class PlainLines:
+    """One line per document: for logs, pipes and CI."""
+
+    def __init__(self):
+        self.done = 0
+        self.total = 0
+
+    def start(self, total: int, todo: int) -> None:
+        self.total = total
+        click.echo(f"{total} documents, {todo} to extract, {total - todo} to check")
+
+    def document(self, o) -> None:
+        self.done += 1
+        if o.status == "ok":
+            line = f"ok {o.path} ({o.lang}, {o.format}): {o.entities} entities, {o.relations} relations, " \
+                   f"{o.indicators} indicators"
+        else:
+            line = f"{o.status} {o.path}: {o.reason}"
+        if o.status == "ok" or o.status == "failed" or o.reason != "unchanged":
+            click.echo(f"[{self.done}/{self.total}] {line}")
+
+    def message(self, text: str) -> None:
+        click.echo(text)
+
+    def close(self) -> None:
+        pass
+
+
+class ProgressBar:
+    """A rich progress bar on a terminal; failures are still printed as they happen."""
+
+    def __init__(self):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        self.console = Console(stderr=True)
+        self.progress = Progress(TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                                 TimeRemainingColumn(), TextColumn("{task.fields[last]}"),
+                                 console=self.console, transient=True)
+        self.task = None
+
+    def start(self, total: int, todo: int) -> None:
+        self.progress.start()
+        self.task = self.progress.add_task("ingest", total=total, last="")
+
+    def document(self, o) -> None:
+        if o.status == "failed":
+            self.progress.console.print(f"[red]failed[/red] {o.path}: {o.reason}", markup=True, highlight=False)
+        self.progress.update(self.task, advance=1, last=Path(o.path).name[:40])
+
+    def message(self, text: str) -> None:
+        self.progress.console.print(text, highlight=False)
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def print_summary(report) -> None:
+    s = report.to_json()["summary"]
+    g = s["graph"]
+    click.echo(f"documents: {s['ok']} ok, {s['skipped']} skipped, {s['failed']} failed"
+               + (f", {s['pruned']} pruned" if s["pruned"] else ""))
+    click.echo(f"extracted this run: {s['extracted']['entities']} entities, {s['extracted']['relations']} "
+               f"relations, {s['extracted']['indicators']} indicators")
+    click.echo(f"graph: {g['documents']} documents, {g['entities']} entities, {g['relations']} relations, "
+               f"{g['indicators']} indicators ({'rebuilt' if report.graph_rebuilt else 'unchanged'}) in {report.out}")
+    for o in report.outcomes:
+        if o.status == "failed":
+            click.echo(f"failed: {o.path}: {o.reason}", err=True)
+    if report.neo4j is not None:
+        n = report.neo4j
+        click.echo(f"neo4j: {n.loaded} documents loaded, {n.removed} removed")
+        if n.error:
+            click.echo(f"failed: neo4j: {n.error}", err=True)
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", default="data/graph", show_default=True, type=click.Path(file_okay=False),
+              help="output folder (extractions, graph.ttl, graph.graphml, manifest.json)")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="documents extracted in parallel  [default: the number of cores]")
+@click.option("--prune", is_flag=True, help="drop documents whose files are no longer in the input")
+@click.option("--neo4j", "neo4j", is_flag=True, help="also load new and changed documents into Neo4j")
+@click.option("--report", "report_file", type=click.Path(dir_okay=False), help="write a JSON report here")
+@click.option("--progress/--no-progress", default=None,
+              help="progress bar (default: on a terminal) or one plain line per document")
+def ingest(inputs, out, workers, prune, neo4j, report_file, progress):
+    """Ingest INPUTS (files, folders, globs): .txt .md .html .htm .docx .pdf, Chinese or English.
+
+    Unchanged documents are skipped (the manifest in --out keys them by content hash), changed ones
+    replaced. Exit code 0 only when every document (and the Neo4j load) succeeded.
+    """
+    from kg.ingest import ingest as run_ingest
+    use_bar = sys.stderr.isatty() if progress is None else progress
+    listener = ProgressBar() if use_bar else PlainLines()
+    try:
+        report = run_ingest(inputs, out, workers=workers, prune=prune, neo4j=neo4j, listener=listener)
+    finally:
+        listener.close()
+    print_summary(report)
+    if report_file:
+        Path(report_file).parent.mkdir(parents=True, exist_ok=True)
+        Path(report_file).write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
+        click.echo(f"report: {report_file}")
+    if not report.ok:
+        raise SystemExit(1)
+
+
+COMMANDS = [ingest]
