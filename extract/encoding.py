@@ -14,26 +14,33 @@ _WIDEN = {"gb2312": "gb18030", "gbk": "gb18030", "hz": "gb18030", "big5": "big5h
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL bytes in the head mean binary, except in UTF-16 (BOM or every other byte NUL)."""
+    """NUL bytes in the head mean binary, unless the bytes read as UTF-16 text."""
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
-    if b"\x00" not in head:
-        return False
-    even, odd = head[0::2], head[1::2]
-    utf16ish = len(head) >= 4 and (even.count(0) > 0.4 * len(even) or odd.count(0) > 0.4 * len(odd))
-    return not (utf16ish and _decodes_as_utf16(data))
+    return b"\x00" in head and _utf16_variant(data) is None
 
 
-def _decodes_as_utf16(data: bytes) -> bool:
+def _common(ch: str) -> bool:
+    o = ord(ch)
+    return (0x20 <= o < 0x7F or ch in "\n\r\t" or 0x3000 <= o <= 0x303F or 0x3400 <= o <= 0x9FFF
+            or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0xA0 <= o <= 0x24F)
+
+
+def _utf16_variant(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes decode to ordinary text that way (no BOM needed).
+
+    Ordinary means at least 95% of the characters are ASCII, CJK, CJK punctuation or full-width
+    forms: random binary decoded as UTF-16 spreads over the whole range and fails this.
+    """
     for enc in ("utf-16-le", "utf-16-be"):
         try:
-            text = data.decode(enc)
+            text = data[: 8192 - 8192 % 2].decode(enc)
         except UnicodeDecodeError:
             continue
-        if text and sum(c.isprintable() or c.isspace() for c in text[:2000]) > 0.95 * len(text[:2000]):
-            return True
-    return False
+        if text and sum(map(_common, text)) >= 0.95 * len(text):
+            return enc
+    return None
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
@@ -48,14 +55,12 @@ def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096]:
-        for enc in ("utf-16-le", "utf-16-be"):
-            try:
-                text = data.decode(enc)
-            except UnicodeDecodeError:
-                continue
-            if _decodes_as_utf16(data):
-                return text, enc
+    variant = _utf16_variant(data) if b"\x00" in data[:4096] else None
+    if variant is not None:
+        try:
+            return data.decode(variant), variant
+        except UnicodeDecodeError as exc:
+            raise DocumentError(path, f"reads as {variant} but does not decode: {exc.reason}") from exc
     best = from_bytes(data).best()
     if best is None:
         raise DocumentError(path, "cannot detect the text encoding; convert the file to UTF-8")
