@@ -16,7 +16,7 @@ from ..model import Evidence, Indicator, Sentence
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_PREFIX = r"RMB|CNY|US\$|USD|\$|¥"
-ADJECTIVES = r"(?:[a-z]+(?:-[a-z]+)*\s+){0,2}"     # 1,000 foreign-invested enterprises
+ADJECTIVES = r"(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?"     # 1,000 foreign-invested enterprises
 _NUMBER_OF = re.compile(r"\bnumber of\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+(?:will|would|shall|is|was|has|reach|exceed|rose|grew|increased)", re.IGNORECASE)
 
 
@@ -129,8 +129,6 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
     for sent in sentences:
         text = sent.text
         figures = list(r.figure.finditer(text))
-        if not figures:
-            continue
         status = "target" if r.target.search(text) else "achieved"
         for m in figures:
             raw = m.group("v1") or m.group("v2")

@@ -1,0 +1,119 @@
+"""English documents: sentences, registry and pattern mentions, indicators, cross-language ids."""
+import pytest
+
+from extract.clean import Line
+from extract.english.indicators import find_english_indicators
+from extract.english.sentences import split_sentences_en
+from extract.model import Sentence
+from extract.pipeline import extract_text
+
+KC = "Platform/sino-singapore-guangzhou-knowledge-city"
+
+
+def one(text):
+    return (Sentence("s00001", 0, len(text), text),)
+
+
+def entities(text):
+    x = extract_text(text, "t")
+    assert x.document.lang == "en"
+    return {e.id: e for e in x.entities}, x
+
+
+def test_sentences_split_after_full_stops_not_abbreviations_or_decimals():
+    text = "GDP grew 6.3 percent. GAC Toyota Motor Co., Ltd. expanded. See No. 5 for details! Done"
+    spans = split_sentences_en(Line(10, 10 + len(text), text))
+    parts = [text[s - 10:e - 10] for s, e in spans]
+    assert parts == ["GDP grew 6.3 percent.", "GAC Toyota Motor Co., Ltd. expanded.", "See No. 5 for details!", "Done"]
+
+
+def test_registry_names_and_aliases_resolve_to_the_chinese_entity():
+    found, _ = entities("Guangzhou Knowledge City and the Sino-Singapore Guangzhou Knowledge City are one place. "
+                        "BeiGene opened a plant in Huangpu District.")
+    kc = found[KC]
+    assert kc.name == "中新广州知识城" and kc.name_en == "Sino-Singapore Guangzhou Knowledge City"
+    assert {m.text for m in kc.mentions} == {"Guangzhou Knowledge City", "Sino-Singapore Guangzhou Knowledge City"}
+    assert "Enterprise/beigene" in found and "Region/huangpu-district" in found
+
+
+@pytest.mark.parametrize("sentence,name,type_", [
+    ("We will build the Zhuhai Hengqin Industrial Park into a hub.", "Zhuhai Hengqin Industrial Park", "Platform"),
+    ("The Foshan Advanced Materials Research Institute opened.", "Foshan Advanced Materials Research Institute",
+     "Institution"),
+    ("Support the Pearl River Laboratory in basic research.", "Pearl River Laboratory", "Institution"),
+    ("The Lingnan Robotics Innovation Center will lead.", "Lingnan Robotics Innovation Center", "Institution"),
+    ("Expand the China (Fujian) Pilot Free Trade Zone.", "China (Fujian) Pilot Free Trade Zone", "Platform"),
+    ("Set up the Qianhai Digital Economy Demonstration Zone.", "Qianhai Digital Economy Demonstration Zone",
+     "Platform"),
+    ("The Shenzhen Institute of Advanced Technology will help.", "Shenzhen Institute of Advanced Technology",
+     "Institution"),
+    ("Metro Line 21 will open.", "Metro Line 21", "Project"),
+    ("We will host the Greater Bay Area Biotech Forum.", "Greater Bay Area Biotech Forum", "Event"),
+])
+def test_head_word_names(sentence, name, type_):
+    found, _ = entities(sentence)
+    hits = [e for e in found.values() if e.name == name]
+    assert hits and hits[0].type == type_, [(e.name, e.type) for e in found.values()]
+    assert hits[0].name_en == name and hits[0].name_en_source == "document"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We will build an Innovation Center for the region.",
+    "The Laboratory will grow.",
+    "Outline of the 14th Five-Year Plan for National Economic and Social Development.",
+    "This plan supports the industrial park and the research institute.",
+])
+def test_no_name_without_a_proper_modifier(sentence):
+    found, _ = entities(sentence)
+    assert not [e for e in found.values() if e.registry_id is None and e.type != "Industry"], found
+
+
+def test_sector_terms_resolve_to_the_chinese_name():
+    found, _ = entities("We will develop new energy vehicles, new materials and the digital economy.")
+    names = {e.name: e for e in found.values()}
+    assert {"新能源汽车", "新材料", "数字经济"} <= set(names)
+    assert names["新材料"].name_en == "new materials"
+    # the id a Chinese mention of 新材料 gets (not in the registry: key = hash of the normalised name)
+    from extract.ids import entity_id, entity_key
+    assert names["新材料"].id == entity_id("Industry", entity_key("新材料"))
+
+
+@pytest.mark.parametrize("text,value,unit,cmp_,year,status", [
+    ("R&D intensity above 5% by 2025.", 5, "%", ">", 2025, "target"),
+    ("Output will exceed RMB 300 billion by 2025.", 300, "billion yuan", ">", 2025, "target"),
+    ("In 2020, GDP reached nearly 370 billion yuan.", 370, "billion yuan", "~", 2020, "achieved"),
+    ("The district had more than 1,200 high-tech enterprises in 2020.", 1200, "high-tech enterprises", ">", 2020,
+     "achieved"),
+    ("The number of listed companies will reach at least 60 during the 14th Five-Year Plan period.", 60,
+     "listed companies", ">=", 2025, "target"),
+    ("Forest coverage will be no less than 40 percent.", 40, "%", ">=", None, "target"),
+    ("The share rose by 2 percentage points in 2019.", 2, "percentage points", "=", 2019, "achieved"),
+    ("We will build 50 km of metro lines by 2035.", 50, "kilometers", "=", 2035, "target"),
+    ("Exports of US$ 20 billion or more are expected by 2025.", 20, "billion US dollars", ">=", 2025, "target"),
+])
+def test_english_indicators(text, value, unit, cmp_, year, status):
+    found = find_english_indicators("d", one(text))
+    hits = [i for i in found if i.value == value and i.unit == unit]
+    assert hits, [(i.value, i.unit) for i in found]
+    i = hits[0]
+    assert (i.comparator, i.year, i.status) == (cmp_, year, status)
+    assert text[i.evidence.start:i.evidence.end] == i.evidence.text
+
+
+@pytest.mark.parametrize("text", ["The plan covers 2021 to 2025.", "Article 12 applies.", "Chapter 3 Opening Up"])
+def test_years_and_numbers_without_units_are_not_indicators(text):
+    assert find_english_indicators("d", one(text)) == ()
+
+
+def test_dev_text_end_to_end(tmp_path):
+    from pathlib import Path
+    text = (Path(__file__).parent / "data" / "en-dev-nansha.txt").read_text(encoding="utf-8")
+    found, x = entities(text)
+    names = {e.name for e in found.values()}
+    assert {"Nansha District", "Nansha Science City", "Guangzhou Institute of Biomedicine and Health",
+            "Nansha Artificial Intelligence Industrial Park", "Metro Line 18"} <= names
+    assert KC in found
+    assert len(x.document.sentences) > 10
+    for e in x.entities:
+        for m in e.mentions:
+            assert text[m.start:m.end] == m.text
