@@ -45,13 +45,14 @@ def rules() -> Rules:
     for kind, surface, unit in _lines("en_units.tsv"):
         units[(kind, " ".join(surface.lower().split()))] = unit
         by_kind.setdefault(kind, []).append(surface)
-    scale, money = _alt(by_kind["scale"]), _alt(by_kind["money"])
+    scale, money, prefix = _alt(by_kind["scale"]), _alt(by_kind["money"]), _alt(by_kind["prefix"])
     count, pct, pts = _alt(by_kind["count"]), _alt(by_kind["percent"]), _alt(by_kind["points"])
+    plural = r"[a-z]{3,}(?:s)"                      # any plural noun: 3 new drugs, 40 researchers
     figure = re.compile(
-        rf"(?P<cur>{CURRENCY_PREFIX})\s?(?P<v1>{NUMBER})(?:\s*(?P<s1>{scale})\b)?(?:\s+(?P<m1>yuan)\b)?"
+        rf"(?P<cur>{prefix})\s?(?P<v1>{NUMBER})(?:\s*(?P<s1>{scale})\b)?(?:\s+(?P<m1>yuan)\b)?"
         rf"|(?<![\w.,])(?P<v2>{NUMBER})\s*(?:"
         rf"(?P<pts>{pts})\b|(?P<pct>{pct})(?!\w)"
-        rf"|(?:(?P<s2>{scale})\b\s*)?(?:(?P<m2>{money})\b|(?:{ADJECTIVES})(?P<cnt>{count})\b)"
+        rf"|(?:(?P<s2>{scale})\b\s*)?(?:(?P<m2>{money})\b|(?:{ADJECTIVES})(?P<cnt>{count}|{plural})\b)"
         rf"|(?P<s3>{scale})\b)",
         re.IGNORECASE)
     cmp_, after, target, periods = [], [], None, []
@@ -74,12 +75,15 @@ _CLAUSE = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bwith\b")
 _LEADING = re.compile(r"^(?:(?:the|a|an|will|to|its|our|total|annual|and)\s+)+", re.IGNORECASE)
 
 
-def _unit(r: Rules, m: re.Match) -> str:
-    norm = lambda kind, s: r.units.get((kind, " ".join(s.lower().split())), s)  # noqa: E731
+def _unit(r: Rules, m: re.Match) -> str | None:
+    """The unit as the annotation guide writes it; None for a plural that is not a count (years)."""
+    def norm(kind: str, surface: str) -> str:
+        return r.units.get((kind, " ".join(surface.lower().split())), surface.lower())
     if m.group("cur"):
         scale = norm("scale", m.group("s1")) if m.group("s1") else ""
-        currency = "US dollars" if "$" in m.group("cur") or m.group("cur").upper() == "USD" else "yuan"
-        return f"{scale} {currency}".strip()
+        if m.group("m1"):
+            return f"{scale} yuan".strip()
+        return f"{norm('prefix', m.group('cur'))} {scale}".strip()
     if m.group("pct"):
         return "%"
     if m.group("pts"):
@@ -89,8 +93,11 @@ def _unit(r: Rules, m: re.Match) -> str:
     if m.group("m2"):
         return f"{scale} {norm('money', m.group('m2'))}".strip()
     if m.group("cnt"):
-        return f"{scale} {norm('count', m.group('cnt'))}".strip()
-    return scale
+        noun = " ".join(m.group("cnt").lower().split())
+        if ("notcount", noun) in r.units:
+            return None
+        return f"{scale} {r.units.get(('count', noun), noun)}".strip()
+    return scale or None
 
 
 def _comparator(r: Rules, before: str, after: str) -> str:
@@ -163,10 +170,8 @@ def _counted_by_noun(doc_id: str, sent: Sentence, r: Rules, figures, status: str
     text = sent.text
     taken = [(m.start(), m.end()) for m in figures]
     for nm in _NUMBER_OF.finditer(text):
-        words = nm.group("noun").split()
-        noun = next((r.units[("count", " ".join(words[i:]).lower())] for i in range(len(words))
-                     if ("count", " ".join(words[i:]).lower()) in r.units), None)
-        if noun is None:
+        noun = nm.group("noun").split()[-1].lower()          # the head noun, as written
+        if ("notcount", noun) in r.units or not (("count", noun) in r.units or noun.endswith("s")):
             continue
         m = _BARE.search(text, nm.end(), min(len(text), nm.end() + 40))
         if m is None or _YEAR.fullmatch(m.group("v")) or any(a <= m.start() < b for a, b in taken):

@@ -43,13 +43,16 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
         if not _overlaps(s, e, taken):
             found.append(mention)
             taken.append((s, e))
-    named = sorted(_head_mentions(sent, sdoc), key=lambda m: (m.start, -(m.end - m.start)))
-    for m in sorted(named, key=lambda m: -(m.end - m.start)):
-        if _inside_or_crossing(m.start, m.end, taken):
+    named: list[Mention] = []
+    for m in sorted(_head_mentions(sent, sdoc), key=lambda m: (-(m.end - m.start), m.start)):
+        if _inside_or_crossing(m.start, m.end, taken) or _overlaps(m.start, m.end, [(n.start, n.end) for n in named]):
             continue
-        found.append(m)
-        taken.append((m.start, m.end))
-    return sorted(found, key=lambda m: m.start)
+        named.append(m)
+    # A name written inside a longer name is part of it (“Guangdong” in “… Guangdong Laboratory”):
+    # the inner thing counts where it stands on its own (annotation guide, nested names).
+    outer = [(n.start, n.end) for n in named]
+    found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in outer)]
+    return sorted(found + named, key=lambda m: m.start)
 
 
 def _mention(sent: Sentence, s: int, e: int, type_: str, rule: str, key: str, name: str,
