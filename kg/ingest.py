@@ -179,12 +179,12 @@ def _totals(manifest: Manifest) -> dict:
 
 
 def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None = None, prune: bool = False,
-           fresh: bool = False, neo4j: bool = False, max_bytes: int = MAX_BYTES, keep: bool = False,
-           listener: Listener | None = None) -> IngestReport:
+           fresh: bool = False, neo4j: bool | object = False, max_bytes: int = MAX_BYTES, keep: bool = False,
+           listener: Listener | None = None, load_batch: int = LOAD_BATCH) -> IngestReport:
     """Ingest ``paths`` into ``out``; ``fresh`` forgets earlier runs (what `policykg build` does).
 
-    ``neo4j`` loads every document not yet loaded (new, changed, or left over from a failed
-    load) and retracts pruned ones. Returns the report; raises only for problems with ``out``.
+    ``neo4j`` (True for the configured server, or a ``Neo4jSettings``) loads every document not
+    yet loaded (new, changed, or left over from a failed load) and retracts pruned ones. Returns the report; raises only for problems with ``out``.
     """
     listener = listener or Silent()
     out = Path(out)
@@ -280,11 +280,13 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
         report.outputs = [out / f for f in GRAPH_FILES]
     report.totals = _totals(manifest)
     if neo4j:
-        report.neo4j = load_pending(out, manifest, listener)
+        settings = None if neo4j is True else neo4j
+        report.neo4j = load_pending(out, manifest, listener, settings, load_batch)
     return report
 
 
-def load_pending(out: Path, manifest: Manifest, listener: Listener) -> Neo4jResult:
+def load_pending(out: Path, manifest: Manifest, listener: Listener, settings=None,
+                 batch_size: int = LOAD_BATCH) -> Neo4jResult:
     """Load every document the manifest does not mark as loaded; retract removed ones.
 
     Marks are saved after each batch, so a load cut short (server stopped) resumes on the next
@@ -299,7 +301,7 @@ def load_pending(out: Path, manifest: Manifest, listener: Listener) -> Neo4jResu
     pending = sorted((e for e in manifest.entries.values() if not e.neo4j), key=lambda e: e.doc_id)
     loaded = gone = 0
     try:
-        settings = load_settings()
+        settings = settings or load_settings()
         with open_driver(settings) as driver:
             if manifest.retract:
                 remove = getattr(neo4j_load, "remove_document", None)
@@ -311,8 +313,8 @@ def load_pending(out: Path, manifest: Manifest, listener: Listener) -> Neo4jResu
                     manifest.save()
                     gone += 1
                     listener.message(f"neo4j: removed {doc_id}")
-            for i in range(0, len(pending), LOAD_BATCH):
-                batch = pending[i:i + LOAD_BATCH]
+            for i in range(0, len(pending), batch_size):
+                batch = pending[i:i + batch_size]
                 extractions = [read_contract(out / f"{e.doc_id}.extraction.json") for e in batch]
                 neo4j_load.load(driver, extractions, database=settings.database)
                 manifest.mark_loaded({e.doc_id for e in batch})

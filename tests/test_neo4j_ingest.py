@@ -1,0 +1,79 @@
+"""ingest --neo4j against the project's own server: loads, skips, and converges after the server
+is stopped in the middle of a load and started again."""
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import ingest
+
+pytestmark = pytest.mark.neo4j
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def counts(driver):
+    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n").records[0]["n"]
+    return nodes, rels
+
+
+@pytest.fixture()
+def corpus(tmp_path, sample_text):
+    src = tmp_path / "in"
+    src.mkdir()
+    paras = [p for p in sample_text.split("\n") if len(p) > 60]
+    for k in range(6):
+        body = "\n".join(paras[(5 * k + i) % len(paras)] for i in range(4))
+        (src / f"doc{k}.txt").write_text(f"黄埔区规划第{k}号\n{body}\n", encoding="utf-8")
+    (src / "en.txt").write_text((ROOT / "tests" / "data" / "en-dev-nansha.txt").read_text(encoding="utf-8"),
+                                encoding="utf-8")
+    return src
+
+
+def test_ingest_loads_and_a_rerun_loads_nothing(corpus, tmp_path, clean_db, neo4j_settings):
+    r = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings)
+    assert r.ok and r.neo4j.loaded == 7 and r.neo4j.error is None
+    ids = {e for o in r.outcomes for e in o.entry.entity_ids}
+    n_entities = clean_db.execute_query("MATCH (n:Entity) RETURN count(n) AS n").records[0]["n"]
+    assert n_entities == len(ids)
+    before = counts(clean_db)
+    again = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings)
+    assert again.neo4j.loaded == 0 and again.count("skipped") == 7
+    assert counts(clean_db) == before
+
+
+class StopServerAfterFirstBatch:
+    def __init__(self):
+        self.stopped = False
+
+    def start(self, total, todo):
+        pass
+
+    def document(self, outcome):
+        pass
+
+    def message(self, text):
+        if text.startswith("neo4j: loaded") and not self.stopped:
+            from kg.neo4j_server import stop
+            stop(log=lambda msg: None)
+            self.stopped = True
+
+
+def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_db, neo4j_settings):
+    from kg.neo4j_server import start
+    ingest([corpus], tmp_path / "ref", workers=1, neo4j=neo4j_settings)
+    reference = counts(clean_db)
+    clean_db.execute_query("MATCH (n) DETACH DELETE n")
+
+    stopper = StopServerAfterFirstBatch()
+    try:
+        cut = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings, listener=stopper, load_batch=2)
+    finally:
+        if stopper.stopped:
+            start(log=lambda msg: None)
+    assert stopper.stopped
+    assert not cut.ok and cut.neo4j.error and cut.neo4j.loaded == 2 and cut.neo4j.pending == 5
+    assert "rerun" in cut.neo4j.error
+
+    rerun = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings)
+    assert rerun.ok and rerun.neo4j.loaded == 5 and rerun.count("skipped") == 7
+    assert counts(clean_db) == reference
