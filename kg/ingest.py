@@ -129,11 +129,23 @@ def _remove_outputs(out: Path, names: Iterable[str]) -> None:
         (out / name).unlink(missing_ok=True)
 
 
+def warm_up() -> None:
+    """Load spaCy, the private jieba dictionary and the rule data once, before workers fork from
+    this process, so each worker starts with them (shared copy-on-write) instead of loading its own."""
+    from extract.english.rules import heads, terms
+    from extract.nlp import pipeline
+    pipeline("zh")
+    pipeline("en")
+    heads()
+    terms()
+
+
 def _run(tasks: list[Task], workers: int, on_done) -> None:
     if workers <= 1 or len(tasks) <= 1:
         for t in tasks:
             on_done(run_task(t))
         return
+    warm_up()
     ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
     with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as pool:
         pending = set()
