@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import shutil
@@ -53,6 +54,7 @@ def run_one(inputs: str, out: str, workers: int) -> dict:
     """Run inside a fresh process: one ingest, its time and peak memory."""
     sys.path.insert(0, str(ROOT))
     from kg.ingest import ingest
+    load_before = os.getloadavg()[0]
     t0 = time.perf_counter()
     r = ingest([inputs], out, workers=workers)
     seconds = time.perf_counter() - t0
@@ -60,7 +62,7 @@ def run_one(inputs: str, out: str, workers: int) -> dict:
             "failed": r.count("failed"), "graph_rebuilt": r.graph_rebuilt,
             "peak_rss_mb_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "peak_rss_mb_worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-            "totals": r.totals}
+            "totals": r.totals, "loadavg_1min_before": load_before, "loadavg_1min_after": os.getloadavg()[0]}
 
 
 def measure(inputs: Path, out: Path, workers: int) -> dict:
@@ -94,7 +96,8 @@ def main() -> None:
             r = results[w]
             print(f"{w} worker(s): {r['seconds']:.1f} s, {args.docs / r['seconds']:.1f} documents/s, "
                   f"ok {r['ok']}, failed {r['failed']}, peak RSS main {r['peak_rss_mb_main']:.0f} MB, "
-                  f"largest worker {r['peak_rss_mb_worker']:.0f} MB")
+                  f"largest worker {r['peak_rss_mb_worker']:.0f} MB; load average before/after "
+                  f"{r['loadavg_1min_before']:.1f}/{r['loadavg_1min_after']:.1f} on {os.cpu_count()} cores")
         print(f"speed-up 2 workers / 1 worker: {one['seconds'] / two['seconds']:.2f}x")
         print(f"rerun, nothing changed (2 workers): {rerun['seconds']:.2f} s, skipped {rerun['skipped']}, "
               f"graph rebuilt: {rerun['graph_rebuilt']}; {rerun['seconds'] / two['seconds'] * 100:.1f}% of the "

@@ -30,9 +30,14 @@ def _common(ch: str) -> bool:
 def _utf16_variant(data: bytes) -> str | None:
     """"utf-16-le" or "utf-16-be" when the bytes decode to ordinary text that way (no BOM needed).
 
-    Ordinary means at least 95% of the characters are ASCII, CJK, CJK punctuation or full-width
-    forms: random binary decoded as UTF-16 spreads over the whole range and fails this.
+    Ordinary means the NUL bytes (high bytes of ASCII characters) sit on one side of the code
+    units, and at least 95% of the characters are ASCII, CJK, CJK punctuation or full-width forms:
+    random binary decoded as UTF-16 fails one or the other.
     """
+    head = data[:8192]
+    nul = [i % 2 for i, b in enumerate(head) if b == 0]
+    if nul and 0.1 < sum(nul) / len(nul) < 0.9:
+        return None
     for enc in ("utf-16-le", "utf-16-be"):
         try:
             text = data[: 8192 - 8192 % 2].decode(enc)

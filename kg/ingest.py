@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import time
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from .nxgraph import to_networkx, write_graphml
 
 GRAPH_FILES = ("graph.ttl", "graph.graphml")
 LOAD_BATCH = 25
+SAVE_EVERY = 1.0      # seconds between manifest saves while documents finish (always saved at the end)
 
 
 class Listener(Protocol):
@@ -251,14 +253,18 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
         report.outcomes.append(o)
         listener.document(o)
 
+    last_save = time.monotonic()
+
     def on_done(o: Outcome) -> None:
-        nonlocal changed
+        nonlocal changed, last_save
         report.outcomes.append(o)
         if o.entry is not None:
             stale = manifest.put(o.entry)
             _remove_outputs(out, stale)
-            manifest.save()
             changed = True
+            if time.monotonic() - last_save >= SAVE_EVERY:
+                manifest.save()
+                last_save = time.monotonic()
         elif o.status == "failed":
             old = manifest.by_path(str(Path(o.path).resolve()))
             if old is not None:
@@ -268,7 +274,7 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
 
     try:
         _run(tasks, workers, on_done)
-    finally:
+    finally:                      # also on KeyboardInterrupt: what finished is recorded
         if changed or not manifest.path.exists():
             manifest.save()
 

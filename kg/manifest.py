@@ -1,7 +1,7 @@
 """The ingest manifest: what each output folder holds, keyed by the content hash of the source.
 
-``<out>/manifest.json`` is rewritten atomically after every document, so an interrupted ingest
-loses at most the document in flight and the next run resumes where it stopped.
+``<out>/manifest.json`` is rewritten atomically (write, then rename) as documents finish, so an
+interrupted ingest loses at most the last second of work and the next run resumes where it stopped.
 """
 from __future__ import annotations
 
