@@ -33,6 +33,7 @@ class GraphEntity:
     forms: frozenset[str]          # normalised name, aliases, English name
     documents: tuple[str, ...]
     registry_id: str | None = None
+    words: frozenset[str] = frozenset()   # blocking pieces: Latin words, Han character pairs
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,12 +53,13 @@ def graph_entities(graph_dir: str | Path) -> list[GraphEntity]:
         for e in data.get("entities", []):
             m = merged.setdefault(e["id"], {"type": e["type"], "name": e["name"], "name_en": e.get("name_en"),
                                             "forms": set(), "docs": set(), "registry_id": e.get("registry_id")})
-            m["forms"].update(normalise_name(x) for x in (e["name"], e.get("name_en") or "", *e.get("aliases", []))
-                              if x)
+            names = [x for x in (e["name"], e.get("name_en") or "", *e.get("aliases", [])) if x]
+            m["forms"].update(normalise_name(x) for x in names)
+            m.setdefault("words", set()).update(p for x in names for p in _pieces(x.lower()))
             m["name_en"] = m["name_en"] or e.get("name_en")
             m["docs"].add(doc)
     return [GraphEntity(i, m["type"], m["name"], m["name_en"], frozenset(m["forms"]), tuple(sorted(m["docs"])),
-                        m["registry_id"])
+                        m["registry_id"], frozenset(m.get("words", ())))
             for i, m in sorted(merged.items())]
 
 
@@ -95,7 +97,7 @@ def find_duplicates(entities: list[GraphEntity]) -> list[Duplicate]:
     for group in by_type.values():
         blocks: dict[str, list[int]] = defaultdict(list)
         for n, e in enumerate(group):
-            for piece in set().union(*(_pieces(f) for f in e.forms)):
+            for piece in e.words:
                 blocks[piece].append(n)
         pairs = {(i, j) for members in blocks.values() if len(members) <= MAX_BLOCK
                  for k, i in enumerate(members) for j in members[k + 1:]}
