@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .postags import BREAK_TAGS, LEAD_TAGS, word_tags
+from .postags import BREAK_TAGS, LEAD_TAGS, proper_tags, word_tags
 from .rules import Head, Rules
 
 PUNCT = re.compile(r"^[\s,,。;;::!!??、“”‘’\"'()()《》〈〉「」『』\[\]【】—\-–…·・/|]+$")
@@ -90,8 +90,12 @@ def _breaks(word: str, rules: Rules) -> bool:
 
 
 def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], limit: int,
-              head: str | None = None) -> int:
-    """Where a name that reaches back to ``pos`` (inside or at a token) starts."""
+              head: str | None = None, cross: bool = False) -> int:
+    """Where a name that reaches back to ``pos`` (inside or at a token) starts.
+
+    With ``cross`` (programme names: …试点, …计划) the walk goes on over words that such names
+    use as nouns (建设, 服务, 发展 …: 信用建设服务实体经济发展试点); a leading one is trimmed later.
+    """
     text = tokens.text
     k = tokens.at[pos] if pos < len(text) else len(tokens.words) - 1
     start = tokens.starts[k] if k < len(tokens.starts) else pos
@@ -103,6 +107,8 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             if q < 0:
                 break
             start, k = q, tokens.at[q] - 1
+            if start > 0 and text[start - 1] == "”":
+                break                               # “双报到”“一十百千万”…: one quoted part only
             continue
         if text[start - 1] in ")）":               # a place qualifier: 世界气象中心(北京)分中心
             q = max(text.rfind("(", max(0, start - 8), start), text.rfind("(", max(0, start - 8), start))
@@ -118,7 +124,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             if ext < tokens.starts[k] and not same_head and (ext in places or ext_text[:2] in ("国家", "中国")):
                 start = ext
             break
-        if _breaks(word, rules):
+        if _breaks(word, rules) and not (cross and word in rules.words["nominal"]):
             break
         start = tokens.starts[k]
         k -= 1
@@ -127,6 +133,12 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
 
 def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None = None) -> int:
     """Strip leading modifiers (trim words) and, token by token, leading verbs and numerals."""
+    for _ in range(2):                              # 建设新龙镇…试点 -> 新龙镇…试点
+        if tokens is None or start >= end:
+            break
+        k = tokens.at[start]
+        if tokens.starts[k] == start and tokens.ends[k] < end and tokens.words[k] in rules.words["lead"]:
+            start = tokens.ends[k]
     while start < end:
         m = rules.trim_regex.match(text, start, end)
         if m and m.end() < end:
@@ -185,8 +197,9 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate
 
 
 def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
-                    known: Sequence[tuple[int, int]] = ()) -> Iterable[Candidate]:
+                    known_typed: Sequence[tuple[int, int, str]] = ()) -> Iterable[Candidate]:
     text = tokens.text
+    known = [(kn, ke) for kn, ke, _ in known_typed]
     for m in rules.head_regex.finditer(text):
         head = rules.heads[m.group(0)]
         if not head.industry and not tokens.is_end(m.end()) and PUNCT.match(text[m.end()]) is None:
@@ -203,7 +216,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             if c:
                 yield c
             continue
-        start = walk_left(tokens, m.start(), rules, places, m.start() - MAX_NAME, head.text) if m.start() > 0 else 0
+        start = walk_left(tokens, m.start(), rules, places, m.start() - MAX_NAME, head.text,
+                          cross=head.cross) if m.start() > 0 else 0
         if start == m.start() and tokens.at[m.start()] > 0 and tokens.starts[tokens.at[m.start()]] < m.start():
             start = tokens.starts[tokens.at[m.start()]]
         start = _trim(text, start, m.start(), rules, tokens)
@@ -212,16 +226,65 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue
         if head.quoted and not prefix.startswith("“"):
             continue
-        if all(ch in rules.words["abbrev"] for ch in prefix):
+        if len(head.text) == 1 and all(ch in rules.words["abbrev"] for ch in prefix):
             continue                                # 广深港, 沪深港: contractions
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
+        if head.place and not _has_place(tokens, start, m.start(), rules, known, head.type):
+            continue                                # 开放合作示范区: a positioning label, not a name
+        if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
+            continue                                # 国家产城融合示范区: a designation many places hold
+        type_ = head.type
+        if head.type == "Platform" and any(kn >= start and ke <= m.start() and kt == "Institution"
+                                           for kn, ke, kt in known_typed):
+            type_ = "Institution"                   # 张江实验室广州基地: an institute's branch
         if head.industry:
             if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix:
                 continue
             yield Candidate(start, m.start(), head.type, "head:产业")
             continue
-        yield Candidate(start, m.end(), head.type, "head:" + head.text)
+        yield Candidate(start, m.end(), type_, "head:" + head.text)
+
+
+def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_: str) -> bool:
+    """Does the part before the head hold a place or brand: a registry name, a quoted label,
+    a word jieba's dictionary tags as a place or proper name (黄埔, 中新), or (institutes) 国家?"""
+    text = tokens.text
+    if "“" in text[start:end]:
+        return True
+    if any(start <= kn < end for kn, _ in known):
+        return True
+    if type_ == "Institution" and text.startswith(("国家", "中国"), start):
+        return True
+    k = tokens.at[start]
+    while k < len(tokens.words) and tokens.starts[k] < end:
+        word = tokens.words[k]
+        if (proper_tags().get(word) or word in rules.words["place"]
+                or (len(word) >= 2 and all(ch in rules.words["abbrev"] for ch in word))):
+            return True
+        k += 1
+    return False
+
+
+QUOTED = re.compile(r"“([^“”]{2,30})”")
+
+
+def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
+    """A quoted label names a programme, model or slogan (“四区四中心”, “揭榜挂帅”): Initiative,
+    unless the label is a political formula or a period (quoted.tsv) or the words after it
+    say it is a title, a metaphor or a description (“…”称号, “卡脖子”技术)."""
+    text = tokens.text
+    for m in QUOTED.finditer(text):
+        label = m.group(1)
+        if label in rules.words["not_a_name"] or rules.quote_skip.match(label):
+            continue
+        after = text[m.end():m.end() + 4]
+        if after.startswith(tuple(rules.words["quote_after"])):
+            continue
+        before = text[max(0, m.start() - 4):m.start()]
+        if before.endswith(tuple(rules.words["quote_before"])):
+            continue
+        yield Candidate(m.start(), m.end(), "Initiative", "quoted")
 
 
 def pattern_candidates(text: str, rules: Rules) -> Iterable[Candidate]:
@@ -261,14 +324,16 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans = []
     for part in re.finditer(r"[^、]+", text[start:end]):
         spans.append((start + part.start(), start + part.end()))
-    if spans:
-        s, e = spans[-1]
-        m = None
+    out = []
+    for s, e in spans:
+        pos = s
         for m in re.finditer(r"以及|和|及", text[s:e]):
-            pass
-        if m and m.start() > 0 and m.end() < e - s:
-            spans[-1:] = [(s, s + m.start()), (s + m.end(), e)]
-    return spans
+            a, b = s + m.start(), s + m.end()
+            if a > pos and b < e:
+                out.append((pos, a))
+                pos = b
+        out.append((pos, e))
+    return out
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -332,6 +397,7 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
 def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> list[Candidate]:
     places = frozenset(k.start for k in known if k.type in ("Region", "Platform", "Institution"))
     out = list(pattern_candidates(tokens.text, rules))
-    out.extend(head_candidates(tokens, rules, places, [(k.start, k.end) for k in known]))
+    out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known]))
+    out.extend(quoted_candidates(tokens, rules))
     out.extend(list_candidates(tokens, rules, known, places))
     return out

@@ -19,13 +19,31 @@ BREAK_TAGS = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
 LEAD_TAGS = frozenset({"v", "m", "q", "f", "i", "z", "a", "l"})
 
 
+PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "j"})
+
+
+@lru_cache(maxsize=1)
+def proper_tags() -> dict[str, str]:
+    """Words jieba's dictionary tags as place or proper names (黄埔 ns, 中新 ns)."""
+    return _load()[1]
+
+
 @lru_cache(maxsize=1)
 def word_tags() -> dict[str, str]:
+    """Words with a break or lead tag (see BREAK_TAGS, LEAD_TAGS)."""
+    return _load()[0]
+
+
+@lru_cache(maxsize=1)
+def _load() -> tuple[dict[str, str], dict[str, str]]:
     path = Path(jieba.__file__).with_name("dict.txt")
     tags: dict[str, str] = {}
+    proper: dict[str, str] = {}
     with path.open(encoding="utf-8") as f:
         for line in f:
             word, _, tag = line.rstrip("\n").rpartition(" ")
             if tag in BREAK_TAGS or tag in LEAD_TAGS:
                 tags[word.partition(" ")[0]] = tag
-    return tags
+            elif tag in PROPER_TAGS:
+                proper[word.partition(" ")[0]] = tag
+    return tags, proper

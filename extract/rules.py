@@ -22,6 +22,8 @@ class Head:
     quoted: bool = False
     oneword: bool = False
     industry: bool = False
+    cross: bool = False
+    place: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +51,7 @@ class Rules:
     patterns: tuple[NamePattern, ...]
     cues: tuple[ListCue, ...]
     industry_end: re.Pattern        # a name ending with an industry word
+    quote_skip: re.Pattern          # quoted labels that are periods or counts, not names
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -73,16 +76,23 @@ def _heads() -> dict[str, Head]:
             raise ValueError(f"entity_heads.tsv: {text}: unknown type {type_!r}")
         flags = {f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip()}
         min_prefix = next((int(f[4:]) for f in flags if f.startswith("min=")), 2)
-        heads[text] = Head(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags)
+        heads[text] = Head(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags,
+                           "cross" in flags, "place" in flags)
     return heads
+
+
+KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
+         "industry", "nominal", "lead", "designation", "place", "not_a_name", "quote_after", "quote_before")
 
 
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     heads = _heads()
-    words: dict[str, set[str]] = {}
-    for kind, word in (r[:2] for r in _rows("words.tsv")):
-        words.setdefault(kind, set()).add(word)
+    words: dict[str, set[str]] = {k: set() for k in KINDS}
+    for kind, word in (r[:2] for r in _rows("words.tsv") + _rows("quoted.tsv")):
+        if kind not in words:
+            raise ValueError(f"words.tsv/quoted.tsv: unknown kind {kind!r}")
+        words[kind].add(word)
     patterns = []
     for row in _rows("entity_patterns.tsv"):
         type_, rule, rx = row[0], row[1], row[2]
@@ -101,4 +111,5 @@ def load_rules() -> Rules:
         patterns=tuple(patterns),
         cues=cues,
         industry_end=re.compile(f"(?:{_alternation(words.get('industry', ()))})$"),
+        quote_skip=re.compile(r"^(?:十[一二三四五六七八九]五|[\d一二三四五六七八九十]+|[\d.]+%?)$"),
     )
