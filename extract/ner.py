@@ -25,6 +25,7 @@ CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
 MAX_NAME = 28
+PHASE = re.compile(r"[一二三四五六七八九十]期")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +80,24 @@ def _fill_gaps(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]
     return out
 
 
-def _breaks(word: str, rules: Rules) -> bool:
+def _glued(word: str, rules: Rules) -> bool:
+    """全面落实, 深入开展: a break word jieba glued to a modifier."""
+    if len(word) <= 2:
+        return False
+    ok = rules.words["keep"] | rules.words["nominal"]
+    return ((word[-2:] in rules.words["break"] and word[-2:] not in ok)
+            or (word[:2] in rules.words["break"] and word[:2] not in ok))
+
+
+def _breaks(word: str, rules: Rules, verbs: bool = False) -> bool:
+    """Does a name stop before this word? (``verbs``: verbs jieba tags v stop it too)"""
     if word in rules.words["keep"]:
         return False
-    if len(word) > 2 and word not in word_tags() and (word[-2:] in rules.words["break"]
-                                                      or word[:2] in rules.words["break"]):
-        return True                                 # 全面落实, 大力推进: a break word jieba glued
+    if _glued(word, rules):
+        return True
+    tag = word_tags().get(word)
     return (word in rules.words["break"] or PUNCT.match(word) is not None
-            or QUANTITY.match(word) is not None or word_tags().get(word) in BREAK_TAGS)
+            or QUANTITY.match(word) is not None or tag in BREAK_TAGS or (verbs and tag == "v"))
 
 
 def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], limit: int,
@@ -120,24 +131,37 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         if word in rules.words["joiner"]:
             ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit) if k > 0 else start
             ext_text = text[ext:tokens.starts[k]]
-            same_head = head is not None and head in ext_text
-            if ext < tokens.starts[k] and not same_head and (ext in places or ext_text[:2] in ("国家", "中国")):
+            other_head = rules.head_regex.search(ext_text)
+            if other_head and not (head and rules.heads[other_head.group(0)].type == "Institution"
+                                   and rules.heads.get(head) and rules.heads[head].type == "Institution"
+                                   and other_head.group(0) != head):
+                break
+            if ext < tokens.starts[k] and (ext in places or ext_text[:2] in ("国家", "中国")
+                                           or (cross and len(ext_text) <= 8)):
                 start = ext
             break
-        if _breaks(word, rules) and not (cross and word in rules.words["nominal"]):
+        if word == "-" and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4 \
+                and not _breaks(tokens.words[k - 1], rules):
+            start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
+            continue
+        if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]):
             break
         start = tokens.starts[k]
         k -= 1
     return start
 
 
-def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None = None) -> int:
-    """Strip leading modifiers (trim words) and, token by token, leading verbs and numerals."""
+def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None = None,
+          tags: bool = True) -> int:
+    """Strip leading modifiers (trim words) and, token by token, leading verbs and numerals
+    (``tags``: also words jieba's dictionary tags as verbs, numerals …)."""
     for _ in range(2):                              # 建设新龙镇…试点 -> 新龙镇…试点
         if tokens is None or start >= end:
             break
         k = tokens.at[start]
-        if tokens.starts[k] == start and tokens.ends[k] < end and tokens.words[k] in rules.words["lead"]:
+        word = tokens.words[k]
+        if tokens.starts[k] == start and tokens.ends[k] < end and (word in rules.words["lead"]
+                                                                   or _glued(word, rules)):
             start = tokens.ends[k]
     while start < end:
         m = rules.trim_regex.match(text, start, end)
@@ -148,7 +172,7 @@ def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None =
             break
         k = tokens.at[start]
         word = tokens.words[k]
-        if (tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
+        if (tags and tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
                 and word_tags().get(word) in LEAD_TAGS):
             start = tokens.ends[k]
             continue
@@ -190,6 +214,8 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate
     prefix = text[start:m.start()]
     if not (2 <= len(prefix) <= 4 and CJK.match(prefix)) or _generic(prefix, rules):
         return None
+    if proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns":
+        return None
     if prefix in rules.words["break"] or (start > 0 and not _breaks(tokens.words[tokens.at[start - 1]], rules)
                                           and tokens.words[tokens.at[start - 1]] not in ("与", "和", "及")):
         return None
@@ -220,9 +246,13 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                           cross=head.cross) if m.start() > 0 else 0
         if start == m.start() and tokens.at[m.start()] > 0 and tokens.starts[tokens.at[m.start()]] < m.start():
             start = tokens.starts[tokens.at[m.start()]]
-        start = _trim(text, start, m.start(), rules, tokens)
+        start = _trim(text, start, m.start(), rules, tokens, tags=not head.cross)
         prefix = text[start:m.start()]
-        if len(prefix) < head.min_prefix or _generic(prefix, rules) or _is_category(tokens, start, rules):
+        if "等" in prefix or rules.head_regex.match(text, m.end()):
+            continue                                # 云埔等片区; 试点 in 试点先行区 is a modifier
+        known_prefix = any(kn == start and ke == m.start() for kn, ke in known)
+        if len(prefix) < head.min_prefix or _is_category(tokens, start, rules) or (
+                not known_prefix and not head.named and _generic(prefix, rules)):
             continue
         if head.quoted and not prefix.startswith("“"):
             continue
@@ -230,7 +260,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 广深港, 沪深港: contractions
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
-        if head.place and not _has_place(tokens, start, m.start(), rules, known, head.type):
+        if head.place and not known_prefix and not _has_place(tokens, start, m.start(), rules, known, head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
         if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
             continue                                # 国家产城融合示范区: a designation many places hold
@@ -243,7 +273,14 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                 continue
             yield Candidate(start, m.start(), head.type, "head:产业")
             continue
-        yield Candidate(start, m.end(), type_, "head:" + head.text)
+        end = m.end()
+        phase = PHASE.match(text, end)
+        if phase:
+            end, type_ = phase.end(), "Project"     # 岭南医院二期: a construction phase
+        if start > 0 and text[start - 1] == "“" and text.startswith("”", end) and \
+                text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"])):
+            continue                                # “…最佳示范区”称号: a title
+        yield Candidate(start, end, type_, "head:" + head.text)
 
 
 def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_: str) -> bool:
@@ -254,7 +291,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
         return True
     if any(start <= kn < end for kn, _ in known):
         return True
-    if type_ == "Institution" and text.startswith(("国家", "中国"), start):
+    if type_ == "Institution" and ("国家" in text[start:end] or text.startswith("中国", start)):
         return True
     k = tokens.at[start]
     while k < len(tokens.words) and tokens.starts[k] < end:
@@ -267,6 +304,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
 
 
 QUOTED = re.compile(r"“([^“”]{2,30})”")
+TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)|圈$")
 
 
 def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
@@ -282,8 +320,14 @@ def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
         if after.startswith(tuple(rules.words["quote_after"])):
             continue
         before = text[max(0, m.start() - 4):m.start()]
-        if before.endswith(tuple(rules.words["quote_before"])):
-            continue
+        if before.endswith(tuple(rules.words["quote_before"])) and (
+                m.end() == len(text) or text[m.end()] in CLAUSE_BREAK):
+            continue                                # …力量的“黄埔军校”。: a metaphor
+        if TARGET_LABEL.search(label):
+            continue                                # “30分钟交通圈”, “1小时通达”: a target
+        tail = rules.head_regex.search(label)
+        if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",):
+            continue                                # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")
 
 
@@ -390,7 +434,9 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 spans[0] = (_trim(text, s0, e0, rules, tokens), e0)
             for s, e in spans:
                 s = _trim(text, s, e, rules, tokens)
-                if _item_ok(text, s, e, cue.type, rules, known_spans):
+                if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
+                    yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
+                elif _item_ok(text, s, e, cue.type, rules, known_spans):
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
 
 

@@ -19,7 +19,7 @@ BREAK_TAGS = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
 LEAD_TAGS = frozenset({"v", "m", "q", "f", "i", "z", "a", "l"})
 
 
-PROPER_TAGS = frozenset({"ns", "nz", "nt", "nr", "j"})
+PROPER_TAGS = frozenset({"ns", "nt", "j"})
 
 
 @lru_cache(maxsize=1)

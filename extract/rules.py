@@ -24,6 +24,7 @@ class Head:
     industry: bool = False
     cross: bool = False
     place: bool = False
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def _heads() -> dict[str, Head]:
         flags = {f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip()}
         min_prefix = next((int(f[4:]) for f in flags if f.startswith("min=")), 2)
         heads[text] = Head(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags,
-                           "cross" in flags, "place" in flags)
+                           "cross" in flags, "place" in flags, "named" in flags)
     return heads
 
 
