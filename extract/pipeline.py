@@ -15,6 +15,7 @@ from .english.labels import label_english
 from .english.mentions import find_english_mentions
 from .hanzi import to_simplified
 from .indicators import find_indicators
+from .labels import add_english_names
 from .lang import detect_language
 from .matching import matching_view, original_span, restore_original
 from .mentions import find_mentions
@@ -54,7 +55,7 @@ def extract_document(doc: Document) -> Extraction:
         indicators = find_english_indicators(view.id, view.sentences)
     else:
         mentions = find_mentions(view)
-        entities = resolve(mentions)
+        entities = add_english_names(resolve(mentions))
         indicators = find_indicators(view.id, view.sentences)
     relations = find_relations(view.sentences, entities)
     x = Extraction(document=view, entities=entities, relations=relations, indicators=indicators)

@@ -42,7 +42,7 @@ def test_registry_names_and_aliases_resolve_to_the_chinese_entity():
      "Institution"),
     ("Support the Pearl River Laboratory in basic research.", "Pearl River Laboratory", "Institution"),
     ("The Lingnan Robotics Innovation Center will lead.", "Lingnan Robotics Innovation Center", "Institution"),
-    ("Expand the China (Fujian) Pilot Free Trade Zone.", "China (Fujian) Pilot Free Trade Zone", "Platform"),
+    ("Expand the China (Lingnan) Pilot Free Trade Zone.", "China (Lingnan) Pilot Free Trade Zone", "Platform"),
     ("Set up the Qianhai Digital Economy Demonstration Zone.", "Qianhai Digital Economy Demonstration Zone",
      "Platform"),
     ("The Shenzhen Institute of Advanced Technology will help.", "Shenzhen Institute of Advanced Technology",
@@ -72,10 +72,25 @@ def test_sector_terms_resolve_to_the_chinese_name():
     found, _ = entities("We will develop new energy vehicles, new materials and the digital economy.")
     names = {e.name: e for e in found.values()}
     assert {"新能源汽车", "新材料", "数字经济"} <= set(names)
-    assert names["新材料"].name_en == "new materials"
-    # the id a Chinese mention of 新材料 gets (not in the registry: key = hash of the normalised name)
-    from extract.ids import entity_id, entity_key
-    assert names["新材料"].id == entity_id("Industry", entity_key("新材料"))
+    assert names["新材料"].name_en.lower() == "new materials"
+    zh = {e.name: e.id for e in extract_text("黄埔区大力发展新能源汽车、新材料和数字经济。", "z").entities}
+    assert {n: zh.get(n) for n in ("新能源汽车", "新材料", "数字经济")} == \
+        {n: names[n].id for n in ("新能源汽车", "新材料", "数字经济")}
+
+
+def test_terms_not_in_the_registry_key_on_their_chinese_name():
+    from extract.english.mentions import find_english_mentions
+    from extract.ids import entity_key
+    from extract.pipeline import make_document
+    from extract.registry import load_registry
+    from extract.english.rules import terms
+    registry = load_registry()
+    free = [t for t in terms() if registry.lookup(t.name_zh) is None and registry.lookup(t.name_en) is None]
+    assert free, "every term is in the registry: nothing left to test"
+    t = free[0]
+    ms = find_english_mentions(make_document(f"We will develop {t.name_en} across the district.", "e", lang="en"))
+    hit = [m for m in ms if m.text == t.name_en]
+    assert hit and hit[0].key == entity_key(t.name_zh) and hit[0].name == t.name_zh
 
 
 @pytest.mark.parametrize("text,value,unit,cmp_,year,status", [
@@ -114,11 +129,27 @@ def test_dev_text_end_to_end(tmp_path):
     from pathlib import Path
     text = (Path(__file__).parent / "data" / "en-dev-nansha.txt").read_text(encoding="utf-8")
     found, x = entities(text)
-    names = {e.name for e in found.values()}
+    names = {e.name_en for e in found.values()}
     assert {"Nansha District", "Nansha Science City", "Guangzhou Institute of Biomedicine and Health",
             "Nansha Artificial Intelligence Industrial Park", "Metro Line 18"} <= names
+    assert all(len({(m.start, m.end) for m in e.mentions}) == len(e.mentions) for e in x.entities)
     assert KC in found
     assert len(x.document.sentences) > 10
     for e in x.entities:
         for m in e.mentions:
             assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Leading companies such as BYD, CATL and Lingnan Robotics will expand.",
+     {("Lingnan Robotics", "Enterprise")}),
+    ("The Shenzhen Institute of Science and Technology and Foshan University will cooperate.",
+     {("Shenzhen Institute of Science and Technology", "Institution"), ("Foshan University", "Institution")}),
+    ("We will attract universities including Lingnan Normal University and Hengqin University.",
+     {("Lingnan Normal University", "Institution"), ("Hengqin University", "Institution")}),
+])
+def test_lists_and_names_joined_by_and(sentence, expected):
+    found, _ = entities(sentence)
+    got = {(e.name_en, e.type) for e in found.values()}
+    assert expected <= got, got
+    assert not any(" and " in n and n not in {x for x, _ in expected} for n, _ in got)

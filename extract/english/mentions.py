@@ -5,6 +5,7 @@ Precedence where spans overlap: registry, then terms, then head-word names (long
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -15,7 +16,7 @@ from ..model import Document, Mention, Sentence
 from ..nlp import pipeline
 from ..registry import load_registry
 from ..textnorm import fold_width
-from .rules import Head, heads, not_names, stopwords, terms
+from .rules import Head, heads, list_cues, not_names, stopwords, terms
 
 CONNECTORS = frozenset({"and", "&", "-", "de"})      # may stand between the words of a name
 ARTICLES = frozenset({"the", "a", "an"})
@@ -39,20 +40,49 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
             found.append(_mention(sent, ent.start_char, ent.end_char, entry.type, "registry",
                                   entity_key(entry.name_zh, entry.id), entry.name_zh, entry.id))
     taken = [(m.start, m.end) for m in found]
-    for s, e, mention in _term_mentions(sent, sdoc):
-        if not _overlaps(s, e, taken):
+    for mention in _term_mentions(sent, sdoc):          # offsets are the document's, as in taken
+        if not _overlaps(mention.start, mention.end, taken):
             found.append(mention)
-            taken.append((s, e))
+            taken.append((mention.start, mention.end))
     named: list[Mention] = []
-    for m in sorted(_head_mentions(sent, sdoc), key=lambda m: (-(m.end - m.start), m.start)):
-        if _inside_or_crossing(m.start, m.end, taken) or _overlaps(m.start, m.end, [(n.start, n.end) for n in named]):
+    for m in sorted(_head_mentions(sent, sdoc), key=lambda m: (m.start, -(m.end - m.start))):
+        if named and m.start < named[-1].end:
+            if m.end <= named[-1].end:
+                continue                  # inside a name already taken
+            m = _trim(sent, m, named[-1].end)   # “… Technology and Foshan University” → Foshan University
+            if m is None:
+                continue
+        if _inside_or_crossing(m.start, m.end, taken):
             continue
         named.append(m)
+    taken += [(n.start, n.end) for n in named]
+    for m in _list_mentions(sent):
+        if not _inside_or_crossing(m.start, m.end, taken):
+            named.append(m)
+            taken.append((m.start, m.end))
     # A name written inside a longer name is part of it (“Guangdong” in “… Guangdong Laboratory”):
     # the inner thing counts where it stands on its own (annotation guide, nested names).
     outer = [(n.start, n.end) for n in named]
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in outer)]
     return sorted(found + named, key=lambda m: m.start)
+
+
+_GAP = re.compile(r"[\s,]*(?:(?:and|&|as well as)\s+)?")
+
+
+def _trim(sent: Sentence, m: Mention, end: int) -> Mention | None:
+    """The part of ``m`` after ``end`` (skipping “and”), if it is still a name of two words or more."""
+    s = end - sent.start
+    s = _GAP.match(sent.text, s).end()
+    e = m.end - sent.start
+    name = sent.text[s:e]
+    if " " not in name.strip() or not name[:1].isupper():
+        return None
+    entry = load_registry().lookup(name)
+    if entry is not None:
+        return _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
+                        entry.name_zh, entry.id)
+    return _mention(sent, s, e, m.type, m.rule, entity_key(name), name)
 
 
 def _mention(sent: Sentence, s: int, e: int, type_: str, rule: str, key: str, name: str,
@@ -101,7 +131,7 @@ def _term_mentions(sent: Sentence, sdoc: Doc):
         else:
             m = _mention(sent, span.start_char, span.end_char, term.type, "en_term",
                          entity_key(term.name_zh), term.name_zh)
-        yield span.start_char, span.end_char, m
+        yield m
 
 
 def _is_name_word(tok) -> bool:
@@ -109,6 +139,11 @@ def _is_name_word(tok) -> bool:
     if tok.is_punct or tok.lower_ in ARTICLES:
         return False
     return text[:1].isupper() or text.isdigit() or (any(c.isupper() for c in text) and text.isalnum())
+
+
+@lru_cache(maxsize=1)
+def _head_ends() -> frozenset[str]:
+    return frozenset(h.words[-1] for h in heads())
 
 
 def _head_at(toks, i: int) -> Head | None:
@@ -126,8 +161,9 @@ def _extend_left(toks, i: int) -> int:
         t = toks[k - 1]
         if _is_name_word(t):
             k -= 1
-        elif t.lower_ in CONNECTORS and k >= 2 and _is_name_word(toks[k - 2]):
-            k -= 1
+        elif t.lower_ in CONNECTORS and k >= 2 and _is_name_word(toks[k - 2]) \
+                and not (t.lower_ in ("and", "&") and toks[k - 2].lower_ in _head_ends()):
+            k -= 1                        # not across “X University and Y University”
         elif t.text == ")":
             opening = next((j for j in range(k - 2, max(k - 7, -1), -1) if toks[j].text == "("), None)
             if opening is None or not all(_is_name_word(x) for x in toks[opening + 1:k - 1]) \
@@ -147,11 +183,21 @@ def _extend_right(toks, j: int, head: Head) -> int:
     if head.extends == "of" and j + 1 < n and toks[j].lower_ in ("of", "for") and _is_name_word(toks[j + 1]):
         j += 1
         while j < n and (_is_name_word(toks[j]) or
-                         (toks[j].lower_ in ("and", "&", "-") and j + 1 < n and _is_name_word(toks[j + 1]))):
+                         (toks[j].lower_ in ("and", "&", "-") and j + 1 < n and _is_name_word(toks[j + 1])
+                          and not _starts_a_name(toks, j + 1))):
             j += 1
     elif head.extends == "num" and j < n and (toks[j].like_num or toks[j].text in ("I", "II", "III", "IV", "V")):
         j += 1
     return j
+
+
+def _starts_a_name(toks, j: int) -> bool:
+    """The capitalised run from ``j`` ends in a head word: “… and Foshan University” is another name."""
+    while j < len(toks) and _is_name_word(toks[j]):
+        if toks[j].lower_ in _head_ends():
+            return True
+        j += 1
+    return False
 
 
 def _head_mentions(sent: Sentence, sdoc: Doc):
@@ -183,3 +229,33 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
                            entry.name_zh, entry.id)
         else:
             yield _mention(sent, s, e, head.type, "en_head", entity_key(name), name)
+
+
+_ITEM = re.compile(r"(?:[A-Z][\w&.'’-]*|\d[\w-]*)(?:\s+(?:[A-Z][\w&.'’-]*|\d[\w-]*|&|of))*")
+_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)")
+
+
+def _list_mentions(sent: Sentence):
+    """Capitalised items after a cue (“companies such as BYD, CATL and Huawei”)."""
+    registry = load_registry()
+    text = sent.text
+    for type_, cue in list_cues():
+        for m in cue.finditer(text):
+            pos = m.end()
+            while True:
+                item = _ITEM.match(text, pos)
+                if item is None:
+                    break
+                name = item.group(0).rstrip(".")
+                if name.lower() not in stopwords() and not any(rx.search(name) for rx in not_names()):
+                    entry = registry.lookup(name)
+                    s, e = item.start(), item.start() + len(name)
+                    if entry is not None:
+                        yield _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
+                                       entry.name_zh, entry.id)
+                    else:
+                        yield _mention(sent, s, e, type_, "en_list", entity_key(name), name)
+                sep = _SEP.match(text, item.end())
+                if sep is None or sep.end() == item.end():
+                    break
+                pos = sep.end()

@@ -63,3 +63,14 @@ def terms() -> tuple[Term, ...]:
         forms = (name_en, *(a.strip() for a in aliases.split("|") if a.strip()))
         out.append(Term(type_, name_en, name_zh, forms))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def list_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    out = []
+    for line in _lines("en_list_cues.tsv"):
+        type_, rx = line.split("\t", 1)
+        if type_ not in ENTITY_TYPES:
+            raise ValueError(f"en_list_cues.tsv: unknown type {type_!r}")
+        out.append((type_, re.compile(rx + r",?\s+(?:such as|including|like|led by)\s+", re.IGNORECASE)))
+    return tuple(out)
