@@ -153,3 +153,13 @@ def test_lists_and_names_joined_by_and(sentence, expected):
     got = {(e.name_en, e.type) for e in found.values()}
     assert expected <= got, got
     assert not any(" and " in n and n not in {x for x, _ in expected} for n, _ in got)
+
+
+@pytest.mark.parametrize("sentence,name,type_", [
+    ("Lingnan Pharmaceuticals opened a plant.", "Lingnan Pharmaceuticals", "Enterprise"),
+    ("Hengqin Microelectronics will expand.", "Hengqin Microelectronics", "Enterprise"),
+    ("The Lingnan Drug Discovery Center will open.", "Lingnan Drug Discovery Center", "Institution"),
+])
+def test_company_and_centre_heads(sentence, name, type_):
+    found, _ = entities(sentence)
+    assert (name, type_) in {(e.name_en, e.type) for e in found.values()}
