@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-BULLETS = " \t\u3000•·▪◦●-"
+BULLETS = " \t\u3000•·▪◦●-#"   # "#": Markdown heading marks
 SENTENCE_END = "。!?!?."
 
 

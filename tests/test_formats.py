@@ -145,3 +145,15 @@ def test_oversize_file_is_refused(tmp_path):
 ])
 def test_language_by_script(text, lang):
     assert detect_language(text) == lang
+
+
+def test_markdown_headings_are_read_as_headings(tmp_path):
+    p = tmp_path / "plan.md"
+    text = "# 中新广州知识城发展规划\n\n## 一、总体要求\n\n" + ZH + "\n\n## 二、重点任务\n\n" + ZH + "\n"
+    p.write_text(text, encoding="utf-8")
+    x = extract_file(p)
+    assert x.document.text == text                              # the file itself: offsets index it
+    chapters = [s for s in x.document.sections if s.kind == "chapter"]
+    assert [c.number for c in chapters] == [1, 2]
+    assert all(text[s.start:s.end] == s.text for s in x.document.sentences)
+    assert KC in {e.id for e in x.entities}
