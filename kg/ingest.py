@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -148,25 +149,53 @@ def _run(tasks: list[Task], workers: int, on_done) -> None:
             on_done(run_task(t))
         return
     warm_up()
-    ctx = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=ctx) as pool:
-        pending = set()
+    remaining = list(tasks)
+    while remaining:
+        crashed, remaining = _run_pool(remaining, workers, on_done)
+        for t in crashed:              # a worker died (crash, out of memory): find which document did it
+            on_done(_run_alone(t))
+
+
+def _context():
+    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+
+
+def _run_pool(tasks: list[Task], workers: int, on_done) -> tuple[list[Task], list[Task]]:
+    """Run tasks in a pool; when a worker process dies, return (tasks in flight, tasks not started)."""
+    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=_context()) as pool:
+        pending: dict = {}
         queue = iter(tasks)
         try:
             for t in queue:                      # keep at most 2 tasks per worker in flight
-                pending.add(pool.submit(run_task, t))
+                pending[pool.submit(run_task, t)] = t
                 if len(pending) >= 2 * workers:
                     break
             while pending:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
                 for fut in done:
-                    on_done(fut.result())
+                    task = pending.pop(fut)
+                    try:
+                        outcome = fut.result()
+                    except BrokenProcessPool:
+                        return [task, *pending.values()], list(queue)
+                    on_done(outcome)
                     nxt = next(queue, None)
                     if nxt is not None:
-                        pending.add(pool.submit(run_task, nxt))
+                        pending[pool.submit(run_task, nxt)] = nxt
         except BaseException:
             pool.shutdown(wait=False, cancel_futures=True)
             raise
+    return [], []
+
+
+def _run_alone(task: Task) -> Outcome:
+    """One document in a process of its own: its crash is its failure, nobody else's."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
+        try:
+            return pool.submit(run_task, task).result()
+        except BrokenProcessPool:
+            return Outcome(task.path, "failed", "the worker process died while extracting this document "
+                                                "(crash or out of memory)", doc_id=task.doc_id)
 
 
 def write_graph(out: Path, manifest: Manifest) -> list[Path]:

@@ -220,3 +220,21 @@ def test_cli_summary_plain_lines_and_exit_zero(corpus, tmp_path):
     res = subprocess.run([sys.executable, str(ROOT / "cli.py"), "ingest", str(corpus), "--out", str(tmp_path / "o")],
                          capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0 and "documents: 0 ok, 7 skipped, 0 failed" in res.stdout
+
+
+def crash_on_doc3(task):
+    """Stands in for a worker that dies (a crash in a C library, the OOM killer) on one document."""
+    from kg.ingest_worker import run_task
+    if task.path.endswith("doc3.txt"):
+        os._exit(70)
+    return run_task(task)
+
+
+def test_a_worker_dying_fails_only_its_document(corpus, tmp_path, monkeypatch):
+    import kg.ingest
+    monkeypatch.setattr(kg.ingest, "run_task", crash_on_doc3)
+    r = ingest([corpus], tmp_path / "out", workers=2)
+    failed = [o for o in r.outcomes if o.status == "failed"]
+    assert [Path(o.path).name for o in failed] == ["doc3.txt"]
+    assert "worker process died" in failed[0].reason
+    assert r.count("ok") == 6
