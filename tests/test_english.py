@@ -163,3 +163,20 @@ def test_lists_and_names_joined_by_and(sentence, expected):
 def test_company_and_centre_heads(sentence, name, type_):
     found, _ = entities(sentence)
     assert (name, type_) in {(e.name_en, e.type) for e in found.values()}
+
+
+@pytest.mark.parametrize("text", ["Patents per 10,000 people will reach 150.", "It hosts 90 Fortune Global 500 companies.",
+                                  "Metro Line 5 opens."])
+def test_numbers_inside_names_and_rates_are_not_figures(text):
+    assert not [i for i in find_english_indicators("d", one(text)) if i.value in (10000, 500, 5)]
+
+
+def test_headings_name_nothing_by_head_words_but_keep_registry_names():
+    text = ("Suzhou Lakeside Plan for Innovation-Driven Development\n\nI. Development Foundation\n\n"
+            "II. Building Guangzhou Knowledge City\n\nThe Lingnan Robotics Innovation Center opened.\n")
+    x = extract_text(text, "h")
+    names = {e.name_en for e in x.entities}
+    assert "Lingnan Robotics Innovation Center" in names and "Sino-Singapore Guangzhou Knowledge City" in names
+    assert not names & {"Suzhou Lakeside Plan", "Development Foundation", "I. Development Foundation"}
+    chapters = [s for s in x.document.sections if s.kind == "chapter"]
+    assert [c.number for c in chapters] == [1, 2]

@@ -69,6 +69,7 @@ def rules() -> Rules:
     return Rules(figure, units, tuple(cmp_), tuple(after), target, tuple(periods))
 
 
+_NOT_A_FIGURE = re.compile(r"(?:\bper|\b(?!(?:RMB|CNY|USD|US|By|In|Over|About|Nearly|Some|Around)\b)[A-Z][A-Za-z]+)\s+$")
 _TARGET_YEAR = re.compile(r"\bby (?:the end of )?(20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CLAUSE = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bwith\b")
@@ -143,6 +144,8 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
             unit = _unit(r, m)
             if not unit or (_YEAR.fullmatch(raw) and m.group("cnt") and len(m.group(0).split()) > 2):
                 continue
+            if m.group("v2") and _NOT_A_FIGURE.search(text[:m.start()]):
+                continue                  # “per 10,000 people”, “Fortune Global 500”, “Line 5”
             before = text[max(0, m.start() - 80):m.start()]
             after = text[m.end():m.end() + 20]
             comparator = _comparator(r, before, after)

@@ -27,8 +27,25 @@ def find_english_mentions(doc: Document) -> tuple[Mention, ...]:
     out: list[Mention] = []
     texts = (fold_width(s.text) for s in doc.sentences)
     for sent, sdoc in zip(doc.sentences, nlp.pipe(texts, batch_size=256)):
-        out.extend(sentence_mentions(sent, sdoc))
+        found = sentence_mentions(sent, sdoc)
+        if is_heading(sent.text):
+            # Title Case makes every word look like a name (“I. Development Foundation”, the
+            # document's own “… Plan for …”): in headings only registry names, terms and lists count.
+            found = [m for m in found if m.rule != "en_head"]
+        out.extend(found)
     return tuple(out)
+
+
+_SMALL = frozenset({"of", "and", "for", "the", "in", "to", "a", "an", "on", "with", "at", "by", "from", "&"})
+
+
+def is_heading(text: str) -> bool:
+    """A title or heading line: no closing punctuation, and most words capitalised (Title Case)."""
+    text = text.strip()
+    if not text or text[-1] in ".!?;:,":
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
@@ -134,9 +151,12 @@ def _term_mentions(sent: Sentence, sdoc: Doc):
         yield m
 
 
+_ROMAN = re.compile(r"^[IVX]{1,5}\.?$")
+
+
 def _is_name_word(tok) -> bool:
     text = tok.text
-    if tok.is_punct or tok.lower_ in ARTICLES:
+    if tok.is_punct or tok.lower_ in ARTICLES or (_ROMAN.match(text) and (text.endswith(".") or tok.i == 0)):
         return False
     return text[:1].isupper() or text.isdigit() or (any(c.isupper() for c in text) and text.isalnum())
 
