@@ -223,3 +223,13 @@ def english_name(zh_name: str, type_: str) -> str:
     words = [en for _, en in _tokens(name, type_) if en]
     text = re.sub(r"\s+", " ", " ".join(words)).strip()
     return text or romanise(name) or zh_name
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    return {row["zh"].strip(): row["en"].strip() for row in _rows(_data("units.tsv"))}
+
+
+def unit_english(unit: str) -> str:
+    """English rendering of an indicator unit as written (亿元 → × 100 million yuan); unknown units stay."""
+    return _units().get(unit.strip(), unit)
