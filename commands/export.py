@@ -62,7 +62,8 @@ def stats(graph_dir, top):
         for name, n in pairs:
             table.add_row(name, str(n))
         console.print(table)
-    table = Table("entity", "type", "zh", "en", "relations", title="most connected")
+    from rich.table import Column
+    table = Table(Column("entity", overflow="fold"), "type", "zh", "en", "relations", title="most connected")
     for c in s.most_connected:
         table.add_row(c.local_id, c.type, c.name_zh, c.name_en, str(c.degree))
     console.print(table)

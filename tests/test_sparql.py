@@ -74,3 +74,14 @@ def test_cli_sparql_text_file_and_saved(graph_dir, tmp_path):
     out = runner.invoke(main, ["sparql", "SELECT * WHERE { ?s ?p", "--graph", str(graph_dir)])
     assert out.exit_code == 1 and out.output.startswith("policykg: error: SPARQL query failed")
     assert "Traceback" not in out.output
+
+
+def test_readme_sparql_examples_are_the_saved_queries_and_run():
+    import re
+    from pathlib import Path
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sparql\n(.*?)```", readme, flags=re.S)
+    saved = {text.strip() for _, text in saved_queries().values()}
+    assert len(blocks) == 2 and all(b.strip() in saved for b in blocks)
+    ds = to_dataset([handmade_extraction()])
+    assert all(run(ds, b).rows for b in blocks)
