@@ -27,6 +27,7 @@ from .vocab import PKG, relation_property
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DIMENSIONLESS = "1"      # UCUM's unity: the contract's empty unit, a ratio written as a fraction (2/3)
 COMPARATOR_WORDS = {"=": "", ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "~": "≈ "}
 
 # export format name -> (rdflib serializer, whether it keeps named graphs)
@@ -139,7 +140,7 @@ def indicator_labels(i: Indicator) -> tuple[str, str]:
     number = f"{Decimal(repr(float(i.value))).normalize():f}"
     when = ", ".join(p for p in (str(i.year) if i.year else "", i.status) if p)
     zh = f"{i.metric} {cmp_}{number}{i.unit}".strip()
-    en = f"Indicator: {cmp_}{number} {unit_english(i.unit)}".strip() + (f" ({when})" if when else "")
+    en = f"Indicator: {cmp_}{number} {unit_english(i.unit or DIMENSIONLESS)}".strip() + (f" ({when})" if when else "")
     return zh, en
 
 
@@ -150,7 +151,7 @@ def add_indicator(g: Graph, doc_id: str, lang: str, i: Indicator) -> None:
     g.add((node, RDFS.label, Literal(zh, lang=lang)))
     g.add((node, RDFS.label, Literal(en, lang="en")))
     g.add((node, PKG.value, _decimal(i.value)))
-    g.add((node, PKG.unit, Literal(i.unit)))
+    g.add((node, PKG.unit, Literal(i.unit or DIMENSIONLESS)))
     g.add((node, PKG.comparator, Literal(i.comparator)))
     g.add((node, PKG.status, Literal(i.status)))
     if i.metric:

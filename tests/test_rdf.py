@@ -188,3 +188,14 @@ def test_taxonomy_graph_is_exported(sample_ds):
     tax = sample_ds.graph(TAXONOMY_GRAPH)
     assert len(set(tax.subjects(RDF.type, SKOS.Concept))) >= 200
     assert isinstance(merged(sample_ds), Graph)
+
+
+def test_a_fraction_without_unit_is_dimensionless_not_missing():
+    """The contract writes 2/3 as value 0.6667 with unit "" (annotation guide); RDF says unit "1" (UCUM)."""
+    from dataclasses import replace
+    x = handmade_extraction()
+    x = replace(x, indicators=(replace(x.indicators[0], value=0.6667, unit=""),))
+    g = to_graph([x])
+    (ind,) = g.subjects(RDF.type, PKG.Indicator)
+    assert g.value(ind, PKG.unit) == Literal("1")
+    assert validate(g).conforms
