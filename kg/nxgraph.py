@@ -19,7 +19,7 @@ from extract.labels import label_entity
 from extract.model import Extraction
 
 from .industries import concept as taxonomy_concept
-from .industries import map_industry
+from .industries import map_names
 from .iri import document_iri, iri, sentence_iri, statement_iri
 
 LIST_ATTRIBUTES = ("aliases", "documents")
@@ -55,7 +55,7 @@ def add_extraction(g: nx.MultiDiGraph, x: Extraction) -> None:
         if e.registry_id:
             g.nodes[node]["registry_id"] = e.registry_id
         if e.type == "Industry":
-            mapped = map_industry(e.name) or (map_industry(e.name_en) if e.name_en else None)
+            mapped = map_names((e.name, e.name_en, *e.aliases))
             if mapped:
                 _add_concept(g, mapped[0])
                 g.nodes[node].update(industry_concept=mapped[0], industry_match=mapped[1])

@@ -21,7 +21,7 @@ from extract.labels import label_entity
 from extract.model import Entity, Extraction, Indicator, Relation
 from extract.translate import unit_english
 
-from .industries import BROADER, map_industry, taxonomy_graph
+from .industries import BROADER, map_names, taxonomy_graph
 from .iri import IND, RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
 from .vocab import PKG, relation_property
 
@@ -114,7 +114,7 @@ def add_entity(g: Graph, doc_id: str, e: Entity) -> None:
     for sentence in sorted({m.sentence for m in e.mentions}):
         g.add((node, PKG.mentionedIn, sentence_iri(doc_id, sentence)))
     if e.type == "Industry":
-        mapped = map_industry(e.name) or (map_industry(e.name_en) if e.name_en else None)
+        mapped = map_names((e.name, e.name_en, *e.aliases))
         if mapped:
             concept, how = mapped
             g.add((node, SKOS.broadMatch if how == BROADER else SKOS.exactMatch, URIRef(concept)))

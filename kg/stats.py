@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from extract.model import Extraction
 
-from .industries import unmapped
 from .nxgraph import RELATION_KIND, entity_nodes, to_networkx
 
 
@@ -61,6 +60,5 @@ def compute(extractions: Iterable[Extraction], top: int = 10) -> GraphStats:
         most_connected=tuple(Connected(n, g.nodes[n]["local_id"], g.nodes[n]["type"], g.nodes[n]["name_zh"], g.nodes[n]["name_en"], degree[n])
                              for n in ranked),
         industries=len(industries),
-        unmapped_industries=tuple(unmapped(d["name_zh"] for d in industries
-                                           if "industry_concept" not in d)),
+        unmapped_industries=tuple(dict.fromkeys(d["name_zh"] for d in industries if "industry_concept" not in d)),
     )
