@@ -1,16 +1,28 @@
 """Find mentions of named things in sentences: registry names (spaCy EntityRuler over the
-private-jieba tokens) and names the rules find (extract/ner.py), without overlaps."""
+private-jieba tokens) and names the rules find (extract/ner.py), without overlaps.
+
+Each mention carries a resolution key (extract/ids.py): the registry id, or the normalised name
+with every registry name inside it replaced by its id, so 知识城总体发展规划 and
+中新广州知识城总体发展规划 are one entity; a year range in brackets and a leading quoted label
+(“快批快拆快建”模式 = “快批快拆快建”机制) do not count either.
+"""
 from __future__ import annotations
+
+import re
 
 from .ids import entity_key
 from .model import Document, Mention, Sentence
-from .ner import Candidate, Known, Tokens, find_candidates
+from .ner import CJK, Candidate, Known, Tokens, find_candidates, list_items
 from .nlp import pipeline
 from .registry import Registry, load_registry
 from .rules import Rules, load_rules
-from .textnorm import fold_width
+from .textnorm import fold_width, normalise_name
 
-PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3}
+PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3, "quoted": 4}
+YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
+LEADING_QUOTE = re.compile(r"^“([^“”]+)”[^“”]{0,8}$")
+ABBREV = re.compile(r"[((]([^()()]{2,10})[))]")
+PROPAGATE = ("Platform", "Region", "Industry")
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -28,23 +40,61 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
 def _rank(c: tuple[Candidate, str | None]) -> tuple:
     cand, reg = c
     kind = "registry" if reg else cand.rule.split(":")[0]
-    if kind == "rail_line" or kind not in PRIORITY:
+    if kind not in PRIORITY:
         kind = "pattern"
     return (-(cand.end - cand.start), PRIORITY[kind], cand.start)
 
 
+def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
+    """Resolution key of a name not in the registry (see the module docstring)."""
+    m = LEADING_QUOTE.match(name)
+    if m:
+        return "q:" + normalise_name(m.group(1))
+    parts, pos = [], 0
+    for s, e, rid in sorted(inner):
+        parts.append(name[pos:s])
+        parts.append("{" + rid + "}")
+        pos = e
+    parts.append(name[pos:])
+    return YEARS.sub("", "".join(parts))
+
+
 def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) -> list[Mention]:
     text = sdoc.text
-    known = [Known(e.start_char, e.end_char, registry.by_id[e.ent_id_].type)
-             for e in sdoc.ents if e.ent_id_ in registry.by_id]
+    reg_spans = [(e.start_char, e.end_char, e.ent_id_) for e in sdoc.ents if e.ent_id_ in registry.by_id]
+    known = [Known(s, e, registry.by_id[rid].type) for s, e, rid in reg_spans]
     found: list[tuple[Candidate, str | None]] = [
-        (Candidate(e.start_char, e.end_char, registry.by_id[e.ent_id_].type, "registry"), e.ent_id_)
-        for e in sdoc.ents if e.ent_id_ in registry.by_id]
+        (Candidate(s, e, registry.by_id[rid].type, "registry"), rid) for s, e, rid in reg_spans]
+    tokens = None
     if sent.text.strip():
         tokens = Tokens(text, [(t.idx, t.idx + len(t.text)) for t in sdoc])
         for c in find_candidates(tokens, rules, known):
             entry = registry.lookup(c.name or text[c.start:c.end])
             found.append((c, entry.id if entry else None))
+    chosen = _select(found)
+    if tokens is not None:
+        chosen += _propagate(tokens, chosen, rules)
+        chosen += _abbreviations(text, chosen)
+    out = []
+    for cand, reg, nested in sorted(chosen, key=lambda c: c[0].start):
+        entry = registry.by_id.get(reg) if reg else None
+        surface = sent.text[cand.start:cand.end]
+        name = entry.name_zh if entry else (cand.name or surface)
+        if entry:
+            key = entity_key(name, entry.id)
+        else:
+            inner = [(s - cand.start, e - cand.start, rid) for s, e, rid in reg_spans
+                     if cand.start <= s and e <= cand.end and (s, e) != (cand.start, cand.end)]
+            key = entity_key(name_key(name, inner))
+        out.append(Mention(start=sent.start + cand.start, end=sent.start + cand.end, text=surface,
+                           type=entry.type if entry else cand.type, sentence=sent.id, rule=cand.rule,
+                           key=key, name=name, registry_id=entry.id if entry else None, nested=nested))
+    return out
+
+
+def _select(found: list[tuple[Candidate, str | None]]) -> list[tuple[Candidate, str | None, bool]]:
+    """Longest first, registry before rules; a span inside a chosen one is kept as nested,
+    except the places a link joins (知识城-南沙: both ends are names of their own)."""
     chosen: list[tuple[Candidate, str | None, bool]] = []
     for cand, reg in sorted(found, key=_rank):
         nested = False
@@ -54,19 +104,63 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) ->
                 if (cand.start, cand.end) == (other.start, other.end):
                     clash = True
                     break
-                nested = True
+                nested = nested or not _link_end(other, cand)
             elif cand.start < other.end and other.start < cand.end:
                 clash = True
                 break
         if not clash:
             chosen.append((cand, reg, nested))
+    return chosen
+
+
+def _link_end(outer: Candidate, inner: Candidate) -> bool:
+    return outer.rule == "rail_link" or (outer.type == "Project" and "-" in (outer.name or "")) or \
+        inner.rule == "registry" and outer.rule.startswith("head:") and outer.type == "Project"
+
+
+def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, str | None, bool]]:
+    """In a list of three or more items where the named items share a type (Platform, Region,
+    Industry) and the others look like names, the others get that type (串联知识城、长岭居、科学城)."""
+    text = tokens.text
+    by_span = {(c.start, c.end): c for c, _, nested in chosen if not nested}
     out = []
-    for cand, reg, nested in sorted(chosen, key=lambda c: c[0].start):
-        entry = registry.by_id.get(reg) if reg else None
-        surface = sent.text[cand.start:cand.end]
-        name = entry.name_zh if entry else (cand.name or surface)
-        out.append(Mention(start=sent.start + cand.start, end=sent.start + cand.end, text=surface,
-                           type=entry.type if entry else cand.type, sentence=sent.id, rule=cand.rule,
-                           key=entity_key(name, entry.id if entry else None), name=name,
-                           registry_id=entry.id if entry else None, nested=nested))
+    for items in list_items(tokens, rules):
+        if len(items) < 3:
+            continue
+        typed = [by_span[i].type for i in items if i in by_span]
+        if not typed or len(set(typed)) != 1 or typed[0] not in PROPAGATE:
+            continue
+        rest = [i for i in items if i not in by_span]
+        if len(typed) < len(rest) or not all(_name_shaped(text[s:e], rules) for s, e in rest):
+            continue
+        if any(c.start < e and s < c.end for s, e in rest for c, _, _ in chosen):
+            continue
+        out += [(Candidate(s, e, typed[0], "list:propagate"), None, False) for s, e in rest]
     return out
+
+
+def _name_shaped(item: str, rules: Rules) -> bool:
+    from .ner import _breaks, _generic
+    return 2 <= len(item) <= 6 and CJK.match(item) is not None and not _breaks(item, rules) \
+        and not _generic(item, rules)
+
+
+def _abbreviations(text: str, chosen) -> list[tuple[Candidate, str | None, bool]]:
+    """A name followed by its short form in brackets: 广州医科大学妇女儿童医院(广医妇儿医院), (CID)."""
+    out = []
+    for cand, reg, nested in chosen:
+        m = ABBREV.match(text, cand.end)
+        if not m or nested:
+            continue
+        short = m.group(1)
+        full = text[cand.start:cand.end]
+        if (short.isascii() and short.isupper()) or _subsequence(short, full):
+            span = Candidate(m.start(1), m.end(1), cand.type, cand.rule, cand.name or full)
+            if not any(c.start < span.end and span.start < c.end for c, _, _ in chosen):
+                out.append((span, reg, False))
+    return out
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return len(short) < len(full) and all(ch in it for ch in short)

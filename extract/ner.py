@@ -447,3 +447,30 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> lis
     out.extend(quoted_candidates(tokens, rules))
     out.extend(list_candidates(tokens, rules, known, places))
     return out
+
+
+def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
+    """The items of every A、B和C list in the sentence: the first item starts after a break word,
+    the last ends at 等 or before a break word."""
+    text = tokens.text
+    out = []
+    for m in re.finditer(r"[^,,;;。::!!??“”()()]+", text):
+        if "、" not in m.group(0):
+            continue
+        spans = _split_items(text, m.start(), m.end())
+        if len(spans) < 2:
+            continue
+        s0, e0 = spans[0]
+        s0 = max(s0, walk_left(tokens, e0 - 1, rules, frozenset(), s0 - 1))
+        spans[0] = (_trim(text, s0, e0, rules, tokens), e0)
+        s, e = spans[-1]
+        k = tokens.at[s]
+        end = s
+        while k < len(tokens.words) and tokens.starts[k] < e:
+            if tokens.words[k] == "等" or (end > s and _breaks(tokens.words[k], rules, verbs=True)):
+                break
+            end = tokens.ends[k]
+            k += 1
+        spans[-1] = (s, min(end, e))
+        out.append([(a, b) for a, b in spans if b > a])
+    return out
