@@ -71,7 +71,7 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) ->
         for c in find_candidates(tokens, rules, known):
             entry = registry.lookup(c.name or text[c.start:c.end])
             found.append((c, entry.id if entry else None))
-    chosen = _select(found)
+    chosen = _select(found, text)
     if tokens is not None:
         chosen += _propagate(tokens, chosen, rules)
         chosen += _abbreviations(text, chosen)
@@ -92,7 +92,7 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) ->
     return out
 
 
-def _select(found: list[tuple[Candidate, str | None]]) -> list[tuple[Candidate, str | None, bool]]:
+def _select(found: list[tuple[Candidate, str | None]], text: str) -> list[tuple[Candidate, str | None, bool]]:
     """Longest first, registry before rules; a span inside a chosen one is kept as nested,
     except the places a link joins (知识城-南沙: both ends are names of their own)."""
     chosen: list[tuple[Candidate, str | None, bool]] = []
@@ -104,7 +104,7 @@ def _select(found: list[tuple[Candidate, str | None]]) -> list[tuple[Candidate, 
                 if (cand.start, cand.end) == (other.start, other.end):
                     clash = True
                     break
-                nested = nested or not _link_end(other, cand)
+                nested = nested or not _link_end(other, cand, text)
             elif cand.start < other.end and other.start < cand.end:
                 clash = True
                 break
@@ -113,9 +113,8 @@ def _select(found: list[tuple[Candidate, str | None]]) -> list[tuple[Candidate, 
     return chosen
 
 
-def _link_end(outer: Candidate, inner: Candidate) -> bool:
-    return outer.rule == "rail_link" or (outer.type == "Project" and "-" in (outer.name or "")) or \
-        inner.rule == "registry" and outer.rule.startswith("head:") and outer.type == "Project"
+def _link_end(outer: Candidate, inner: Candidate, text: str) -> bool:
+    return outer.rule == "rail_link" or (outer.type == "Project" and "-" in text[outer.start:outer.end])
 
 
 def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, str | None, bool]]:
@@ -132,6 +131,8 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
             continue
         rest = [i for i in items if i not in by_span]
         if len(typed) < len(rest) or not all(_name_shaped(text[s:e], rules) for s, e in rest):
+            continue
+        if typed[0] == "Industry" and not all(rules.industry_end.search(text[s:e]) for s, e in rest):
             continue
         if any(c.start < e and s < c.end for s, e in rest for c, _, _ in chosen):
             continue

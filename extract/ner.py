@@ -141,7 +141,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                 start = ext
             break
         if word == "-" and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4 \
-                and not _breaks(tokens.words[k - 1], rules):
+                and not _breaks(tokens.words[k - 1], rules) and not (head and tokens.words[k - 1].endswith(head)):
             start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
             continue
         if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]):
@@ -250,7 +250,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         prefix = text[start:m.start()]
         if "等" in prefix or rules.head_regex.match(text, m.end()):
             continue                                # 云埔等片区; 试点 in 试点先行区 is a modifier
-        known_prefix = any(kn == start and ke == m.start() for kn, ke in known)
+        known_prefix = any(kn == start and ke == m.start() for kn, ke in known) or any(
+            start <= kn and ke <= m.start() and kt in ("Region", "Platform", "Institution", "Enterprise")
+            for kn, ke, kt in known_typed)
         if len(prefix) < head.min_prefix or _is_category(tokens, start, rules) or (
                 not known_prefix and not head.named and _generic(prefix, rules)):
             continue
@@ -260,7 +262,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 广深港, 沪深港: contractions
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
-        if head.place and not known_prefix and not _has_place(tokens, start, m.start(), rules, known, head.type):
+        if head.place and not known_prefix and not _has_place(tokens, start, m.start(), rules, known_typed,
+                                                              head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
         if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
             continue                                # 国家产城融合示范区: a designation many places hold
@@ -278,7 +281,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if phase:
             end, type_ = phase.end(), "Project"     # 岭南医院二期: a construction phase
         if start > 0 and text[start - 1] == "“" and text.startswith("”", end) and \
-                text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"])):
+                text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"]) + ("品牌",)):
             continue                                # “…最佳示范区”称号: a title
         yield Candidate(start, end, type_, "head:" + head.text)
 
@@ -289,7 +292,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
     text = tokens.text
     if "“" in text[start:end]:
         return True
-    if any(start <= kn < end for kn, _ in known):
+    if any(start <= kn < end and kt not in ("Industry", "Initiative") for kn, _, kt in known):
         return True
     if type_ == "Institution" and ("国家" in text[start:end] or text.startswith("中国", start)):
         return True
@@ -326,7 +329,8 @@ def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
         if TARGET_LABEL.search(label):
             continue                                # “30分钟交通圈”, “1小时通达”: a target
         tail = rules.head_regex.search(label)
-        if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",):
+        if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
+                and not after.startswith("品牌"):
             continue                                # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")
 
@@ -393,16 +397,16 @@ def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict) -
     item = text[s:e]
     if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or DIGIT_OR_SCALE.search(item):
         return False
-    if (s, e) in known:
+    if (s, e) in known or (type_ in ("Platform", "Region") and proper_tags().get(item) == "ns"):
         return True
     if _generic(item, rules) or item in rules.words["break"]:
         return False
-    if any(w in item for w in ("的", "等", "和", "为")):
+    if any(w in item for w in ("的", "等", "为")):
         return False
     if item.endswith(("同志", "总书记")):
         return False
     if type_ == "Industry":
-        return len(item) <= 12 and (rules.industry_end.search(item) is not None or len(item) <= 4)
+        return len(item) <= 12 and rules.industry_end.search(item) is not None
     if type_ == "Enterprise":
         return len(item) <= 8 and not item.endswith(("项目", "机构", "企业", "平台", "中心", "出入口", "节点"))
     return True

@@ -14,6 +14,13 @@ import spacy
 from spacy.language import Language
 
 from .registry import Registry, load_registry
+from .rules import load_rules
+
+
+def rule_words() -> frozenset[str]:
+    """Words of the rules that jieba must keep whole (中新, 可持续发展): words.tsv place and keep."""
+    words = load_rules().words
+    return frozenset(w for w in words["place"] | words["keep"] if len(w) > 1)
 
 jieba.setLogLevel(logging.WARNING)
 
@@ -45,7 +52,7 @@ def pipeline(lang: str = "zh", registry_path: str | None = None) -> Language:
     registry = load_registry(registry_path)
     if lang == "zh":
         nlp = spacy.blank("zh")      # default "char" segmenter: no global jieba load
-        words = [p["pattern"] for p in registry_patterns(registry, "zh")]
+        words = [p["pattern"] for p in registry_patterns(registry, "zh")] + list(rule_words())
         nlp.tokenizer.jieba_seg = private_jieba(words)
         nlp.tokenizer.segmenter = "jieba"
         ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
