@@ -326,6 +326,8 @@ def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
         if before.endswith(tuple(rules.words["quote_before"])) and (
                 m.end() == len(text) or text[m.end()] in CLAUSE_BREAK):
             continue                                # …力量的“黄埔军校”。: a metaphor
+        if len(label) <= 2 and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK + "、“”"):
+            continue                                # 进行“强链”,…“补链”: a short slogan word, not a name
         if TARGET_LABEL.search(label):
             continue                                # “30分钟交通圈”, “1小时通达”: a target
         tail = rules.head_regex.search(label)
