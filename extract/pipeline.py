@@ -30,7 +30,7 @@ def extract_document(doc: Document) -> Extraction:
     mentions = find_mentions(doc)
     entities = resolve(mentions)
     relations = find_relations(doc.sentences, entities)
-    indicators = find_indicators(doc.id, doc.sentences)
+    indicators = find_indicators(doc, entities=entities)
     return Extraction(document=doc, entities=entities, relations=relations, indicators=indicators)
 
 
