@@ -29,7 +29,7 @@ def make_document(text: str, doc_id: str, source: str = "", lang: str = "zh") ->
 def extract_document(doc: Document) -> Extraction:
     mentions = find_mentions(doc)
     entities = resolve(mentions)
-    relations = find_relations(doc.sentences, entities)
+    relations = find_relations(doc.sentences, entities, doc.title)
     indicators = find_indicators(doc, entities=entities)
     return Extraction(document=doc, entities=entities, relations=relations, indicators=indicators)
 
