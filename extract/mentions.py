@@ -18,7 +18,7 @@ from .registry import Registry, load_registry
 from .rules import Rules, load_rules
 from .textnorm import fold_width, normalise_name
 
-PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3, "quoted": 4}
+PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3, "quoted": 4, "abbreviation": 5}
 YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
 LEADING_QUOTE = re.compile(r"^“([^“”]+)”[^“”]{0,8}$")
 ABBREV = re.compile(r"[((]([^()()]{2,10})[))]")
@@ -75,6 +75,12 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) ->
     if tokens is not None:
         chosen += _propagate(tokens, chosen, rules)
         chosen += _abbreviations(text, chosen)
+    keys: dict[tuple[int, int], str] = {}
+    for cand, reg, _ in chosen:
+        if not reg and cand.rule != "abbreviation":
+            inner = [(s - cand.start, e - cand.start, rid) for s, e, rid in reg_spans
+                     if cand.start <= s and e <= cand.end and (s, e) != (cand.start, cand.end)]
+            keys[(cand.start, cand.end)] = entity_key(name_key(cand.name or text[cand.start:cand.end], inner))
     out = []
     for cand, reg, nested in sorted(chosen, key=lambda c: c[0].start):
         entry = registry.by_id.get(reg) if reg else None
@@ -82,10 +88,10 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) ->
         name = entry.name_zh if entry else (cand.name or surface)
         if entry:
             key = entity_key(name, entry.id)
+        elif cand.rule == "abbreviation":
+            key = keys.get(cand.of, entity_key(name_key(name, [])))
         else:
-            inner = [(s - cand.start, e - cand.start, rid) for s, e, rid in reg_spans
-                     if cand.start <= s and e <= cand.end and (s, e) != (cand.start, cand.end)]
-            key = entity_key(name_key(name, inner))
+            key = keys[(cand.start, cand.end)]
         out.append(Mention(start=sent.start + cand.start, end=sent.start + cand.end, text=surface,
                            type=entry.type if entry else cand.type, sentence=sent.id, rule=cand.rule,
                            key=key, name=name, registry_id=entry.id if entry else None, nested=nested))
@@ -156,7 +162,8 @@ def _abbreviations(text: str, chosen) -> list[tuple[Candidate, str | None, bool]
         short = m.group(1)
         full = text[cand.start:cand.end]
         if (short.isascii() and short.isupper()) or _subsequence(short, full):
-            span = Candidate(m.start(1), m.end(1), cand.type, cand.rule, cand.name or full)
+            span = Candidate(m.start(1), m.end(1), cand.type, "abbreviation", cand.name or full,
+                             of=(cand.start, cand.end))
             if not any(c.start < span.end and span.start < c.end for c, _, _ in chosen):
                 out.append((span, reg, False))
     return out

@@ -36,6 +36,7 @@ class Candidate:
     type: str
     rule: str
     name: str | None = None        # the full name where the span elides part of it (有轨电车3号线)
+    of: tuple[int, int] | None = None   # an abbreviation: the span of the name it abbreviates
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,8 +263,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 广深港, 沪深港: contractions
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
-        if head.place and not known_prefix and not _has_place(tokens, start, m.start(), rules, known_typed,
-                                                              head.type):
+        anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的"))
+        if head.place and not known_prefix and not anchored and not _has_place(tokens, start, m.start(), rules,
+                                                                               known_typed, head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
         if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
             continue                                # 国家产城融合示范区: a designation many places hold

@@ -72,6 +72,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
             if base is not None:
                 by_sentence.setdefault(m.sentence, []).append(M(m.start - base, m.end - base, e))
     home = home_region(sentences, entities, title)
+    industries = _industry_forms(entities)
     out: dict[tuple[str, str, str], Relation] = {}
 
     def add(head: Entity, type_: str, tail: Entity, sent: Sentence, rule: str) -> None:
@@ -88,7 +89,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         if not ms:
             continue
         text = fold_width(sent.text)
-        _serves_by_name(ms, sent, add)
+        _serves_by_name(ms, text, sent, industries, add)
         _serves_adjacent(ms, text, sent, add)
         _anchors(ms, text, sent, cues, add)
         _carriers(ms, text, sent, cues, add)
@@ -98,26 +99,44 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
     return tuple(out.values())
 
 
+def _industry_forms(entities: Sequence[Entity]) -> list[tuple[str, Entity]]:
+    """Chinese forms of the document's industries, longest first; a form inside a longer one
+    (显示 in 柔性显示) is left to the longer."""
+    forms = {}
+    for e in entities:
+        if e.type == "Industry":
+            for f in (e.name, *e.aliases, *(m.text for m in e.mentions)):
+                if f and len(f) >= 2 and not f.isascii():
+                    forms.setdefault(f, e)
+    ordered = sorted(forms.items(), key=lambda kv: -len(kv[0]))
+    return [(f, e) for f, e in ordered if not any(len(g) > len(f) and f in g and forms[g] is not e
+                                                   for g, _ in ordered)]
+
+
 def _outer(ms: list[M]) -> list[M]:
     """Mentions not inside another mention."""
     return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end
                                      and (o.start, o.end) != (m.start, m.end) for o in ms)]
 
 
-def _serves_by_name(ms: list[M], sent, add) -> None:
+def _serves_by_name(ms: list[M], text: str, sent, industries, add) -> None:
+    """A platform whose name holds an industry's name serves it (集成电路产业园 -> 集成电路)."""
     for outer in ms:
-        if outer.entity.type not in ("Platform", "Institution", "Project"):
+        if outer.entity.type != "Platform":
             continue
-        for inner in ms:
-            if inner.entity.type == "Industry" and outer.start <= inner.start and inner.end <= outer.end \
-                    and (inner.start, inner.end) != (outer.start, outer.end):
-                add(outer.entity, "SERVES", inner.entity, sent, "serves:name")
+        name = text[outer.start:outer.end]
+        for form, ind in industries:
+            if form in name:
+                add(outer.entity, "SERVES", ind, sent, "serves:name")
 
 
 def _serves_adjacent(ms: list[M], text: str, sent, add) -> None:
+    """发挥生物岛生物医药集群优势: a place right before an industry, in a clause about clusters."""
     outer = _outer(ms)
     for a, b in zip(outer, outer[1:]):
-        if a.entity.type == "Platform" and b.entity.type == "Industry" and a.end == b.start:
+        clause = CLAUSE.search(text, b.end)
+        if a.entity.type == "Platform" and b.entity.type == "Industry" and a.end == b.start \
+                and "集群" in text[b.end:clause.start() if clause else len(text)]:
             add(a.entity, "SERVES", b.entity, sent, "serves:adjacent")
 
 
@@ -160,9 +179,12 @@ def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
             continue
         rest = text[m.end():]
         clause_end = m.end() + (CLAUSE.search(rest).start() if CLAUSE.search(rest) else len(rest))
-        nxt = CLAUSE.search(text, clause_end + 1)
-        scope_end = nxt.start() if nxt else len(text)
+        scope_end = clause_end
         verb = re.search(rf"(?:{build})", text[m.end():scope_end])
+        if not verb:                                    # 以P为牵引,大力发展X: the next clause
+            nxt = CLAUSE.search(text, clause_end + 1)
+            scope_end = nxt.start() if nxt else len(text)
+            verb = re.search(rf"(?:{build})", text[m.end():scope_end])
         if not verb:
             continue
         for ind in _list_after(ms, m.end() + verb.start(), scope_end, ("Industry",)):
