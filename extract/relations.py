@@ -146,11 +146,15 @@ def _list_after(ms: list[M], pos: int, end: int, types) -> list[M]:
 
 def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
     core = "|".join(map(re.escape, cues["anchor_core"]))
+    build = "|".join(map(re.escape, cues["build"]))
     for m in re.finditer(rf"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{core})的?", text):
         anchors = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
         place = next((p for p in _outer(ms) if p.start >= m.end() and p.entity.type == "Platform"), None)
-        if place is None or not anchors or CLAUSE.search(text, m.end(), place.start):
+        if place is None or not anchors:
             continue
+        between = text[m.end():place.start]
+        if CLAUSE.search(between) and not re.fullmatch(rf"[,,](?:{build})[^,,。;;]{{0,12}}", between):
+            continue                                # 以X为核心,建设P: the next clause builds P
         for a in anchors:
             add(place.entity, "ANCHORED_BY", a.entity, sent, "anchor:core")
             if a.entity.type == "Enterprise":
@@ -158,7 +162,6 @@ def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
                     if i.entity.type == "Industry" and place.start <= i.start and i.end <= place.end:
                         add(a.entity, "OPERATES_IN", i.entity, sent, "operates:anchor")
     rely = "|".join(map(re.escape, cues["anchor_rely"]))
-    build = "|".join(map(re.escape, cues["build"]))
     for m in re.finditer(rf"(?:{rely})(?P<x>[^,,。;;]{{2,40}}?)[,,]", text):
         anchors = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
         if not anchors:
