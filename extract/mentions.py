@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import IDX, LENGTH
+
 from .ids import entity_key
 from .model import Document, Mention, Sentence
 from .ner import CJK, Candidate, Known, Tokens, find_candidates, list_items
-from .nlp import pipeline
+from .nlp import pipeline, registry_ruler
 from .registry import Registry, load_registry
 from .rules import Rules, load_rules
 from .textnorm import fold_width, normalise_name
@@ -27,13 +29,14 @@ PROPAGATE = ("Platform", "Region", "Industry")
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
     nlp = pipeline(doc.lang)
+    ruler = registry_ruler(nlp)
     registry = load_registry()
     rules = load_rules()
     sentences = doc.sentences
     texts = (fold_width(s.text) for s in sentences)
     out: list[Mention] = []
-    for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=256)):
-        out.extend(sentence_mentions(sent, sdoc, registry, rules))
+    for sent, sdoc in zip(sentences, nlp.tokenizer.pipe(texts, batch_size=256)):
+        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler))
     return tuple(out)
 
 
@@ -59,15 +62,23 @@ def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
     return YEARS.sub("", "".join(parts))
 
 
-def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) -> list[Mention]:
+def token_spans(sdoc) -> list[tuple[int, int]]:
+    """Character spans of the tokens, read as arrays (no Token objects: they are slow to make)."""
+    arr = sdoc.to_array([IDX, LENGTH]).tolist() if len(sdoc) else []
+    return [(i, i + n) for i, n in arr]
+
+
+def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ruler) -> list[Mention]:
     text = sdoc.text
-    reg_spans = [(e.start_char, e.end_char, e.ent_id_) for e in sdoc.ents if e.ent_id_ in registry.by_id]
+    spans = token_spans(sdoc)
+    reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.matches(sdoc)
+                 if rid in registry.by_id]
     known = [Known(s, e, registry.by_id[rid].type) for s, e, rid in reg_spans]
     found: list[tuple[Candidate, str | None]] = [
         (Candidate(s, e, registry.by_id[rid].type, "registry"), rid) for s, e, rid in reg_spans]
     tokens = None
     if sent.text.strip():
-        tokens = Tokens(text, [(t.idx, t.idx + len(t.text)) for t in sdoc])
+        tokens = Tokens(text, spans)
         for c in find_candidates(tokens, rules, known):
             entry = registry.lookup(c.name or text[c.start:c.end])
             found.append((c, entry.id if entry else None))
