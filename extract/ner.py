@@ -25,7 +25,7 @@ CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
 MAX_NAME = 28
-PHASE = re.compile(r"[一二三四五六七八九十]期")
+PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,7 +130,9 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             start, k = q, tokens.at[q] - 1
             continue
         if word in rules.words["joiner"]:
-            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit) if k > 0 else start
+            if k == 0 or _breaks(tokens.words[k - 1], rules):
+                break
+            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit)
             ext_text = text[ext:tokens.starts[k]]
             other_head = rules.head_regex.search(ext_text)
             if other_head and not (head and rules.heads[other_head.group(0)].type == "Institution"
@@ -200,7 +202,8 @@ def _generic(prefix: str, rules: Rules) -> bool:
     return not bare or rules.generic_regex.match(bare) is not None
 
 
-def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate | None:
+def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
+             known_typed: Sequence[tuple[int, int, str]] = ()) -> Candidate | None:
     """An administrative unit: one word before the head (宝安区, 新龙镇), or one word with it."""
     text = tokens.text
     k = tokens.at[m.start()]
@@ -215,10 +218,12 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate
     prefix = text[start:m.start()]
     if not (2 <= len(prefix) <= 4 and CJK.match(prefix)) or _generic(prefix, rules):
         return None
-    if proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns":
+    after_region = any(ke == start and kt == "Region" for _, ke, kt in known_typed)
+    if not after_region and proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns":
         return None
     if prefix in rules.words["break"] or (start > 0 and not _breaks(tokens.words[tokens.at[start - 1]], rules)
-                                          and tokens.words[tokens.at[start - 1]] not in ("与", "和", "及")):
+                                          and tokens.words[tokens.at[start - 1]] not in ("与", "和", "及")
+                                          and not after_region):
         return None
     return Candidate(start, m.end(), head.type, "head:" + head.text)
 
@@ -239,7 +244,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if text.startswith(tuple(rules.words["organ"]), m.end()):
             continue                                # 广州开发区工委: a party or government organ
         if head.oneword:
-            c = _oneword(tokens, m, head, rules)
+            c = _oneword(tokens, m, head, rules, known_typed)
             if c:
                 yield c
             continue
@@ -282,6 +287,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         phase = PHASE.match(text, end)
         if phase:
             end, type_ = phase.end(), "Project"     # 岭南医院二期: a construction phase
+        q = text.rfind("“", 0, start)
+        if q >= 0 and text.find("”", q) >= end and SLOGAN.match(text, q + 1):
+            continue                                # “一环两带三片区”: a layout slogan, an Initiative
         if start > 0 and text[start - 1] == "“" and text.startswith("”", end) and \
                 text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"]) + ("品牌",)):
             continue                                # “…最佳示范区”称号: a title
@@ -309,6 +317,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
 
 
 QUOTED = re.compile(r"“([^“”]{2,30})”")
+SLOGAN = re.compile(r"^[一二两三四五六七八九十双多]+[\u4e00-\u9fff]{1,2}[一二两三四五六七八九十双多]")
 TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)|圈$")
 
 
@@ -334,7 +343,7 @@ def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
             continue                                # “30分钟交通圈”, “1小时通达”: a target
         tail = rules.head_regex.search(label)
         if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
-                and not after.startswith("品牌"):
+                and not after.startswith("品牌") and not SLOGAN.match(label):
             continue                                # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")
 

@@ -108,7 +108,9 @@ def load_rules() -> Rules:
         head_regex=re.compile(_alternation(heads)),
         words={k: frozenset(v) for k, v in words.items()},
         trim_regex=re.compile(f"^(?:{_alternation(words.get('trim', ()))})+"),
-        generic_regex=re.compile(f"^(?:{_alternation(words.get('generic', ()) | set(heads))})+$"),
+        generic_regex=re.compile(
+            f"^(?:{_alternation({w for w in words['generic'] | set(heads) if len(w) > 1})})*"
+            f"(?:{_alternation({w for w in words['generic'] | set(heads)})})$"),
         patterns=tuple(patterns),
         cues=cues,
         industry_end=re.compile(f"(?:{_alternation(words.get('industry', ()))})$"),
