@@ -46,19 +46,18 @@ def cue_words() -> dict[str, tuple[str, ...]]:
 
 
 def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
-    """The region the document is about: the most specific region its title names (the one
-    mentioned last among those named most), else the region mentioned most."""
+    """The place the document is about: of the regions and platforms its title names, the one
+    named most (the later one on a tie: 佛山市南海区 -> 南海区), else the region mentioned most."""
     regions = [e for e in entities if e.type == "Region"]
-    if not regions:
-        return None
     first = sentences[0] if sentences else None
     if first is not None and title and first.text.strip() == title.strip():
-        in_title = [(m.start, e) for e in regions for m in e.mentions if m.sentence == first.id]
+        spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.sentence == first.id]
+        in_title = [(s, e) for s, t, e in spans if e.type in PLACES
+                    and not any(a <= s and t <= b and (a, b) != (s, t) for a, b, _ in spans)]
         if in_title:
             counts = Counter(e.id for _, e in in_title)
-            best = max(counts.values())
-            return sorted([(p, e) for p, e in in_title if counts[e.id] == best], key=lambda t: t[0])[-1][1]
-    return max(regions, key=lambda e: len(e.mentions))
+            return max(in_title, key=lambda t: (counts[t[1].id], t[1].type == "Region", t[0]))[1]
+    return max(regions, key=lambda e: len(e.mentions)) if regions else None
 
 
 def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
@@ -95,6 +94,8 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _carriers(ms, text, sent, cues, add)
         _cooperation(ms, text, sent, cues, home, add)
         _part_of(ms, text, sent, cues, add)
+        _develops(ms, text, sent, cues, add)
+        _operates(ms, text, sent, cues, add)
         _located(ms, text, sent, cues, add)
     return tuple(out.values())
 
@@ -141,7 +142,11 @@ def _serves_adjacent(ms: list[M], text: str, sent, add) -> None:
 
 
 def _list_after(ms: list[M], pos: int, end: int, types) -> list[M]:
-    return [m for m in _outer(ms) if pos <= m.start and m.end <= end and m.entity.type in types]
+    """Named things between pos and end; of regions written together (广州市番禺区) the last."""
+    found = [m for m in _outer(ms) if pos <= m.start and m.end <= end and m.entity.type in types]
+    return [m for i, m in enumerate(found)
+            if not (m.entity.type == "Region" and i + 1 < len(found) and found[i + 1].start == m.end
+                    and found[i + 1].entity.type in PLACES)]
 
 
 def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
@@ -238,8 +243,11 @@ def _part_of(ms: list[M], text: str, sent, cues, add) -> None:
     for m in re.finditer(rf"(?:{whole})", text):
         before = [p for p in _outer(ms) if p.end <= m.start() and p.entity.type in PLACES
                   and not CLAUSE.search(text, p.end, m.start())]
-        if not before:
-            continue
+        if not before:                              # P位于…,包括Q、R: the sentence's subject
+            first = _outer(ms)[0]
+            if first.start > 2 or first.entity.type != "Platform" or first.end > m.start():
+                continue
+            before = [first]
         clause = CLAUSE.search(text, m.end())
         for part in _list_after(ms, m.end(), clause.start() if clause else len(text), ("Platform",)):
             add(part.entity, "PART_OF", before[-1].entity, sent, "part_of:includes")
@@ -249,7 +257,41 @@ def _located(ms: list[M], text: str, sent, cues, add) -> None:
     located = "|".join(map(re.escape, cues["located"]))
     for m in re.finditer(rf"(?:{located})", text):
         heads = [h for h in _outer(ms) if h.end <= m.start() and not CLAUSE.search(text, h.end, m.start())]
-        tails = [t for t in _outer(ms) if t.start >= m.end() and t.entity.type in PLACES
-                 and not CLAUSE.search(text, m.end(), t.start)]
+        clause = CLAUSE.search(text, m.end())
+        tails = _list_after(ms, m.end(), clause.start() if clause else len(text), PLACES)
         if heads and tails:
             add(heads[-1].entity, "LOCATED_IN", tails[0].entity, sent, "located_in")
+
+
+def _develops(ms: list[M], text: str, sent, cues, add) -> None:
+    """滨江片区重点发展化学药、现代中药: a place right before a develop verb serves the industries
+    after it in the clause."""
+    develop = "|".join(map(re.escape, cues["develop"]))
+    for m in re.finditer(rf"(?:{develop})", text):
+        place = next((p for p in reversed(_outer(ms)) if p.end <= m.start()), None)
+        if place is None or place.entity.type != "Platform" or m.start() - place.end > 2 \
+                or CLAUSE.search(text, place.end, m.start()):
+            continue
+        clause = CLAUSE.search(text, m.end())
+        for ind in _list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",)):
+            add(place.entity, "SERVES", ind.entity, sent, "serves:develop")
+
+
+def _operates(ms: list[M], text: str, sent, cues, add) -> None:
+    """A、B等基因检测企业: the companies operate in that industry; 以A、B为龙头,壮大X、Y产业集群:
+    each company in the industry at the same place of the list."""
+    for m in re.finditer(r"等(?P<x>[^,,。;;、等]{2,10}?)(?:龙头|骨干|领军)?企业", text):
+        inds = _list_after(ms, m.start("x"), m.end("x"), ("Industry",))
+        clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=0)
+        firms = _list_after(ms, clause_start, m.start(), ("Enterprise",))
+        for f in firms:
+            for i in inds:
+                add(f.entity, "OPERATES_IN", i.entity, sent, "operates:list")
+    core = "|".join(map(re.escape, cues["anchor_core"]))
+    for m in re.finditer(rf"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{core})[,,]", text):
+        firms = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise",))
+        clause = CLAUSE.search(text, m.end())
+        inds = _list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",))
+        if firms and len(firms) == len(inds):
+            for f, i in zip(firms, inds):
+                add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")
