@@ -25,6 +25,7 @@ YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
 LEADING_QUOTE = re.compile(r"^“([^“”]+)”[^“”]{0,8}$")
 ABBREV = re.compile(r"[((]([^()()]{2,10})[))]")
 PROPAGATE = ("Platform", "Region", "Industry")
+AREA = ("片区",)          # 知识城片区: the registry platform's area is the platform
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
@@ -35,9 +36,16 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     sentences = doc.sentences
     texts = (fold_width(s.text) for s in sentences)
     out: list[Mention] = []
+    title = doc.title.strip()
     for sent, sdoc in zip(sentences, nlp.tokenizer.pipe(texts, batch_size=256)):
-        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler))
+        is_title = bool(title) and sent.text.strip() == title
+        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title))
     return tuple(out)
+
+
+def _names_document(c: Candidate, reg: str | None, title_len: int) -> bool:
+    """The title's own plan or proposal (…发展规划) is the document, not a thing it names."""
+    return c.type == "Initiative" and reg is None and (c.end - c.start) >= 0.6 * title_len
 
 
 def _rank(c: tuple[Candidate, str | None]) -> tuple:
@@ -68,7 +76,8 @@ def token_spans(sdoc) -> list[tuple[int, int]]:
     return [(i, i + n) for i, n in arr]
 
 
-def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ruler) -> list[Mention]:
+def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ruler,
+                      is_title: bool = False) -> list[Mention]:
     text = sdoc.text
     spans = token_spans(sdoc)
     reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.matches(sdoc)
@@ -81,7 +90,12 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ru
         tokens = Tokens(text, spans)
         for c in find_candidates(tokens, rules, known):
             entry = registry.lookup(c.name or text[c.start:c.end])
+            if entry is None and text[c.start:c.end].endswith(AREA):
+                entry = next((registry.by_id[rid] for s, e, rid in reg_spans if s == c.start
+                              and text[e:c.end] in AREA and registry.by_id[rid].type == "Platform"), None)
             found.append((c, entry.id if entry else None))
+    if is_title:
+        found = [(c, r) for c, r in found if not _names_document(c, r, len(text.strip()))]
     chosen = _select(found, text)
     if tokens is not None:
         chosen += _propagate(tokens, chosen, rules)

@@ -25,6 +25,7 @@ CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
 MAX_NAME = 28
+COUNT_START = re.compile(r"[一二两三四五六七八九十几多]+[大个家所项条类批]")
 PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段")
 
 
@@ -200,8 +201,14 @@ def _is_category(tokens: Tokens, start: int, rules: Rules) -> bool:
 
 
 def _generic(prefix: str, rules: Rules) -> bool:
+    """Only generic words (省高水平, 国家实验室); one-character generic words alone do not make a
+    longer string generic (北新, 大新 are names)."""
     bare = prefix.replace("“", "").replace("”", "")
-    return not bare or rules.generic_regex.match(bare) is not None
+    if not bare:
+        return True
+    if rules.generic_regex.match(bare) is None:
+        return False
+    return len(bare) == 1 or rules.generic_multi.search(bare) is not None
 
 
 def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
@@ -256,7 +263,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             start = tokens.starts[tokens.at[m.start()]]
         start = _trim(text, start, m.start(), rules, tokens, tags=not head.cross)
         prefix = text[start:m.start()]
-        if "等" in prefix or rules.head_regex.match(text, m.end()):
+        nxt = rules.head_regex.match(text, m.end())
+        if "等" in prefix or (nxt and rules.heads[nxt.group(0)].type != "Initiative"):
             continue                                # 云埔等片区; 试点 in 试点先行区 is a modifier
         known_prefix = any(kn == start and ke == m.start() for kn, ke in known) or any(
             start <= kn and ke <= m.start() and kt in ("Region", "Platform", "Institution", "Enterprise")
@@ -410,7 +418,8 @@ def _clause_end(text: str, pos: int) -> int:
 
 def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict) -> bool:
     item = text[s:e]
-    if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or DIGIT_OR_SCALE.search(item):
+    if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or DIGIT_OR_SCALE.search(item) \
+            or COUNT_START.match(item):
         return False
     if (s, e) in known or (type_ in ("Platform", "Region") and proper_tags().get(item) == "ns"):
         return True
