@@ -207,9 +207,13 @@ def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
 
 
 def _actor(ms: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
-    """The named actor before ``pos``: a place or institute right after 以 (以中新广州知识城…为牵引),
-    else the document's own region."""
-    for m in reversed([m for m in _outer(ms) if m.end <= pos and m.entity.type in COOP]):
+    """The named actor before ``pos`` (the 与 of 与X合作): a place or institute written right
+    before it (知识城与生物岛协同) or right after 以 (以中新广州知识城…为牵引), else the document's
+    own place."""
+    before = [m for m in _outer(ms) if m.end <= pos and m.entity.type in COOP]
+    if before and before[-1].end == pos:
+        return before[-1].entity
+    for m in reversed(before):
         if m.start > 0 and text[m.start - 1] == "以":
             return m.entity
     return home
@@ -268,13 +272,18 @@ def _develops(ms: list[M], text: str, sent, cues, add) -> None:
     after it in the clause."""
     develop = "|".join(map(re.escape, cues["develop"]))
     for m in re.finditer(rf"(?:{develop})", text):
-        place = next((p for p in reversed(_outer(ms)) if p.end <= m.start()), None)
+        outer = [p for p in _outer(ms) if p.end <= m.start()]
+        place = outer[-1] if outer else None
         if place is None or place.entity.type != "Platform" or m.start() - place.end > 2 \
                 or CLAUSE.search(text, place.end, m.start()):
             continue
+        places = [place]
+        if len(outer) > 1 and outer[-2].entity.type == "Platform" and text[outer[-2].end:place.start] in "与和及、":
+            places.insert(0, outer[-2])             # 知识城与生物岛协同发展生物医药: both
         clause = CLAUSE.search(text, m.end())
         for ind in _list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",)):
-            add(place.entity, "SERVES", ind.entity, sent, "serves:develop")
+            for p in places:
+                add(p.entity, "SERVES", ind.entity, sent, "serves:develop")
 
 
 def _operates(ms: list[M], text: str, sent, cues, add) -> None:
