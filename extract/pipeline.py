@@ -56,8 +56,8 @@ def extract_document(doc: Document) -> Extraction:
     else:
         mentions = find_mentions(view)
         entities = add_english_names(resolve(mentions))
-        indicators = find_indicators(view.id, view.sentences)
-    relations = find_relations(view.sentences, entities)
+        indicators = find_indicators(view, entities=entities)
+    relations = find_relations(view.sentences, entities, view.title)
     x = Extraction(document=view, entities=entities, relations=relations, indicators=indicators)
     return x if view is doc else restore_original(x, doc)
 

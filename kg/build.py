@@ -1,7 +1,9 @@
 """`policykg build`: extract every document under the inputs and write the graph outputs.
 
 One implementation with `policykg ingest` (``kg.ingest``): a build is an ingest that forgets
-earlier runs and works in one process, keeping the extractions in memory for its caller.
+earlier runs, works in one process, keeps the extractions in memory for its caller, and checks
+the graph against the SHACL shapes. Outputs stay on disk for inspection, but a graph that
+breaks the shapes fails the build.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from extract.model import Extraction
 from .ingest import ingest
 from .ingest_worker import Outcome
 from .inputs import find_inputs
+from .shacl import ShaclReport, ShaclViolations
 
 __all__ = ["SUFFIXES", "BuildReport", "build", "find_inputs"]
 
@@ -25,6 +28,7 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)
+    shacl: ShaclReport | None = None
 
 
 class _Lines:
@@ -47,8 +51,8 @@ class _Lines:
 
 def build(paths: Iterable[str | Path], out: str | Path,
           progress: Callable[[str], None] = lambda msg: None) -> BuildReport:
-    result = ingest(paths, out, workers=1, fresh=True, keep=True, listener=_Lines(progress))
-    report = BuildReport()
+    result = ingest(paths, out, workers=1, fresh=True, keep=True, validate=True, listener=_Lines(progress))
+    report = BuildReport(shacl=result.shacl)
     for o in result.outcomes:
         if o.status == "ok":
             report.ok.append(o.path)
@@ -57,4 +61,6 @@ def build(paths: Iterable[str | Path], out: str | Path,
         elif o.status == "failed":
             report.failed.append((o.path, o.reason))
     report.outputs += result.outputs
+    if not report.shacl.conforms:
+        raise ShaclViolations(report.shacl, where=f"build wrote {out} but the graph is invalid")
     return report

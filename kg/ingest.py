@@ -28,9 +28,8 @@ from extract.reader import MAX_BYTES
 from .ingest_worker import Outcome, Task, run_task
 from .inputs import find_inputs
 from .manifest import Manifest, load_manifest
-from .nxgraph import to_networkx, write_graphml
+from .graph_files import GRAPH_FILES, write_graph_files
 
-GRAPH_FILES = ("graph.ttl", "graph.graphml")
 LOAD_BATCH = 25
 SAVE_EVERY = 1.0      # seconds between manifest saves while documents finish (always saved at the end)
 
@@ -64,6 +63,7 @@ class IngestReport:
     graph_rebuilt: bool = False
     totals: dict = field(default_factory=dict)        # documents, entities, relations, indicators in the graph
     neo4j: Neo4jResult | None = None
+    shacl: object | None = None                       # kg.shacl.ShaclReport when validated
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
@@ -199,18 +199,7 @@ def _run_alone(task: Task) -> Outcome:
 
 
 def write_graph(out: Path, manifest: Manifest) -> list[Path]:
-    """graph.ttl (the documents' Turtle files, concatenated: valid Turtle) and graph.graphml."""
-    entries = sorted(manifest.entries.values(), key=lambda e: e.doc_id)
-    ttl = out / "graph.ttl"
-    tmp = ttl.with_name("graph.ttl.tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
-        for e in entries:
-            fh.write((out / f"{e.doc_id}.ttl").read_text(encoding="utf-8"))
-            fh.write("\n")
-    tmp.replace(ttl)
-    extractions = [read_contract(out / f"{e.doc_id}.extraction.json") for e in entries]
-    graphml = write_graphml(to_networkx(extractions), out / "graph.graphml")
-    return [ttl, graphml]
+    return write_graph_files(out, [e.doc_id for e in manifest.entries.values()])
 
 
 def _totals(manifest: Manifest) -> dict:
@@ -223,9 +212,10 @@ def _totals(manifest: Manifest) -> dict:
 
 def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None = None, prune: bool = False,
            fresh: bool = False, neo4j: bool | object = False, max_bytes: int = MAX_BYTES, keep: bool = False,
-           listener: Listener | None = None, load_batch: int = LOAD_BATCH) -> IngestReport:
+           listener: Listener | None = None, load_batch: int = LOAD_BATCH, validate: bool = False) -> IngestReport:
     """Ingest ``paths`` into ``out``; ``fresh`` forgets earlier runs (what `policykg build` does).
 
+    ``validate`` checks the whole graph against the SHACL shapes (kg.shacl; slow on large sets).
     ``neo4j`` (True for the configured server, or a ``Neo4jSettings``) loads every document not
     yet loaded (new, changed, or left over from a failed load) and retracts pruned ones. Returns the report; raises only for problems with ``out``.
     """
@@ -326,6 +316,11 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
     else:
         report.outputs = [out / f for f in GRAPH_FILES]
     report.totals = _totals(manifest)
+    if validate:
+        from .rdf import merged, parse
+        from .shacl import validate as shacl_validate
+        report.shacl = shacl_validate(merged(parse(out / "graph.trig")))
+        listener.message(report.shacl.text())
     if neo4j:
         settings = None if neo4j is True else neo4j
         report.neo4j = load_pending(out, manifest, listener, settings, load_batch)

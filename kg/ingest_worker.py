@@ -1,7 +1,7 @@
 """One document's whole job, run in a worker process: read, extract, write its outputs.
 
 Everything a document needs is written under its id (``<doc-id>.extraction.json``,
-``<doc-id>.ttl`` and, for formats whose text is extracted, ``<doc-id>.text.txt``); errors come
+``<doc-id>.nt`` — its RDF graph — and, for formats whose text is extracted, ``<doc-id>.text.txt``); errors come
 back as a failed outcome with a one-line reason, never as an exception.
 """
 from __future__ import annotations
@@ -52,15 +52,18 @@ def _write_text(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
-def run_task(task: Task) -> Outcome:
+def extract_source(text: str, doc_id: str, source: str) -> Extraction:
     from extract.pipeline import extract_text      # heavy (spaCy, jieba): only where documents run
+    return extract_text(text, doc_id, source=source)
 
-    from .rdf import to_graph
+
+def run_task(task: Task) -> Outcome:
+    from .graph_files import document_fragment
     try:
         data = read_bytes(task.abspath, task.max_bytes)
         sha = hashlib.sha256(data).hexdigest()
         src = read_source(task.abspath, data, task.max_bytes)
-        x = extract_text(src.text, task.doc_id, source=task.path)
+        x = extract_source(src.text, task.doc_id, task.path)
         out = Path(task.out)
         outputs = []
         text_file = None
@@ -71,9 +74,9 @@ def run_task(task: Task) -> Outcome:
         origin = {"format": src.format, "encoding": src.encoding, "sha256": sha, "text_file": text_file}
         contract = write_contract(x, out / f"{task.doc_id}.extraction.json", origin)
         outputs.append(contract.name)
-        ttl = out / f"{task.doc_id}.ttl"
-        _write_text(ttl, to_graph([x]).serialize(format="turtle"))
-        outputs.append(ttl.name)
+        nt = out / f"{task.doc_id}.nt"
+        _write_text(nt, document_fragment(x))
+        outputs.append(nt.name)
     except DocumentError as exc:
         return Outcome(task.path, "failed", exc.reason, doc_id=task.doc_id)
     except Exception as exc:      # a bug must not stop the batch: report it as this document's failure

@@ -202,12 +202,12 @@ def test_cross_language_one_node(tmp_path, sample_text):
     (src / "zh.txt").write_text(paragraphs(sample_text, 6), encoding="utf-8")
     (src / "en.txt").write_text("Guangzhou Knowledge City will host the Bioland Laboratory.\n", encoding="utf-8")
     ingest([src], tmp_path / "out", workers=1)
-    g = nx.read_graphml(tmp_path / "out" / "graph.graphml")
-    assert json.loads(g.nodes[KC]["documents"]) == ["en", "zh"]
-    rdf = Graph().parse(tmp_path / "out" / "graph.ttl")
     from kg.iri import iri
-    from rdflib.namespace import PROV
-    sources = {str(o) for o in rdf.objects(iri(KC), PROV.wasDerivedFrom)}
+    g = nx.read_graphml(tmp_path / "out" / "graph.graphml")
+    assert json.loads(g.nodes[str(iri(KC))]["documents"]) == ["en", "zh"]
+    rdf = Graph().parse(tmp_path / "out" / "graph.ttl")
+    from kg.vocab import PKG
+    sources = {str(o) for o in rdf.objects(iri(KC), PKG.mentionedIn)}
     assert any("/Document/en/" in s for s in sources) and any("/Document/zh/" in s for s in sources)
 
 
@@ -238,3 +238,18 @@ def test_a_worker_dying_fails_only_its_document(corpus, tmp_path, monkeypatch):
     assert [Path(o.path).name for o in failed] == ["doc3.txt"]
     assert "worker process died" in failed[0].reason
     assert r.count("ok") == 6
+
+
+def test_english_and_chinese_build_conforms_to_the_shapes(tmp_path, sample_path):
+    from kg.build import build
+    from rdflib import Literal, RDFS
+    from kg.iri import iri
+    report = build([ROOT / "tests" / "data" / "en-dev-nansha.txt", ROOT / "tests" / "data" / "en-dev-suzhou.txt",
+                    sample_path], tmp_path / "out")
+    assert report.shacl.conforms, report.shacl.text()
+    en_only = [e for x in report.extractions for e in x.entities if e.name_en_source == "document"]
+    assert en_only
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    e = en_only[0]
+    assert (iri(e.id), RDFS.label, Literal(e.name, lang="en")) in g
+    assert not [o for o in g.objects(iri(e.id), RDFS.label) if o.language == "zh"]
