@@ -92,9 +92,10 @@ def print_summary(report) -> None:
 @click.option("--prune", is_flag=True, help="drop documents whose files are no longer in the input")
 @click.option("--neo4j", "neo4j", is_flag=True, help="also load new and changed documents into Neo4j")
 @click.option("--report", "report_file", type=click.Path(dir_okay=False), help="write a JSON report here")
+@click.option("--validate", is_flag=True, help="check the whole graph against the SHACL shapes (slow on large sets)")
 @click.option("--progress/--no-progress", default=None,
               help="progress bar (default: on a terminal) or one plain line per document")
-def ingest(inputs, out, workers, prune, neo4j, report_file, progress):
+def ingest(inputs, out, workers, prune, neo4j, report_file, validate, progress):
     """Ingest INPUTS (files, folders, globs): .txt .md .html .htm .docx .pdf, Chinese or English.
 
     Unchanged documents are skipped (the manifest in --out keys them by content hash), changed ones
@@ -104,7 +105,8 @@ def ingest(inputs, out, workers, prune, neo4j, report_file, progress):
     use_bar = sys.stderr.isatty() if progress is None else progress
     listener = ProgressBar() if use_bar else PlainLines()
     try:
-        report = run_ingest(inputs, out, workers=workers, prune=prune, neo4j=neo4j, listener=listener)
+        report = run_ingest(inputs, out, workers=workers, prune=prune, neo4j=neo4j, listener=listener,
+                            validate=validate)
     finally:
         listener.close()
     print_summary(report)
@@ -112,6 +114,9 @@ def ingest(inputs, out, workers, prune, neo4j, report_file, progress):
         Path(report_file).parent.mkdir(parents=True, exist_ok=True)
         Path(report_file).write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=1), encoding="utf-8")
         click.echo(f"report: {report_file}")
+    if report.shacl is not None and not report.shacl.conforms:
+        click.echo(f"failed: the graph breaks the SHACL shapes ({len(report.shacl.violations)} violations)", err=True)
+        raise SystemExit(1)
     if not report.ok:
         raise SystemExit(1)
 
