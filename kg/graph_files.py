@@ -23,7 +23,7 @@ from .iri import TAXONOMY_GRAPH, document_iri
 from .nxgraph import to_networkx, write_graphml, write_node_link
 from .rdf import serialize, to_dataset
 
-GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.graphml", "graph.json")
+from .ingest import GRAPH_FILES  # noqa: F401  (the names, kept in one place)
 HEADER = "# policykg graph: N-Triples lines (valid {fmt}); {n} documents\n"
 
 

@@ -28,7 +28,6 @@ from extract.reader import MAX_BYTES
 from .ingest_worker import Outcome, Task, run_task
 from .inputs import find_inputs
 from .manifest import Manifest, load_manifest
-from .graph_files import GRAPH_FILES, write_graph_files
 
 LOAD_BATCH = 25
 SAVE_EVERY = 1.0      # seconds between manifest saves while documents finish (always saved at the end)
@@ -198,7 +197,11 @@ def _run_alone(task: Task) -> Outcome:
                                                 "(crash or out of memory)", doc_id=task.doc_id)
 
 
+GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.graphml", "graph.json")   # kg.graph_files writes them
+
+
 def write_graph(out: Path, manifest: Manifest) -> list[Path]:
+    from .graph_files import write_graph_files      # rdflib, networkx: only when something changed
     return write_graph_files(out, [e.doc_id for e in manifest.entries.values()])
 
 

@@ -10,21 +10,20 @@ What "the raw text" is (every offset in an extraction indexes it):
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DocumentError
-from .docx import read_docx
-from .html import read_html
-from .pdf import read_pdf
-from .plain import read_plain
 from .source import SourceText
 
-READERS: dict[str, Callable[[Path, bytes], SourceText]] = {
-    ".txt": read_plain, ".md": read_plain, ".markdown": read_plain,
-    ".html": read_html, ".htm": read_html,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
+# suffix -> (module in this package, reader function); modules load on first use (bs4, lxml,
+# python-docx and pdfminer cost start-up time that a run with nothing to read should not pay)
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("plain", "read_plain"), ".md": ("plain", "read_plain"), ".markdown": ("plain", "read_plain"),
+    ".html": ("html", "read_html"), ".htm": ("html", "read_html"),
+    ".docx": ("docx", "read_docx"),
+    ".pdf": ("pdf", "read_pdf"),
 }
 SUFFIXES = tuple(READERS)
 
@@ -32,10 +31,11 @@ SUFFIXES = tuple(READERS)
 def reader_for(path: str | Path) -> Callable[[Path, bytes], SourceText]:
     suffix = Path(path).suffix.lower()
     try:
-        return READERS[suffix]
+        module, func = READERS[suffix]
     except KeyError:
         raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; "
                                   f"use one of {', '.join(SUFFIXES)}") from None
+    return getattr(importlib.import_module(f"{__name__}.{module}"), func)
 
 
 __all__ = ["READERS", "SUFFIXES", "SourceText", "reader_for"]
