@@ -25,6 +25,7 @@ from extract.errors import PolicyKGError
 from extract.ids import digest
 from extract.reader import MAX_BYTES
 
+from .fingerprint import extractor_fingerprint
 from .ingest_worker import Outcome, Task, run_task
 from .inputs import find_inputs
 from .manifest import Manifest, load_manifest
@@ -126,6 +127,11 @@ def _allocate_id(path: Path, abspath: str, taken: dict[str, str]) -> str:
     return doc_id
 
 
+def _outputs_present(out: Path, entry) -> bool:
+    needed = {*entry.outputs, f"{entry.doc_id}.extraction.json", f"{entry.doc_id}.nt"}
+    return all((out / name).exists() for name in needed)
+
+
 def _remove_outputs(out: Path, names: Iterable[str]) -> None:
     for name in names:
         (out / name).unlink(missing_ok=True)
@@ -220,7 +226,9 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
 
     ``validate`` checks the whole graph against the SHACL shapes (kg.shacl; slow on large sets).
     ``neo4j`` (True for the configured server, or a ``Neo4jSettings``) loads every document not
-    yet loaded (new, changed, or left over from a failed load) and retracts pruned ones. Returns the report; raises only for problems with ``out``.
+    yet loaded (new, changed, or left over from a failed load) and retracts pruned ones.
+    A document is re-extracted when its content or the extractor (``kg.fingerprint``) changed.
+    Returns the report; raises only for problems with ``out``.
     """
     listener = listener or Silent()
     out = Path(out)
@@ -233,6 +241,7 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
     workers = workers or default_workers()
 
     inputs = find_inputs(paths)
+    fingerprint = extractor_fingerprint()
     taken = {e.doc_id: p for e in manifest.entries.values() for p in e.paths[:1]}
     present: set[str] = set()
     seen_sha: dict[str, str] = {}
@@ -259,7 +268,7 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
             continue
         seen_sha[sha] = str(item.path)
         entry = manifest.entries.get(sha)
-        if entry is not None and all((out / o).exists() for o in entry.outputs):
+        if entry is not None and entry.extractor == fingerprint and _outputs_present(out, entry):
             manifest.add_path(sha, abspath)
             early.append(Outcome(str(item.path), "skipped", "unchanged", entry.doc_id, sha, entry.format,
                                  entry.encoding, entry.lang))
@@ -267,7 +276,7 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
         previous = entry or manifest.by_path(abspath)
         doc_id = previous.doc_id if previous else _allocate_id(item.path, abspath, taken)
         taken.setdefault(doc_id, abspath)
-        tasks.append(Task(str(item.path), abspath, doc_id, str(out), max_bytes, keep))
+        tasks.append(Task(str(item.path), abspath, doc_id, str(out), max_bytes, keep, fingerprint))
 
     listener.start(len(inputs), len(tasks))
     changed = bool(fresh)

@@ -26,6 +26,7 @@ class Task:
     out: str
     max_bytes: int = MAX_BYTES
     keep: bool = False   # return the Extraction itself (in-process runs only)
+    extractor: str = ""  # fingerprint recorded with the result
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +86,7 @@ def run_task(task: Task) -> Outcome:
     entry = Entry(sha256=sha, doc_id=task.doc_id, paths=(task.abspath,), format=src.format,
                   encoding=src.encoding, lang=x.document.lang, outputs=tuple(outputs),
                   entity_ids=tuple(e.id for e in x.entities), relations=len(x.relations),
-                  indicators=len(x.indicators))
+                  indicators=len(x.indicators), extractor=task.extractor)
     return Outcome(task.path, "ok", None, task.doc_id, sha, src.format, src.encoding, x.document.lang,
                    len(x.entities), len(x.relations), len(x.indicators), entry,
                    x if task.keep else None)

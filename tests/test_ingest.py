@@ -253,3 +253,16 @@ def test_english_and_chinese_build_conforms_to_the_shapes(tmp_path, sample_path)
     e = en_only[0]
     assert (iri(e.id), RDFS.label, Literal(e.name, lang="en")) in g
     assert not [o for o in g.objects(iri(e.id), RDFS.label) if o.language == "zh"]
+
+
+def test_a_changed_extractor_re_extracts_unchanged_documents(corpus, tmp_path, monkeypatch):
+    import kg.ingest
+    out = tmp_path / "out"
+    ingest([corpus], out, workers=1)
+    assert ingest([corpus], out, workers=1).count("skipped") == 7
+    monkeypatch.setattr(kg.ingest, "extractor_fingerprint", lambda: "new-rules")
+    r = ingest([corpus], out, workers=1)
+    assert r.count("ok") == 7 and r.graph_rebuilt
+    assert ingest([corpus], out, workers=1).count("skipped") == 7
+    (out / "doc0.nt").unlink()                                     # an output gone: extracted again
+    assert [o.path for o in ingest([corpus], out, workers=1).outcomes if o.status == "ok"] == [str(corpus / "doc0.txt")]
