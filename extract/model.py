@@ -72,6 +72,7 @@ class Mention:
     key: str                    # resolution key: registry id, or normalised name
     name: str                   # canonical name for this key
     registry_id: str | None = None
+    nested: bool = False        # inside a longer name (知识城 in 知识城南方医院)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,4 +1,9 @@
-"""Merge mentions into entities: one entity per (type, key), with every mention as provenance."""
+"""Merge mentions into entities within a document: one entity per (type, key), every mention
+kept as provenance; registry aliases resolve to one key (知识城 = 广州知识城 = 中新广州知识城).
+
+A name seen only inside a longer name (知识城 in 知识城南方医院, never alone) is not an entity of
+its own (the annotation guide's nested-name rule); its mentions are still passed to relations.
+"""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -15,16 +20,24 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
         groups[(m.type, m.key)].append(m)
     entities = []
     for (type_, key), ms in groups.items():
+        if all(m.nested for m in ms):
+            continue
         entry = registry.by_id.get(ms[0].registry_id) if ms[0].registry_id else None
-        name = entry.name_zh if entry else ms[0].name
-        aliases = sorted({m.text for m in ms} - {name})
+        name = entry.name_zh if entry else _fullest(ms)
+        aliases = {m.text for m in ms} | {m.name for m in ms}
         if entry:
-            aliases = sorted(set(aliases) | set(entry.aliases_zh) | set(entry.aliases_en) | {entry.name_en} - {name})
+            aliases |= set(entry.aliases_zh) | set(entry.aliases_en) | {entry.name_en}
+        aliases.discard(name)
         evidence = tuple(Evidence(m.sentence, m.start, m.end, m.text) for m in sorted(ms, key=lambda m: m.start))
         entities.append(Entity(
             id=entity_id(type_, key), type=type_, name=name,
             name_en=entry.name_en if entry else None,
             name_en_source="official" if entry and entry.name_en else None,
-            aliases=tuple(aliases), mentions=evidence,
+            aliases=tuple(sorted(a for a in aliases if a)), mentions=evidence,
             registry_id=entry.id if entry else None))
     return tuple(sorted(entities, key=lambda e: e.id))
+
+
+def _fullest(ms: list[Mention]) -> str:
+    """The longest name the mentions give (a rebuilt 有轨电车3号线 beats its fragment 3号线)."""
+    return max((m.name for m in ms), key=lambda n: (len(n), n))

@@ -1,0 +1,449 @@
+"""Names that are not in the registry, found by rules over one sentence.
+
+Every rule works on the width-folded sentence text and the jieba tokens spaCy made of it;
+what the rules know (head nouns, break/trim/generic words, whole-name patterns, list cues)
+lives in patterns/*.tsv (see extract/rules.py). The rules:
+
+* head nouns: a name ends with a head (…研究院, …产业园, …计划) and starts after the nearest
+  break word or punctuation, trimmed of leading modifiers; generic phrases are dropped;
+* whole-name patterns: rail lines with elided heads (有轨电车2、3号线), 《titles》, laws;
+* list cues: items of A、B和C lists typed by a cue (…等战略性新兴产业, 重点发展…, 以A、B为核心).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .postags import BREAK_TAGS, LEAD_TAGS, proper_tags, word_tags
+from .rules import Head, Rules
+
+PUNCT = re.compile(r"^[\s,,。;;::!!??、“”‘’\"'()()《》〈〉「」『』\[\]【】—\-–…·・/|]+$")
+QUANTITY = re.compile(r"^(?:[\d.]+[%个家所项条批大类]?|[一二两三四五六七八九十百千万]+[个家所项条批大类])$")
+CLAUSE_BREAK = ",,;;。::!!??"
+CJK = re.compile(r"^[\u4e00-\u9fff]+$")
+CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
+DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
+MAX_NAME = 28
+PHASE = re.compile(r"[一二三四五六七八九十]期")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A name found in a sentence: offsets into the sentence text."""
+    start: int
+    end: int
+    type: str
+    rule: str
+    name: str | None = None        # the full name where the span elides part of it (有轨电车3号线)
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A registry match in the sentence, which the rules may use (lists, joiners)."""
+    start: int
+    end: int
+    type: str
+
+
+class Tokens:
+    """The sentence's jieba tokens as character spans, with a char -> token index."""
+
+    __slots__ = ("text", "starts", "ends", "words", "at")
+
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]]):
+        self.text = text
+        spans = _fill_gaps(spans, len(text))
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+        self.words = [text[s:e] for s, e in spans]
+        self.at = [0] * (len(text) + 1)
+        for i, (s, e) in enumerate(spans):
+            for c in range(s, e):
+                self.at[c] = i
+        self.at[len(text)] = len(spans)
+
+    def is_end(self, pos: int) -> bool:
+        return pos == len(self.text) or (pos > 0 and self.at[pos - 1] != self.at[pos])
+
+
+def _fill_gaps(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
+    """spaCy leaves white space out of its tokens; it becomes a token of its own here."""
+    out, pos = [], 0
+    for s, e in spans:
+        if s > pos:
+            out.append((pos, s))
+        out.append((s, e))
+        pos = e
+    if pos < n:
+        out.append((pos, n))
+    return out
+
+
+def _glued(word: str, rules: Rules) -> bool:
+    """全面落实, 深入开展: a break word jieba glued to a modifier."""
+    if len(word) <= 2:
+        return False
+    ok = rules.words["keep"] | rules.words["nominal"]
+    return ((word[-2:] in rules.words["break"] and word[-2:] not in ok)
+            or (word[:2] in rules.words["break"] and word[:2] not in ok))
+
+
+def _breaks(word: str, rules: Rules, verbs: bool = False) -> bool:
+    """Does a name stop before this word? (``verbs``: verbs jieba tags v stop it too)"""
+    if word in rules.words["keep"]:
+        return False
+    if _glued(word, rules):
+        return True
+    tag = word_tags().get(word)
+    return (word in rules.words["break"] or PUNCT.match(word) is not None
+            or QUANTITY.match(word) is not None or tag in BREAK_TAGS or (verbs and tag == "v"))
+
+
+def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], limit: int,
+              head: str | None = None, cross: bool = False) -> int:
+    """Where a name that reaches back to ``pos`` (inside or at a token) starts.
+
+    With ``cross`` (programme names: …试点, …计划) the walk goes on over words that such names
+    use as nouns (建设, 服务, 发展 …: 信用建设服务实体经济发展试点); a leading one is trimmed later.
+    """
+    text = tokens.text
+    k = tokens.at[pos] if pos < len(text) else len(tokens.words) - 1
+    start = tokens.starts[k] if k < len(tokens.starts) else pos
+    k -= 1
+    while k >= 0 and start > limit:
+        word = tokens.words[k]
+        if text[start - 1] == "”":                 # a quoted part: “金镶玉”政策体系
+            q = text.rfind("“", max(0, start - 16), start - 1)
+            if q < 0:
+                break
+            start, k = q, tokens.at[q] - 1
+            if start > 0 and text[start - 1] == "”":
+                break                               # “双报到”“一十百千万”…: one quoted part only
+            continue
+        if text[start - 1] in ")）":               # a place qualifier: 世界气象中心(北京)分中心
+            q = max(text.rfind("(", max(0, start - 8), start), text.rfind("(", max(0, start - 8), start))
+            inner = text[q + 1:start - 1] if q >= 0 else ""
+            if not (2 <= len(inner) <= 4 and CJK.match(inner)) or q == 0:
+                break
+            start, k = q, tokens.at[q] - 1
+            continue
+        if word in rules.words["joiner"]:
+            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit) if k > 0 else start
+            ext_text = text[ext:tokens.starts[k]]
+            other_head = rules.head_regex.search(ext_text)
+            if other_head and not (head and rules.heads[other_head.group(0)].type == "Institution"
+                                   and rules.heads.get(head) and rules.heads[head].type == "Institution"
+                                   and other_head.group(0) != head):
+                break
+            if ext < tokens.starts[k] and (ext in places or ext_text[:2] in ("国家", "中国")
+                                           or (cross and len(ext_text) <= 8)):
+                start = ext
+            break
+        if word == "-" and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4 \
+                and not _breaks(tokens.words[k - 1], rules):
+            start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
+            continue
+        if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]):
+            break
+        start = tokens.starts[k]
+        k -= 1
+    return start
+
+
+def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None = None,
+          tags: bool = True) -> int:
+    """Strip leading modifiers (trim words) and, token by token, leading verbs and numerals
+    (``tags``: also words jieba's dictionary tags as verbs, numerals …)."""
+    for _ in range(2):                              # 建设新龙镇…试点 -> 新龙镇…试点
+        if tokens is None or start >= end:
+            break
+        k = tokens.at[start]
+        word = tokens.words[k]
+        if tokens.starts[k] == start and tokens.ends[k] < end and (word in rules.words["lead"]
+                                                                   or _glued(word, rules)):
+            start = tokens.ends[k]
+    while start < end:
+        m = rules.trim_regex.match(text, start, end)
+        if m and m.end() < end:
+            start = m.end()
+            continue
+        if tokens is None:
+            break
+        k = tokens.at[start]
+        word = tokens.words[k]
+        if (tags and tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
+                and word_tags().get(word) in LEAD_TAGS):
+            start = tokens.ends[k]
+            continue
+        break
+    return start
+
+
+def _is_category(tokens: Tokens, start: int, rules: Rules) -> bool:
+    """A name right after 等/一批…, or after a quantity in its clause, names a category."""
+    if start == 0:
+        return False
+    before = tokens.words[tokens.at[start - 1]]
+    if before in rules.words["category"]:
+        return True
+    clause_start = max(tokens.text.rfind(c, 0, start) for c in CLAUSE_BREAK) + 1
+    if before == "的":
+        clause = tokens.text[clause_start:start]
+        return any(q in clause for q in rules.words["quantity"])
+    return False
+
+
+def _generic(prefix: str, rules: Rules) -> bool:
+    bare = prefix.replace("“", "").replace("”", "")
+    return not bare or rules.generic_regex.match(bare) is not None
+
+
+def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate | None:
+    """An administrative unit: one word before the head (宝安区, 新龙镇), or one word with it."""
+    text = tokens.text
+    k = tokens.at[m.start()]
+    if tokens.starts[k] < m.start():
+        if tokens.ends[k] != m.end():
+            return None
+        start = tokens.starts[k]
+    elif k > 0:
+        start = tokens.starts[k - 1]
+    else:
+        return None
+    prefix = text[start:m.start()]
+    if not (2 <= len(prefix) <= 4 and CJK.match(prefix)) or _generic(prefix, rules):
+        return None
+    if proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns":
+        return None
+    if prefix in rules.words["break"] or (start > 0 and not _breaks(tokens.words[tokens.at[start - 1]], rules)
+                                          and tokens.words[tokens.at[start - 1]] not in ("与", "和", "及")):
+        return None
+    return Candidate(start, m.end(), head.type, "head:" + head.text)
+
+
+def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
+                    known_typed: Sequence[tuple[int, int, str]] = ()) -> Iterable[Candidate]:
+    text = tokens.text
+    known = [(kn, ke) for kn, ke, _ in known_typed]
+    for m in rules.head_regex.finditer(text):
+        head = rules.heads[m.group(0)]
+        if not head.industry and not tokens.is_end(m.end()) and PUNCT.match(text[m.end()]) is None:
+            continue
+        k = tokens.at[m.start()]
+        if len(head.text) == 1 and tokens.starts[k] < m.start() and (
+                any(kn <= m.start() < ke for kn, ke in known)
+                or (tokens.ends[k] - tokens.starts[k] == 2 and _breaks(text[tokens.starts[k]], rules))):
+            continue                                # 香港, 赴港: the head is part of a word
+        if text.startswith(tuple(rules.words["organ"]), m.end()):
+            continue                                # 广州开发区工委: a party or government organ
+        if head.oneword:
+            c = _oneword(tokens, m, head, rules)
+            if c:
+                yield c
+            continue
+        start = walk_left(tokens, m.start(), rules, places, m.start() - MAX_NAME, head.text,
+                          cross=head.cross) if m.start() > 0 else 0
+        if start == m.start() and tokens.at[m.start()] > 0 and tokens.starts[tokens.at[m.start()]] < m.start():
+            start = tokens.starts[tokens.at[m.start()]]
+        start = _trim(text, start, m.start(), rules, tokens, tags=not head.cross)
+        prefix = text[start:m.start()]
+        if "等" in prefix or rules.head_regex.match(text, m.end()):
+            continue                                # 云埔等片区; 试点 in 试点先行区 is a modifier
+        known_prefix = any(kn == start and ke == m.start() for kn, ke in known)
+        if len(prefix) < head.min_prefix or _is_category(tokens, start, rules) or (
+                not known_prefix and not head.named and _generic(prefix, rules)):
+            continue
+        if head.quoted and not prefix.startswith("“"):
+            continue
+        if len(head.text) == 1 and all(ch in rules.words["abbrev"] for ch in prefix):
+            continue                                # 广深港, 沪深港: contractions
+        if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
+            continue                                # 广州总部+清远基地, P3实验室
+        if head.place and not known_prefix and not _has_place(tokens, start, m.start(), rules, known, head.type):
+            continue                                # 开放合作示范区: a positioning label, not a name
+        if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
+            continue                                # 国家产城融合示范区: a designation many places hold
+        type_ = head.type
+        if head.type == "Platform" and any(kn >= start and ke <= m.start() and kt == "Institution"
+                                           for kn, ke, kt in known_typed):
+            type_ = "Institution"                   # 张江实验室广州基地: an institute's branch
+        if head.industry:
+            if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix:
+                continue
+            yield Candidate(start, m.start(), head.type, "head:产业")
+            continue
+        end = m.end()
+        phase = PHASE.match(text, end)
+        if phase:
+            end, type_ = phase.end(), "Project"     # 岭南医院二期: a construction phase
+        if start > 0 and text[start - 1] == "“" and text.startswith("”", end) and \
+                text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"])):
+            continue                                # “…最佳示范区”称号: a title
+        yield Candidate(start, end, type_, "head:" + head.text)
+
+
+def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_: str) -> bool:
+    """Does the part before the head hold a place or brand: a registry name, a quoted label,
+    a word jieba's dictionary tags as a place or proper name (黄埔, 中新), or (institutes) 国家?"""
+    text = tokens.text
+    if "“" in text[start:end]:
+        return True
+    if any(start <= kn < end for kn, _ in known):
+        return True
+    if type_ == "Institution" and ("国家" in text[start:end] or text.startswith("中国", start)):
+        return True
+    k = tokens.at[start]
+    while k < len(tokens.words) and tokens.starts[k] < end:
+        word = tokens.words[k]
+        if (proper_tags().get(word) or word in rules.words["place"]
+                or (len(word) >= 2 and all(ch in rules.words["abbrev"] for ch in word))):
+            return True
+        k += 1
+    return False
+
+
+QUOTED = re.compile(r"“([^“”]{2,30})”")
+TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)|圈$")
+
+
+def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
+    """A quoted label names a programme, model or slogan (“四区四中心”, “揭榜挂帅”): Initiative,
+    unless the label is a political formula or a period (quoted.tsv) or the words after it
+    say it is a title, a metaphor or a description (“…”称号, “卡脖子”技术)."""
+    text = tokens.text
+    for m in QUOTED.finditer(text):
+        label = m.group(1)
+        if label in rules.words["not_a_name"] or rules.quote_skip.match(label):
+            continue
+        after = text[m.end():m.end() + 4]
+        if after.startswith(tuple(rules.words["quote_after"])):
+            continue
+        before = text[max(0, m.start() - 4):m.start()]
+        if before.endswith(tuple(rules.words["quote_before"])) and (
+                m.end() == len(text) or text[m.end()] in CLAUSE_BREAK):
+            continue                                # …力量的“黄埔军校”。: a metaphor
+        if TARGET_LABEL.search(label):
+            continue                                # “30分钟交通圈”, “1小时通达”: a target
+        tail = rules.head_regex.search(label)
+        if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",):
+            continue                                # “珠江国际慢岛”: the head rule names it
+        yield Candidate(m.start(), m.end(), "Initiative", "quoted")
+
+
+def pattern_candidates(text: str, rules: Rules) -> Iterable[Candidate]:
+    for p in rules.patterns:
+        for m in p.regex.finditer(text):
+            groups = m.groupdict()
+            if groups.get("items") is None:
+                s, e = m.span("name") if groups.get("name") is not None else m.span()
+                yield Candidate(s, e, p.type, p.rule)
+                continue
+            prefix = m.group("prefix")
+            yield from _items(m, prefix, p.type, p.rule)
+            pos = m.end()
+            while p.more is not None:
+                mm = p.more.match(text, pos)
+                if mm is None:
+                    break
+                yield from _items(mm, prefix, p.type, p.rule)
+                pos = mm.end()
+
+
+def _items(m: re.Match, prefix: str, type_: str, rule: str) -> Iterable[Candidate]:
+    """有轨电车2、3、5号线: one candidate per item; the span of a later item is its own fragment."""
+    suffix = m.group("suffix")
+    items_start = m.start("items")
+    for im in re.finditer(r"[^、和及]+", m.group("items")):
+        name = f"{prefix}{im.group(0)}{suffix}"
+        s = m.start() if im.start() == 0 and "prefix" in m.re.groupindex else items_start + im.start()
+        e = items_start + im.end()
+        if im.end() == len(m.group("items")):
+            e = m.end("suffix")
+        yield Candidate(s, e, type_, rule, name)
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A、B和C -> spans of A, B, C (the last 和/及/以及 splits only the last item)."""
+    spans = []
+    for part in re.finditer(r"[^、]+", text[start:end]):
+        spans.append((start + part.start(), start + part.end()))
+    out = []
+    for s, e in spans:
+        pos = s
+        for m in re.finditer(r"以及|和|及", text[s:e]):
+            a, b = s + m.start(), s + m.end()
+            if a > pos and b < e:
+                out.append((pos, a))
+                pos = b
+        out.append((pos, e))
+    return out
+
+
+def _clause_start(text: str, pos: int) -> int:
+    return max(text.rfind(c, 0, pos) for c in CLAUSE_BREAK + "“”()()") + 1
+
+
+def _clause_end(text: str, pos: int) -> int:
+    ends = [i for i in (text.find(c, pos) for c in CLAUSE_BREAK + "“”()()") if i >= 0]
+    return min(ends, default=len(text))
+
+
+def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict) -> bool:
+    item = text[s:e]
+    if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or DIGIT_OR_SCALE.search(item):
+        return False
+    if (s, e) in known:
+        return True
+    if _generic(item, rules) or item in rules.words["break"]:
+        return False
+    if any(w in item for w in ("的", "等", "和", "为")):
+        return False
+    if item.endswith(("同志", "总书记")):
+        return False
+    if type_ == "Industry":
+        return len(item) <= 12 and (rules.industry_end.search(item) is not None or len(item) <= 4)
+    if type_ == "Enterprise":
+        return len(item) <= 8 and not item.endswith(("项目", "机构", "企业", "平台", "中心", "出入口", "节点"))
+    return True
+
+
+def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
+                    places: frozenset[int]) -> Iterable[Candidate]:
+    text = tokens.text
+    known_spans = {(k.start, k.end): k.type for k in known}
+    for cue in rules.cues:
+        for m in cue.regex.finditer(text):
+            if cue.side == "inside":
+                start, end = m.span("list")
+            elif cue.side == "before":
+                start, end = m.end(), _clause_end(text, m.end())
+                stop = text.find("等", start, end)
+                end = stop if stop >= 0 else end
+            else:
+                end = m.start()
+                start = _clause_start(text, end)
+                if text[end - 1:end] == "等":
+                    end -= 1
+            spans = _split_items(text, start, end)
+            if len(spans) < 2 and cue.side != "inside":
+                continue
+            if cue.side == "after" and spans:          # the first item starts after a break word
+                s0, e0 = spans[0]
+                s0 = max(s0, walk_left(tokens, e0 - 1, rules, places, s0 - 1) if e0 > s0 else s0)
+                spans[0] = (_trim(text, s0, e0, rules, tokens), e0)
+            for s, e in spans:
+                s = _trim(text, s, e, rules, tokens)
+                if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
+                    yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
+                elif _item_ok(text, s, e, cue.type, rules, known_spans):
+                    yield Candidate(s, e, cue.type, f"list:{cue.side}")
+
+
+def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> list[Candidate]:
+    places = frozenset(k.start for k in known if k.type in ("Region", "Platform", "Institution"))
+    out = list(pattern_candidates(tokens.text, rules))
+    out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known]))
+    out.extend(quoted_candidates(tokens, rules))
+    out.extend(list_candidates(tokens, rules, known, places))
+    return out

@@ -1,0 +1,116 @@
+"""The entity rules' data (patterns/*.tsv), parsed and compiled once per process.
+
+Formats are documented at the top of each file: entity_heads.tsv (head nouns),
+words.tsv (break, trim, generic … word lists), entity_patterns.tsv (whole-name regexes),
+list_cues.tsv (cues that type the items of a list).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .model import ENTITY_TYPES
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    text: str
+    type: str
+    min_prefix: int = 2
+    quoted: bool = False
+    oneword: bool = False
+    industry: bool = False
+    cross: bool = False
+    place: bool = False
+    named: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NamePattern:
+    type: str
+    rule: str
+    regex: re.Pattern
+    more: re.Pattern | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ListCue:
+    type: str
+    side: str            # after | before | inside
+    regex: re.Pattern
+
+
+@dataclass(frozen=True)
+class Rules:
+    heads: dict[str, Head]
+    head_regex: re.Pattern          # every head, longest first
+    words: dict[str, frozenset[str]]
+    trim_regex: re.Pattern          # leading modifiers, repeated
+    generic_regex: re.Pattern       # a string made only of generic words
+    patterns: tuple[NamePattern, ...]
+    cues: tuple[ListCue, ...]
+    industry_end: re.Pattern        # a name ending with an industry word
+    quote_skip: re.Pattern          # quoted labels that are periods or counts, not names
+
+
+def _rows(name: str) -> list[list[str]]:
+    text = resources.files("extract.patterns").joinpath(name).read_text("utf-8")
+    rows = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _heads() -> dict[str, Head]:
+    heads = {}
+    for row in _rows("entity_heads.tsv"):
+        text, type_ = row[0], row[1]
+        if type_ not in ENTITY_TYPES:
+            raise ValueError(f"entity_heads.tsv: {text}: unknown type {type_!r}")
+        flags = {f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip()}
+        min_prefix = next((int(f[4:]) for f in flags if f.startswith("min=")), 2)
+        heads[text] = Head(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags,
+                           "cross" in flags, "place" in flags, "named" in flags)
+    return heads
+
+
+KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
+         "industry", "nominal", "lead", "designation", "place", "not_a_name", "quote_after", "quote_before")
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    heads = _heads()
+    words: dict[str, set[str]] = {k: set() for k in KINDS}
+    for kind, word in (r[:2] for r in _rows("words.tsv") + _rows("quoted.tsv")):
+        if kind not in words:
+            raise ValueError(f"words.tsv/quoted.tsv: unknown kind {kind!r}")
+        words[kind].add(word)
+    patterns = []
+    for row in _rows("entity_patterns.tsv"):
+        type_, rule, rx = row[0], row[1], row[2]
+        more = re.compile(row[3]) if len(row) > 3 and row[3] else None
+        patterns.append(NamePattern(type_, rule, re.compile(rx), more))
+    cues = tuple(ListCue(r[0], r[1], re.compile(r[2])) for r in _rows("list_cues.tsv"))
+    for cue in cues:
+        if cue.side not in ("after", "before", "inside"):
+            raise ValueError(f"list_cues.tsv: unknown side {cue.side!r}")
+    return Rules(
+        heads=heads,
+        head_regex=re.compile(_alternation(heads)),
+        words={k: frozenset(v) for k, v in words.items()},
+        trim_regex=re.compile(f"^(?:{_alternation(words.get('trim', ()))})+"),
+        generic_regex=re.compile(f"^(?:{_alternation(words.get('generic', ()) | set(heads))})+$"),
+        patterns=tuple(patterns),
+        cues=cues,
+        industry_end=re.compile(f"(?:{_alternation(words.get('industry', ()))})$"),
+        quote_skip=re.compile(r"^(?:十[一二三四五六七八九]五|[\d一二三四五六七八九十]+|[\d.]+%?)$"),
+    )
