@@ -50,13 +50,22 @@ def _broader_iris(broader) -> list[str]:
     return [str(b) for b in broader]
 
 
+def _alt_labels(tax: IndustryTaxonomy) -> dict[str, list[str]]:
+    """skos:altLabel of each concept, when the taxonomy exposes its RDF graph (kg.industries does)."""
+    graph = getattr(tax, "taxonomy_graph", None)
+    if graph is None:
+        return {}
+    from rdflib.namespace import SKOS
+    out: dict[str, list[str]] = {}
+    for concept, label in graph().subject_objects(SKOS.altLabel):
+        out.setdefault(str(concept), []).append(str(label))
+    return {k: sorted(set(v)) for k, v in out.items()}
+
+
 def concept_rows(tax: IndustryTaxonomy) -> list[dict]:
-    rows = []
-    for c in tax.taxonomy():
-        rows.append({"id": str(c.iri), "name_zh": c.zh, "name_en": c.en,
-                     "aliases": [str(a) for a in getattr(c, "aliases", ()) or ()],
-                     "broader": _broader_iris(c.broader)})
-    return rows
+    alt = _alt_labels(tax)
+    return [{"id": str(c.iri), "name_zh": c.zh, "name_en": c.en, "aliases": alt.get(str(c.iri), []),
+             "broader": _broader_iris(c.broader)} for c in tax.taxonomy()]
 
 
 def map_entity(tax: IndustryTaxonomy | None, e: Entity) -> ConceptMatch | None:
