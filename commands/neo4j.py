@@ -61,16 +61,14 @@ def load(graph_dir, prune, batch_size):
         raise click.ClickException(f"no *.extraction.json in {graph_dir}: run `policykg build` first")
     extractions = [read_extraction(f) for f in files]
     taxonomy = default_taxonomy()
-    if taxonomy is None:
-        click.echo("warning: kg.industries is not installed: industries are loaded without the taxonomy",
-                   err=True)
     settings = load_settings()
     with open_driver(settings) as driver:
         summary = load_graph(driver, extractions, database=settings.database, taxonomy=taxonomy,
                              prune=prune, batch=batch_size, progress=click.echo)
     pruned = f", pruned {len(summary.pruned)}" if prune else ""
     click.echo(f"loaded {summary.documents} documents, {summary.entities} entities "
-               f"({summary.elements} nodes and relationships){pruned} into {settings.uri}")
+               f"({summary.elements} nodes and relationships), {summary.taxonomy} industry concepts"
+               f"{pruned} into {settings.uri}")
 
 
 def read_extraction(path):

@@ -208,7 +208,7 @@ def load(driver: Driver, extractions: list[Extraction], database: str | None = N
          batch: int = BATCH, progress: Callable[[str], None] = lambda msg: None) -> LoadSummary:
     """Replace each extraction's document in the graph; with ``prune``, drop documents not given.
 
-    ``taxonomy`` defaults to ``kg.industries``; pass None to load without linking industries.
+    ``taxonomy`` defaults to ``kg.industries``; None loads without the taxonomy (tests, benchmarks).
     """
     tax = default_taxonomy() if taxonomy is _DEFAULT else taxonomy
     prepared = [document_rows(x, tax) for x in extractions]

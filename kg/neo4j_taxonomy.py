@@ -30,15 +30,9 @@ class ConceptMatch:
     match: str            # "exact" | "broader"
 
 
-def default_taxonomy() -> IndustryTaxonomy | None:
-    """``kg.industries`` when it is installed, else None (industries are then left unlinked)."""
-    import importlib
-    try:
-        industries = importlib.import_module("kg.industries")
-    except ModuleNotFoundError as exc:
-        if exc.name != "kg.industries":
-            raise
-        return None
+def default_taxonomy() -> IndustryTaxonomy:
+    """The project's taxonomy: ``kg.industries`` (ontology/industries.ttl)."""
+    from kg import industries
     return industries
 
 
