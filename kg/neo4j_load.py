@@ -142,7 +142,7 @@ CREATE (owner)-[:HAS_INDICATOR]->(i)
 """
 
 
-def _batches(rows: list, size: int) -> Iterable[list]:
+def _batches(rows: tuple | list, size: int) -> Iterable[tuple | list]:
     for i in range(0, len(rows), size):
         yield rows[i:i + size]
 
@@ -150,7 +150,7 @@ def _batches(rows: list, size: int) -> Iterable[list]:
 def _write(tx: ManagedTransaction, rows: DocumentRows, batch: int) -> None:
     doc, doc_iri = rows.doc_id, rows.document["id"]
 
-    def run(stmt: str, items: list) -> None:
+    def run(stmt: str, items: tuple | list) -> None:
         for chunk in _batches(items, batch):
             tx.run(stmt, rows=chunk, doc=doc, doc_iri=doc_iri).consume()
 
@@ -159,7 +159,7 @@ def _write(tx: ManagedTransaction, rows: DocumentRows, batch: int) -> None:
     tx.run(_MERGE_DOCUMENT, row=rows.document, entity_ids=new_ids).consume()
     for label, items in sorted(rows.entities.items()):
         run(_merge_entities(label), items)
-    run(_LINK_INDUSTRIES, rows.entities.get("Industry", []))
+    run(_LINK_INDUSTRIES, rows.entities.get("Industry", ()))
     run(_CREATE_SECTIONS, rows.sections)
     run(_LINK_TOP_SECTIONS, [s for s in rows.sections if s["parent"] is None])
     run(_LINK_SUB_SECTIONS, [s for s in rows.sections if s["parent"] is not None])

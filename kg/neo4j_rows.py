@@ -27,12 +27,12 @@ def section_iri(doc_id: str, section_id: str) -> str:
 class DocumentRows:
     doc_id: str
     document: dict
-    entities: dict[str, list[dict]] = field(default_factory=dict)     # label -> rows
-    sections: list[dict] = field(default_factory=list)
-    mentions: list[dict] = field(default_factory=list)                # from a Section
-    document_mentions: list[dict] = field(default_factory=list)       # from the Document itself
-    relations: dict[str, list[dict]] = field(default_factory=dict)    # type -> rows
-    indicators: list[dict] = field(default_factory=list)
+    entities: dict[str, tuple[dict, ...]] = field(default_factory=dict)    # label -> rows
+    sections: tuple[dict, ...] = ()
+    mentions: tuple[dict, ...] = ()                                        # from a Section
+    document_mentions: tuple[dict, ...] = ()                               # from the Document itself
+    relations: dict[str, tuple[dict, ...]] = field(default_factory=dict)   # type -> rows
+    indicators: tuple[dict, ...] = ()
 
     @property
     def entity_ids(self) -> list[str]:
@@ -107,16 +107,16 @@ def document_rows(x: Extraction, taxonomy: IndustryTaxonomy | None = None) -> Do
             "value": i.value, "unit": i.unit, "comparator": i.comparator, "year": i.year,
             "status": i.status, "rule": i.rule}
 
-    sections = [{"id": section_iri(d.id, s.id), "doc": d.id, "section_id": s.id, "kind": s.kind,
+    sections = tuple({"id": section_iri(d.id, s.id), "doc": d.id, "section_id": s.id, "kind": s.kind,
                  "number": s.number, "title": s.title, "start": s.start, "end": s.end,
                  "parent": section_iri(d.id, s.parent) if s.parent in section_ids else None}
-                for s in d.sections]
+                for s in d.sections)
     document = {"id": doc_iri, "doc_id": d.id, "title": d.title, "lang": d.lang, "source": d.source,
                 "date": d.date, "issuer": d.issuer, "note": d.note}
     return DocumentRows(
         doc_id=d.id, document=document,
-        entities={t: list(rows.values()) for t, rows in entities.items()},
-        sections=sections, mentions=list(mentions.values()),
-        document_mentions=list(document_mentions.values()),
-        relations={t: list(rows.values()) for t, rows in relations.items()},
-        indicators=list(indicators.values()))
+        entities={t: tuple(rows.values()) for t, rows in entities.items()},
+        sections=sections, mentions=tuple(mentions.values()),
+        document_mentions=tuple(document_mentions.values()),
+        relations={t: tuple(rows.values()) for t, rows in relations.items()},
+        indicators=tuple(indicators.values()))
