@@ -160,6 +160,7 @@ def main() -> None:
     ap.add_argument("--autocommit-docs", type=int, default=1,
                     help="documents loaded row-by-row with a transaction per row (0: skip)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--warmup", type=int, default=2, help="warm-up rounds (4 documents batched, 1 row-by-row)")
     ap.add_argument("--write-results", action="store_true", help="replace this bench's section of bench/RESULTS.md")
     args = ap.parse_args()
 
@@ -183,8 +184,10 @@ def main() -> None:
         memory = {r["name"].split(".")[-2]: r["value"] for r in driver.execute_query(
             "SHOW SETTINGS YIELD name, value WHERE name IN "
             "['server.memory.heap.max_size', 'server.memory.pagecache.size'] RETURN name, value").records}
-        wipe(driver)
-        load_(graph[:1], args.batch)                          # warm-up: schema, query plans, JIT
+        for _ in range(args.warmup):                          # warm-up: schema, query plans, the JVM's JIT
+            wipe(driver)
+            load_(graph[:4], args.batch)
+            load_(graph[:1], 1)
         wipe(driver)
         batched = load_(graph, args.batch)
         nodes, rels = db_counts(driver)
