@@ -1,50 +1,131 @@
 """Find mentions of named things in sentences: registry names (spaCy EntityRuler over the
-private-jieba tokens) and names the rules find (extract/ner.py), without overlaps."""
+private-jieba tokens) and names the rules find (extract/ner.py), without overlaps.
+
+Each mention carries a resolution key (extract/ids.py): the registry id, or the normalised name
+with every registry name inside it replaced by its id, so 知识城总体发展规划 and
+中新广州知识城总体发展规划 are one entity; a year range in brackets and a leading quoted label
+(“快批快拆快建”模式 = “快批快拆快建”机制) do not count either.
+"""
 from __future__ import annotations
+
+import re
+
+from spacy.attrs import IDX, LENGTH
 
 from .ids import entity_key
 from .model import Document, Mention, Sentence
-from .ner import Candidate, Known, Tokens, find_candidates
-from .nlp import pipeline
+from .ner import CJK, Candidate, Known, Tokens, find_candidates, list_items
+from .nlp import pipeline, registry_ruler
 from .registry import Registry, load_registry
 from .rules import Rules, load_rules
-from .textnorm import fold_width
+from .textnorm import fold_width, normalise_name
 
-PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3}
+PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3, "quoted": 4, "abbreviation": 5}
+YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
+LEADING_QUOTE = re.compile(r"^“([^“”]+)”[^“”]{0,8}$")
+ABBREV = re.compile(r"[((]([^()()]{2,10})[))]")
+PROPAGATE = ("Platform", "Region", "Industry")
+AREA = ("片区",)          # 知识城片区: the registry platform's area is the platform
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
     nlp = pipeline(doc.lang)
+    ruler = registry_ruler(nlp)
     registry = load_registry()
     rules = load_rules()
     sentences = doc.sentences
     texts = (fold_width(s.text) for s in sentences)
     out: list[Mention] = []
-    for sent, sdoc in zip(sentences, nlp.pipe(texts, batch_size=256)):
-        out.extend(sentence_mentions(sent, sdoc, registry, rules))
+    title = doc.title.strip()
+    for sent, sdoc in zip(sentences, nlp.tokenizer.pipe(texts, batch_size=256)):
+        is_title = bool(title) and sent.text.strip() == title
+        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title))
     return tuple(out)
+
+
+def _names_document(c: Candidate, reg: str | None, title_len: int) -> bool:
+    """The title's own plan or proposal (…发展规划) is the document, not a thing it names."""
+    return c.type == "Initiative" and reg is None and (c.end - c.start) >= 0.6 * title_len
 
 
 def _rank(c: tuple[Candidate, str | None]) -> tuple:
     cand, reg = c
     kind = "registry" if reg else cand.rule.split(":")[0]
-    if kind == "rail_line" or kind not in PRIORITY:
+    if kind not in PRIORITY:
         kind = "pattern"
     return (-(cand.end - cand.start), PRIORITY[kind], cand.start)
 
 
-def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) -> list[Mention]:
+def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
+    """Resolution key of a name not in the registry (see the module docstring)."""
+    m = LEADING_QUOTE.match(name)
+    if m:
+        return "q:" + normalise_name(m.group(1))
+    parts, pos = [], 0
+    for s, e, rid in sorted(inner):
+        parts.append(name[pos:s])
+        parts.append("{" + rid + "}")
+        pos = e
+    parts.append(name[pos:])
+    return YEARS.sub("", "".join(parts))
+
+
+def token_spans(sdoc) -> list[tuple[int, int]]:
+    """Character spans of the tokens, read as arrays (no Token objects: they are slow to make)."""
+    arr = sdoc.to_array([IDX, LENGTH]).tolist() if len(sdoc) else []
+    return [(i, i + n) for i, n in arr]
+
+
+def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ruler,
+                      is_title: bool = False) -> list[Mention]:
     text = sdoc.text
-    known = [Known(e.start_char, e.end_char, registry.by_id[e.ent_id_].type)
-             for e in sdoc.ents if e.ent_id_ in registry.by_id]
+    spans = token_spans(sdoc)
+    reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.matches(sdoc)
+                 if rid in registry.by_id]
+    known = [Known(s, e, registry.by_id[rid].type) for s, e, rid in reg_spans]
     found: list[tuple[Candidate, str | None]] = [
-        (Candidate(e.start_char, e.end_char, registry.by_id[e.ent_id_].type, "registry"), e.ent_id_)
-        for e in sdoc.ents if e.ent_id_ in registry.by_id]
+        (Candidate(s, e, registry.by_id[rid].type, "registry"), rid) for s, e, rid in reg_spans]
+    tokens = None
     if sent.text.strip():
-        tokens = Tokens(text, [(t.idx, t.idx + len(t.text)) for t in sdoc])
+        tokens = Tokens(text, spans)
         for c in find_candidates(tokens, rules, known):
             entry = registry.lookup(c.name or text[c.start:c.end])
+            if entry is None and text[c.start:c.end].endswith(AREA):
+                entry = next((registry.by_id[rid] for s, e, rid in reg_spans if s == c.start
+                              and text[e:c.end] in AREA and registry.by_id[rid].type == "Platform"), None)
             found.append((c, entry.id if entry else None))
+    if is_title:
+        found = [(c, r) for c, r in found if not _names_document(c, r, len(text.strip()))]
+    chosen = _select(found, text)
+    if tokens is not None:
+        chosen += _propagate(tokens, chosen, rules)
+        chosen += _abbreviations(text, chosen)
+    keys: dict[tuple[int, int], str] = {}
+    for cand, reg, _ in chosen:
+        if not reg and cand.rule != "abbreviation":
+            inner = [(s - cand.start, e - cand.start, rid) for s, e, rid in reg_spans
+                     if cand.start <= s and e <= cand.end and (s, e) != (cand.start, cand.end)]
+            keys[(cand.start, cand.end)] = entity_key(name_key(cand.name or text[cand.start:cand.end], inner))
+    out = []
+    for cand, reg, nested in sorted(chosen, key=lambda c: c[0].start):
+        entry = registry.by_id.get(reg) if reg else None
+        surface = sent.text[cand.start:cand.end]
+        name = entry.name_zh if entry else (cand.name or surface)
+        if entry:
+            key = entity_key(name, entry.id)
+        elif cand.rule == "abbreviation":
+            key = keys.get(cand.of, entity_key(name_key(name, [])))
+        else:
+            key = keys[(cand.start, cand.end)]
+        out.append(Mention(start=sent.start + cand.start, end=sent.start + cand.end, text=surface,
+                           type=entry.type if entry else cand.type, sentence=sent.id, rule=cand.rule,
+                           key=key, name=name, registry_id=entry.id if entry else None, nested=nested))
+    return out
+
+
+def _select(found: list[tuple[Candidate, str | None]], text: str) -> list[tuple[Candidate, str | None, bool]]:
+    """Longest first, registry before rules; a span inside a chosen one is kept as nested,
+    except the places a link joins (知识城-南沙: both ends are names of their own)."""
     chosen: list[tuple[Candidate, str | None, bool]] = []
     for cand, reg in sorted(found, key=_rank):
         nested = False
@@ -54,19 +135,65 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules) ->
                 if (cand.start, cand.end) == (other.start, other.end):
                     clash = True
                     break
-                nested = True
+                nested = nested or not _link_end(other, cand, text)
             elif cand.start < other.end and other.start < cand.end:
                 clash = True
                 break
         if not clash:
             chosen.append((cand, reg, nested))
+    return chosen
+
+
+def _link_end(outer: Candidate, inner: Candidate, text: str) -> bool:
+    return outer.rule == "rail_link" or (outer.type == "Project" and "-" in text[outer.start:outer.end])
+
+
+def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, str | None, bool]]:
+    """In a list of three or more items where the named items share a type (Platform, Region,
+    Industry) and the others look like names, the others get that type (串联知识城、长岭居、科学城)."""
+    text = tokens.text
+    by_span = {(c.start, c.end): c for c, _, nested in chosen if not nested}
     out = []
-    for cand, reg, nested in sorted(chosen, key=lambda c: c[0].start):
-        entry = registry.by_id.get(reg) if reg else None
-        surface = sent.text[cand.start:cand.end]
-        name = entry.name_zh if entry else (cand.name or surface)
-        out.append(Mention(start=sent.start + cand.start, end=sent.start + cand.end, text=surface,
-                           type=entry.type if entry else cand.type, sentence=sent.id, rule=cand.rule,
-                           key=entity_key(name, entry.id if entry else None), name=name,
-                           registry_id=entry.id if entry else None, nested=nested))
+    for items in list_items(tokens, rules):
+        if len(items) < 3:
+            continue
+        typed = [by_span[i].type for i in items if i in by_span]
+        if not typed or len(set(typed)) != 1 or typed[0] not in PROPAGATE:
+            continue
+        rest = [i for i in items if i not in by_span]
+        if len(typed) < len(rest) or not all(_name_shaped(text[s:e], rules) for s, e in rest):
+            continue
+        if typed[0] == "Industry" and not all(rules.industry_end.search(text[s:e]) for s, e in rest):
+            continue
+        if any(c.start < e and s < c.end for s, e in rest for c, _, _ in chosen):
+            continue
+        out += [(Candidate(s, e, typed[0], "list:propagate"), None, False) for s, e in rest]
     return out
+
+
+def _name_shaped(item: str, rules: Rules) -> bool:
+    from .ner import _breaks, _generic
+    return 2 <= len(item) <= 6 and CJK.match(item) is not None and not _breaks(item, rules) \
+        and not _generic(item, rules)
+
+
+def _abbreviations(text: str, chosen) -> list[tuple[Candidate, str | None, bool]]:
+    """A name followed by its short form in brackets: 广州医科大学妇女儿童医院(广医妇儿医院), (CID)."""
+    out = []
+    for cand, reg, nested in chosen:
+        m = ABBREV.match(text, cand.end)
+        if not m or nested:
+            continue
+        short = m.group(1)
+        full = text[cand.start:cand.end]
+        if (short.isascii() and short.isupper()) or _subsequence(short, full):
+            span = Candidate(m.start(1), m.end(1), cand.type, "abbreviation", cand.name or full,
+                             of=(cand.start, cand.end))
+            if not any(c.start < span.end and span.start < c.end for c, _, _ in chosen):
+                out.append((span, reg, False))
+    return out
+
+
+def _subsequence(short: str, full: str) -> bool:
+    it = iter(full)
+    return len(short) < len(full) and all(ch in it for ch in short)

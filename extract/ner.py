@@ -25,7 +25,8 @@ CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
 MAX_NAME = 28
-PHASE = re.compile(r"[一二三四五六七八九十]期")
+COUNT_START = re.compile(r"[一二两三四五六七八九十几多]+[大个家所项条类批]")
+PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,7 @@ class Candidate:
     type: str
     rule: str
     name: str | None = None        # the full name where the span elides part of it (有轨电车3号线)
+    of: tuple[int, int] | None = None   # an abbreviation: the span of the name it abbreviates
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +131,9 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             start, k = q, tokens.at[q] - 1
             continue
         if word in rules.words["joiner"]:
-            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit) if k > 0 else start
+            if k == 0 or _breaks(tokens.words[k - 1], rules):
+                break
+            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit)
             ext_text = text[ext:tokens.starts[k]]
             other_head = rules.head_regex.search(ext_text)
             if other_head and not (head and rules.heads[other_head.group(0)].type == "Institution"
@@ -141,7 +145,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                 start = ext
             break
         if word == "-" and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4 \
-                and not _breaks(tokens.words[k - 1], rules):
+                and not _breaks(tokens.words[k - 1], rules) and not (head and tokens.words[k - 1].endswith(head)):
             start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
             continue
         if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]):
@@ -173,7 +177,9 @@ def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None =
         k = tokens.at[start]
         word = tokens.words[k]
         if (tags and tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
-                and word_tags().get(word) in LEAD_TAGS):
+                and word_tags().get(word) in LEAD_TAGS
+                and not (len(word) == 1 and k + 1 < len(tokens.words)
+                         and proper_tags().get(tokens.words[k + 1]) == "ns")):   # 三龙湾: part of a place
             start = tokens.ends[k]
             continue
         break
@@ -195,11 +201,18 @@ def _is_category(tokens: Tokens, start: int, rules: Rules) -> bool:
 
 
 def _generic(prefix: str, rules: Rules) -> bool:
+    """Only generic words (省高水平, 国家实验室); one-character generic words alone do not make a
+    longer string generic (北新, 大新 are names)."""
     bare = prefix.replace("“", "").replace("”", "")
-    return not bare or rules.generic_regex.match(bare) is not None
+    if not bare:
+        return True
+    if rules.generic_regex.match(bare) is None:
+        return False
+    return len(bare) == 1 or rules.generic_multi.search(bare) is not None
 
 
-def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate | None:
+def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
+             known_typed: Sequence[tuple[int, int, str]] = ()) -> Candidate | None:
     """An administrative unit: one word before the head (宝安区, 新龙镇), or one word with it."""
     text = tokens.text
     k = tokens.at[m.start()]
@@ -214,10 +227,12 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate
     prefix = text[start:m.start()]
     if not (2 <= len(prefix) <= 4 and CJK.match(prefix)) or _generic(prefix, rules):
         return None
-    if proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns":
+    after_region = any(ke == start and kt == "Region" for _, ke, kt in known_typed)
+    if not after_region and proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns":
         return None
     if prefix in rules.words["break"] or (start > 0 and not _breaks(tokens.words[tokens.at[start - 1]], rules)
-                                          and tokens.words[tokens.at[start - 1]] not in ("与", "和", "及")):
+                                          and tokens.words[tokens.at[start - 1]] not in ("与", "和", "及")
+                                          and not after_region):
         return None
     return Candidate(start, m.end(), head.type, "head:" + head.text)
 
@@ -238,7 +253,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if text.startswith(tuple(rules.words["organ"]), m.end()):
             continue                                # 广州开发区工委: a party or government organ
         if head.oneword:
-            c = _oneword(tokens, m, head, rules)
+            c = _oneword(tokens, m, head, rules, known_typed)
             if c:
                 yield c
             continue
@@ -248,9 +263,12 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             start = tokens.starts[tokens.at[m.start()]]
         start = _trim(text, start, m.start(), rules, tokens, tags=not head.cross)
         prefix = text[start:m.start()]
-        if "等" in prefix or rules.head_regex.match(text, m.end()):
+        nxt = rules.head_regex.match(text, m.end())
+        if "等" in prefix or (nxt and rules.heads[nxt.group(0)].type != "Initiative"):
             continue                                # 云埔等片区; 试点 in 试点先行区 is a modifier
-        known_prefix = any(kn == start and ke == m.start() for kn, ke in known)
+        known_prefix = any(kn == start and ke == m.start() for kn, ke in known) or any(
+            start <= kn and ke <= m.start() and kt in ("Region", "Platform", "Institution", "Enterprise")
+            for kn, ke, kt in known_typed)
         if len(prefix) < head.min_prefix or _is_category(tokens, start, rules) or (
                 not known_prefix and not head.named and _generic(prefix, rules)):
             continue
@@ -260,7 +278,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 广深港, 沪深港: contractions
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
-        if head.place and not known_prefix and not _has_place(tokens, start, m.start(), rules, known, head.type):
+        anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的"))
+        if head.place and not known_prefix and not anchored and not _has_place(tokens, start, m.start(), rules,
+                                                                               known_typed, head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
         if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
             continue                                # 国家产城融合示范区: a designation many places hold
@@ -277,8 +297,11 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         phase = PHASE.match(text, end)
         if phase:
             end, type_ = phase.end(), "Project"     # 岭南医院二期: a construction phase
+        q = text.rfind("“", 0, start)
+        if q >= 0 and text.find("”", q) >= end and SLOGAN.match(text, q + 1):
+            continue                                # “一环两带三片区”: a layout slogan, an Initiative
         if start > 0 and text[start - 1] == "“" and text.startswith("”", end) and \
-                text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"])):
+                text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"]) + ("品牌",)):
             continue                                # “…最佳示范区”称号: a title
         yield Candidate(start, end, type_, "head:" + head.text)
 
@@ -289,7 +312,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
     text = tokens.text
     if "“" in text[start:end]:
         return True
-    if any(start <= kn < end for kn, _ in known):
+    if any(start <= kn < end and kt not in ("Industry", "Initiative") for kn, _, kt in known):
         return True
     if type_ == "Institution" and ("国家" in text[start:end] or text.startswith("中国", start)):
         return True
@@ -304,6 +327,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
 
 
 QUOTED = re.compile(r"“([^“”]{2,30})”")
+SLOGAN = re.compile(r"^[一二两三四五六七八九十双多]+[\u4e00-\u9fff]{1,2}[一二两三四五六七八九十双多]")
 TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)|圈$")
 
 
@@ -323,10 +347,13 @@ def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
         if before.endswith(tuple(rules.words["quote_before"])) and (
                 m.end() == len(text) or text[m.end()] in CLAUSE_BREAK):
             continue                                # …力量的“黄埔军校”。: a metaphor
+        if len(label) <= 2 and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK + "、“”"):
+            continue                                # 进行“强链”,…“补链”: a short slogan word, not a name
         if TARGET_LABEL.search(label):
             continue                                # “30分钟交通圈”, “1小时通达”: a target
         tail = rules.head_regex.search(label)
-        if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",):
+        if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
+                and not after.startswith("品牌") and not SLOGAN.match(label):
             continue                                # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")
 
@@ -391,18 +418,19 @@ def _clause_end(text: str, pos: int) -> int:
 
 def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict) -> bool:
     item = text[s:e]
-    if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or DIGIT_OR_SCALE.search(item):
+    if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or DIGIT_OR_SCALE.search(item) \
+            or COUNT_START.match(item):
         return False
-    if (s, e) in known:
+    if (s, e) in known or (type_ in ("Platform", "Region") and proper_tags().get(item) == "ns"):
         return True
     if _generic(item, rules) or item in rules.words["break"]:
         return False
-    if any(w in item for w in ("的", "等", "和", "为")):
+    if any(w in item for w in ("的", "等", "为")):
         return False
     if item.endswith(("同志", "总书记")):
         return False
     if type_ == "Industry":
-        return len(item) <= 12 and (rules.industry_end.search(item) is not None or len(item) <= 4)
+        return len(item) <= 12 and rules.industry_end.search(item) is not None
     if type_ == "Enterprise":
         return len(item) <= 8 and not item.endswith(("项目", "机构", "企业", "平台", "中心", "出入口", "节点"))
     return True
@@ -446,4 +474,31 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> lis
     out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known]))
     out.extend(quoted_candidates(tokens, rules))
     out.extend(list_candidates(tokens, rules, known, places))
+    return out
+
+
+def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
+    """The items of every A、B和C list in the sentence: the first item starts after a break word,
+    the last ends at 等 or before a break word."""
+    text = tokens.text
+    out = []
+    for m in re.finditer(r"[^,,;;。::!!??“”()()]+", text):
+        if "、" not in m.group(0):
+            continue
+        spans = _split_items(text, m.start(), m.end())
+        if len(spans) < 2:
+            continue
+        s0, e0 = spans[0]
+        s0 = max(s0, walk_left(tokens, e0 - 1, rules, frozenset(), s0 - 1))
+        spans[0] = (_trim(text, s0, e0, rules, tokens), e0)
+        s, e = spans[-1]
+        k = tokens.at[s]
+        end = s
+        while k < len(tokens.words) and tokens.starts[k] < e:
+            if tokens.words[k] == "等" or (end > s and _breaks(tokens.words[k], rules, verbs=True)):
+                break
+            end = tokens.ends[k]
+            k += 1
+        spans[-1] = (s, min(end, e))
+        out.append([(a, b) for a, b in spans if b > a])
     return out

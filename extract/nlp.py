@@ -1,7 +1,10 @@
 """spaCy pipelines built once per process: blank zh with a private jieba, blank en.
 
 The registry feeds the private jieba dictionary (never the global ``jieba`` tokenizer, which
-other code in the same process may use) and the EntityRuler's phrase patterns.
+other code in the same process may use) and the phrase patterns of the ``registry_ruler``
+component (a spaCy PhraseMatcher: longest match wins, matches become ``doc.ents`` labelled
+with the entity type and carrying the registry id as ``ent_id_``). The extraction's hot path
+tokenises with ``nlp.tokenizer.pipe`` and asks the ruler for matches directly (no Span objects).
 """
 from __future__ import annotations
 
@@ -12,13 +15,22 @@ from functools import lru_cache
 import jieba
 import spacy
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 from .registry import Registry, load_registry
+from .rules import load_rules
 
 jieba.setLogLevel(logging.WARNING)
 
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 USER_WORD_FREQ = 100_000
+
+
+def rule_words() -> frozenset[str]:
+    """Words of the rules that jieba must keep whole (中新, 可持续发展): words.tsv place and keep."""
+    words = load_rules().words
+    return frozenset(w for w in words["place"] | words["keep"] if len(w) > 1)
 
 
 def private_jieba(words) -> jieba.Tokenizer:
@@ -35,9 +47,49 @@ def registry_patterns(registry: Registry, lang: str) -> list[dict]:
     for e in registry.entries:
         forms = (e.name_zh, *e.aliases_zh) if lang == "zh" else (e.name_en, *e.aliases_en)
         for form in forms:
-            if form and (lang != "zh" or _HAS_CJK.search(form) or form.isupper()):
+            if form and (lang != "zh" or _HAS_CJK.search(form) or form.isupper() or form[0].isdigit()):
                 patterns.append({"label": e.type, "pattern": form, "id": e.id})
     return patterns
+
+
+class RegistryRuler:
+    """Registry names as phrase patterns; the longest match wins where matches overlap."""
+
+    def __init__(self, nlp: Language, attr: str = "ORTH"):
+        self.nlp = nlp
+        self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        self.label_of: dict[str, str] = {}
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        by_id: dict[str, list[str]] = {}
+        for p in patterns:
+            by_id.setdefault(p["id"], []).append(p["pattern"])
+            self.label_of[p["id"]] = p["label"]
+        texts = [t for forms in by_id.values() for t in forms]
+        docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts)))
+        for rid, forms in by_id.items():
+            self.matcher.add(rid, [docs[f] for f in forms])
+
+    def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
+        """(start token, end token, registry id), longest first, without overlaps."""
+        strings = self.nlp.vocab.strings
+        found = sorted(self.matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+        taken: set[int] = set()
+        out = []
+        for key, start, end in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                out.append((start, end, strings[key]))
+        return sorted(out)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.ents = [Span(doc, s, e, label=self.label_of[rid], span_id=rid) for s, e, rid in self.matches(doc)]
+        return doc
+
+
+@Language.factory("registry_ruler", default_config={"attr": "ORTH"})
+def make_registry_ruler(nlp: Language, name: str, attr: str) -> RegistryRuler:
+    return RegistryRuler(nlp, attr)
 
 
 @lru_cache(maxsize=4)
@@ -45,15 +97,18 @@ def pipeline(lang: str = "zh", registry_path: str | None = None) -> Language:
     registry = load_registry(registry_path)
     if lang == "zh":
         nlp = spacy.blank("zh")      # default "char" segmenter: no global jieba load
-        words = [p["pattern"] for p in registry_patterns(registry, "zh")]
+        words = [p["pattern"] for p in registry_patterns(registry, "zh")] + sorted(rule_words())
         nlp.tokenizer.jieba_seg = private_jieba(words)
         nlp.tokenizer.segmenter = "jieba"
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
+        ruler = nlp.add_pipe("registry_ruler", config={"attr": "ORTH"})
     elif lang == "en":
         nlp = spacy.blank("en")
-        ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+        ruler = nlp.add_pipe("registry_ruler", config={"attr": "LOWER"})
     else:
         raise ValueError(f"unsupported language {lang!r}: use zh or en")
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(registry_patterns(registry, lang))
+    ruler.add_patterns(registry_patterns(registry, lang))
     return nlp
+
+
+def registry_ruler(nlp: Language) -> RegistryRuler:
+    return nlp.get_pipe("registry_ruler")

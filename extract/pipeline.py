@@ -30,8 +30,8 @@ def make_document(text: str, doc_id: str, source: str = "", lang: str = "zh") ->
 def extract_document(doc: Document) -> Extraction:
     mentions = find_mentions(doc)
     entities = add_english_names(resolve(mentions))
-    relations = find_relations(doc.sentences, entities)
-    indicators = find_indicators(doc.id, doc.sentences)
+    relations = find_relations(doc.sentences, entities, doc.title)
+    indicators = find_indicators(doc, entities=entities)
     return Extraction(document=doc, entities=entities, relations=relations, indicators=indicators)
 
 

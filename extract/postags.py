@@ -6,6 +6,10 @@ answers for the words jieba cut. Loaded once per process.
 """
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
+import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,7 +20,7 @@ import jieba
 # jieba's verb tags are too loose to stop at (知识 is tagged v) but a name rarely starts with one.
 # words.tsv's keep list overrides both.
 BREAK_TAGS = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
-LEAD_TAGS = frozenset({"v", "m", "q", "f", "i", "z", "a", "l"})
+LEAD_TAGS = frozenset({"v", "m", "q", "f", "z", "a"})
 
 
 PROPER_TAGS = frozenset({"ns", "nt", "j"})
@@ -34,9 +38,34 @@ def word_tags() -> dict[str, str]:
     return _load()[0]
 
 
+def _cache_path(path: Path) -> Path:
+    st = path.stat()
+    key = f"{st.st_size}-{int(st.st_mtime)}-{'.'.join(sorted(BREAK_TAGS | LEAD_TAGS | PROPER_TAGS))}"
+    return Path(tempfile.gettempdir()) / f"policykg-jieba-tags-{hashlib.md5(key.encode()).hexdigest()[:12]}.cache"
+
+
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict[str, str], dict[str, str]]:
+    """Read once from jieba's dictionary, then from a marshal cache (as jieba caches its own)."""
     path = Path(jieba.__file__).with_name("dict.txt")
+    cache = _cache_path(path)
+    try:
+        with cache.open("rb") as f:
+            return marshal.load(f)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    tags, proper = _read(path)
+    try:
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as f:
+            marshal.dump((tags, proper), f)
+        tmp.replace(cache)
+    except OSError:
+        pass                                   # no writable temp folder: read the file each time
+    return tags, proper
+
+
+def _read(path: Path) -> tuple[dict[str, str], dict[str, str]]:
     tags: dict[str, str] = {}
     proper: dict[str, str] = {}
     with path.open(encoding="utf-8") as f:

@@ -1,31 +1,306 @@
-"""Relations between entities, from sentence-level cues, each with its evidence sentence."""
+"""Relations between entities, from sentence-level cues, each with its evidence sentence and the
+rule that fired. Cue words live in patterns/relations.tsv.
+
+* SERVES: an industry named inside a place's name (集成电路产业园 -> 集成电路); a place right
+  before an industry (生物岛生物医药集群); 以P为牵引/载体 … 发展X.
+* ANCHORED_BY / OPERATES_IN: 以A、B为核心的P; 依托X … 打造P; the anchor company operates in
+  the industries its park serves.
+* COOPERATES_WITH: 与X、Y合作/共建/协同 …; 对口帮扶/扶贫协作 with named regions. Without a named
+  actor the actor is the document's own region (the region its title names).
+* PART_OF: P(Q片区); P包括Q、R.  LOCATED_IN: X位于/落户P.
+"""
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from .model import Entity, Evidence, Relation, Sentence
+from .textnorm import fold_width
 
-# 以X为核心 / 依托X …建设P: P is anchored by X.
-ANCHOR_CUE = re.compile(r"(以|依托)(?P<x>[^,,。;;]{2,40}?)(为核心|为龙头|为依托|,|,)")
+PLACES = ("Platform", "Region")
+COOP = ("Region", "Platform", "Institution")
+CLAUSE = re.compile(r"[,,;;。::!?]")
 
 
-def find_relations(sentences: tuple[Sentence, ...], entities: tuple[Entity, ...]) -> tuple[Relation, ...]:
-    by_sentence: dict[str, list[tuple[int, int, Entity]]] = {}
+@dataclass(frozen=True, slots=True)
+class M:
+    """An entity mention inside one sentence (offsets relative to the sentence)."""
+    start: int
+    end: int
+    entity: Entity
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, tuple[str, ...]]:
+    text = resources.files("extract.patterns").joinpath("relations.tsv").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")[:2]
+            out.setdefault(kind, []).append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
+    """The place the document is about: of the regions and platforms its title names, the one
+    named most (the later one on a tie: 佛山市南海区 -> 南海区), else the region mentioned most."""
+    regions = [e for e in entities if e.type == "Region"]
+    first = sentences[0] if sentences else None
+    if first is not None and title and first.text.strip() == title.strip():
+        spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.sentence == first.id]
+        in_title = [(s, e) for s, t, e in spans if e.type in PLACES
+                    and not any(a <= s and t <= b and (a, b) != (s, t) for a, b, _ in spans)]
+        if in_title:
+            counts = Counter(e.id for _, e in in_title)
+            return max(in_title, key=lambda t: (counts[t[1].id], t[1].type == "Region", t[0]))[1]
+    return max(regions, key=lambda e: len(e.mentions)) if regions else None
+
+
+def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
+                   title: str = "") -> tuple[Relation, ...]:
+    cues = cue_words()
+    by_sentence: dict[str, list[M]] = {}
+    sent_start = {s.id: s.start for s in sentences}
     for e in entities:
         for m in e.mentions:
-            by_sentence.setdefault(m.sentence, []).append((m.start, m.end, e))
+            base = sent_start.get(m.sentence)
+            if base is not None:
+                by_sentence.setdefault(m.sentence, []).append(M(m.start - base, m.end - base, e))
+    home = home_region(sentences, entities, title)
+    industries = _industry_forms(entities)
     out: dict[tuple[str, str, str], Relation] = {}
+
+    def add(head: Entity, type_: str, tail: Entity, sent: Sentence, rule: str) -> None:
+        if head.id == tail.id:
+            return
+        key = (head.id, type_, tail.id)
+        if type_ == "COOPERATES_WITH" and (tail.id, type_, head.id) in out:
+            return
+        out.setdefault(key, Relation(head.id, type_, tail.id,
+                                     Evidence(sent.id, sent.start, sent.end, sent.text), rule))
+
     for sent in sentences:
-        found = by_sentence.get(sent.id)
-        if not found:
+        ms = sorted(by_sentence.get(sent.id, []), key=lambda m: (m.start, -m.end))
+        if not ms:
             continue
-        for m in ANCHOR_CUE.finditer(sent.text):
-            xs, xe = sent.start + m.start("x"), sent.start + m.end("x")
-            anchors = [e for s, t, e in found if xs <= s and t <= xe and e.type in ("Enterprise", "Institution")]
-            platforms = [e for s, t, e in found if s >= xe and e.type == "Platform"]
-            for p in platforms[:1]:
-                for a in anchors:
-                    key = (p.id, "ANCHORED_BY", a.id)
-                    out.setdefault(key, Relation(p.id, "ANCHORED_BY", a.id,
-                                                 Evidence(sent.id, sent.start, sent.end, sent.text), "anchor_cue"))
+        text = fold_width(sent.text)
+        _serves_by_name(ms, text, sent, industries, add)
+        _serves_adjacent(ms, text, sent, add)
+        _anchors(ms, text, sent, cues, add)
+        _carriers(ms, text, sent, cues, add)
+        _cooperation(ms, text, sent, cues, home, add)
+        _part_of(ms, text, sent, cues, add)
+        _develops(ms, text, sent, cues, add)
+        _operates(ms, text, sent, cues, add)
+        _located(ms, text, sent, cues, add)
     return tuple(out.values())
+
+
+def _industry_forms(entities: Sequence[Entity]) -> list[tuple[str, Entity]]:
+    """Chinese forms of the document's industries, longest first; a form inside a longer one
+    (显示 in 柔性显示) is left to the longer."""
+    forms = {}
+    for e in entities:
+        if e.type == "Industry":
+            for f in (e.name, *e.aliases, *(m.text for m in e.mentions)):
+                if f and len(f) >= 2 and not f.isascii():
+                    forms.setdefault(f, e)
+    ordered = sorted(forms.items(), key=lambda kv: -len(kv[0]))
+    return [(f, e) for f, e in ordered if not any(len(g) > len(f) and f in g and forms[g] is not e
+                                                   for g, _ in ordered)]
+
+
+def _outer(ms: list[M]) -> list[M]:
+    """Mentions not inside another mention."""
+    return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end
+                                     and (o.start, o.end) != (m.start, m.end) for o in ms)]
+
+
+def _serves_by_name(ms: list[M], text: str, sent, industries, add) -> None:
+    """A platform whose name holds an industry's name serves it (集成电路产业园 -> 集成电路)."""
+    for outer in ms:
+        if outer.entity.type != "Platform":
+            continue
+        name = text[outer.start:outer.end]
+        for form, ind in industries:
+            if form in name:
+                add(outer.entity, "SERVES", ind, sent, "serves:name")
+
+
+def _serves_adjacent(ms: list[M], text: str, sent, add) -> None:
+    """发挥生物岛生物医药集群优势: a place right before an industry, in a clause about clusters."""
+    outer = _outer(ms)
+    for a, b in zip(outer, outer[1:]):
+        clause = CLAUSE.search(text, b.end)
+        if a.entity.type == "Platform" and b.entity.type == "Industry" and a.end == b.start \
+                and "集群" in text[b.end:clause.start() if clause else len(text)]:
+            add(a.entity, "SERVES", b.entity, sent, "serves:adjacent")
+
+
+def _list_after(ms: list[M], pos: int, end: int, types) -> list[M]:
+    """Named things between pos and end; of regions written together (广州市番禺区) the last."""
+    found = [m for m in _outer(ms) if pos <= m.start and m.end <= end and m.entity.type in types]
+    return [m for i, m in enumerate(found)
+            if not (m.entity.type == "Region" and i + 1 < len(found) and found[i + 1].start == m.end
+                    and found[i + 1].entity.type in PLACES)]
+
+
+def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
+    core = "|".join(map(re.escape, cues["anchor_core"]))
+    build = "|".join(map(re.escape, cues["build"]))
+    for m in re.finditer(rf"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{core})的?", text):
+        anchors = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
+        place = next((p for p in _outer(ms) if p.start >= m.end() and p.entity.type == "Platform"), None)
+        if place is None or not anchors:
+            continue
+        between = text[m.end():place.start]
+        if CLAUSE.search(between) and not re.fullmatch(rf"[,,](?:{build})[^,,。;;]{{0,12}}", between):
+            continue                                # 以X为核心,建设P: the next clause builds P
+        for a in anchors:
+            add(place.entity, "ANCHORED_BY", a.entity, sent, "anchor:core")
+            if a.entity.type == "Enterprise":
+                for i in ms:
+                    if i.entity.type == "Industry" and place.start <= i.start and i.end <= place.end:
+                        add(a.entity, "OPERATES_IN", i.entity, sent, "operates:anchor")
+    rely = "|".join(map(re.escape, cues["anchor_rely"]))
+    for m in re.finditer(rf"(?:{rely})(?P<x>[^,,。;;]{{2,40}}?)[,,]", text):
+        anchors = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
+        if not anchors:
+            continue
+        places = [p for p in _outer(ms) if p.start >= m.end() and p.entity.type == "Platform"
+                  and re.search(rf"(?:{build})[^,,。;;]*$", text[m.end():p.start])]
+        for p in places[-1:]:
+            for a in anchors:
+                add(p.entity, "ANCHORED_BY", a.entity, sent, "anchor:rely")
+
+
+def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
+    carrier = "|".join(map(re.escape, cues["carrier"]))
+    build = "|".join(map(re.escape, cues["build"]))
+    for m in re.finditer(rf"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{carrier})", text):
+        places = _list_after(ms, m.start("x"), m.end("x"), PLACES)
+        if not places:
+            continue
+        rest = text[m.end():]
+        clause_end = m.end() + (CLAUSE.search(rest).start() if CLAUSE.search(rest) else len(rest))
+        scope_end = clause_end
+        verb = re.search(rf"(?:{build})", text[m.end():scope_end])
+        if not verb:                                    # 以P为牵引,大力发展X: the next clause
+            nxt = CLAUSE.search(text, clause_end + 1)
+            scope_end = nxt.start() if nxt else len(text)
+            verb = re.search(rf"(?:{build})", text[m.end():scope_end])
+        if not verb:
+            continue
+        for ind in _list_after(ms, m.end() + verb.start(), scope_end, ("Industry",)):
+            for p in places:
+                add(p.entity, "SERVES", ind.entity, sent, "serves:carrier")
+        for outer in _list_after(ms, m.end() + verb.start(), scope_end, ("Platform",)):
+            for i in ms:
+                if i.entity.type == "Industry" and outer.start <= i.start and i.end <= outer.end:
+                    for p in places:
+                        add(p.entity, "SERVES", i.entity, sent, "serves:carrier")
+    del build
+
+
+def _actor(ms: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
+    """The named actor before ``pos`` (the 与 of 与X合作): a place or institute written right
+    before it (知识城与生物岛协同) or right after 以 (以中新广州知识城…为牵引), else the document's
+    own place."""
+    before = [m for m in _outer(ms) if m.end <= pos and m.entity.type in COOP]
+    if before and before[-1].end == pos:
+        return before[-1].entity
+    for m in reversed(before):
+        if m.start > 0 and text[m.start - 1] == "以":
+            return m.entity
+    return home
+
+
+def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
+    verbs = "|".join(map(re.escape, cues["coop_verb"]))
+    for m in re.finditer(rf"与(?P<x>[^,,。;;与]{{2,60}}?)(?:等[^,,。;;]{{0,6}})?(?:{verbs})", text):
+        actor = _actor(ms, text, m.start(), home)
+        if actor is None:
+            continue
+        for t in _list_after(ms, m.start("x"), m.end("x"), COOP):
+            add(actor, "COOPERATES_WITH", t.entity, sent, "cooperates:with")
+    if home is not None and any(w in text for w in cues["aid"]):
+        regions = [m for m in _outer(ms) if m.entity.type == "Region" and m.entity.id != home.id]
+        for i, r in enumerate(regions):
+            nxt = regions[i + 1] if i + 1 < len(regions) else None
+            if nxt is not None and nxt.start == r.end:
+                continue                                   # 贵州黔南: the province qualifies the prefecture
+            add(home, "COOPERATES_WITH", r.entity, sent, "cooperates:aid")
+
+
+def _part_of(ms: list[M], text: str, sent, cues, add) -> None:
+    outer = [m for m in ms if m.entity.type == "Platform"]
+    for a in outer:
+        if text[a.end:a.end + 1] in "((":
+            inner = next((b for b in outer if b.start == a.end + 1 and text[b.end:b.end + 1] in "))"), None)
+            if inner is not None:
+                add(inner.entity, "PART_OF", a.entity, sent, "part_of:bracket")
+    whole = "|".join(map(re.escape, cues["part_whole"]))
+    for m in re.finditer(rf"(?:{whole})", text):
+        before = [p for p in _outer(ms) if p.end <= m.start() and p.entity.type in PLACES
+                  and not CLAUSE.search(text, p.end, m.start())]
+        if not before:                              # P位于…,包括Q、R: the sentence's subject
+            first = _outer(ms)[0]
+            if first.start > 2 or first.entity.type != "Platform" or first.end > m.start():
+                continue
+            before = [first]
+        clause = CLAUSE.search(text, m.end())
+        for part in _list_after(ms, m.end(), clause.start() if clause else len(text), ("Platform",)):
+            add(part.entity, "PART_OF", before[-1].entity, sent, "part_of:includes")
+
+
+def _located(ms: list[M], text: str, sent, cues, add) -> None:
+    located = "|".join(map(re.escape, cues["located"]))
+    for m in re.finditer(rf"(?:{located})", text):
+        heads = [h for h in _outer(ms) if h.end <= m.start() and not CLAUSE.search(text, h.end, m.start())]
+        clause = CLAUSE.search(text, m.end())
+        tails = _list_after(ms, m.end(), clause.start() if clause else len(text), PLACES)
+        if heads and tails:
+            add(heads[-1].entity, "LOCATED_IN", tails[0].entity, sent, "located_in")
+
+
+def _develops(ms: list[M], text: str, sent, cues, add) -> None:
+    """滨江片区重点发展化学药、现代中药: a place right before a develop verb serves the industries
+    after it in the clause."""
+    develop = "|".join(map(re.escape, cues["develop"]))
+    for m in re.finditer(rf"(?:{develop})", text):
+        outer = [p for p in _outer(ms) if p.end <= m.start()]
+        place = outer[-1] if outer else None
+        if place is None or place.entity.type != "Platform" or m.start() - place.end > 2 \
+                or CLAUSE.search(text, place.end, m.start()):
+            continue
+        places = [place]
+        if len(outer) > 1 and outer[-2].entity.type == "Platform" and text[outer[-2].end:place.start] in "与和及、":
+            places.insert(0, outer[-2])             # 知识城与生物岛协同发展生物医药: both
+        clause = CLAUSE.search(text, m.end())
+        for ind in _list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",)):
+            for p in places:
+                add(p.entity, "SERVES", ind.entity, sent, "serves:develop")
+
+
+def _operates(ms: list[M], text: str, sent, cues, add) -> None:
+    """A、B等基因检测企业: the companies operate in that industry; 以A、B为龙头,壮大X、Y产业集群:
+    each company in the industry at the same place of the list."""
+    for m in re.finditer(r"等(?P<x>[^,,。;;、等]{2,10}?)(?:龙头|骨干|领军)?企业", text):
+        inds = _list_after(ms, m.start("x"), m.end("x"), ("Industry",))
+        clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=0)
+        firms = _list_after(ms, clause_start, m.start(), ("Enterprise",))
+        for f in firms:
+            for i in inds:
+                add(f.entity, "OPERATES_IN", i.entity, sent, "operates:list")
+    core = "|".join(map(re.escape, cues["anchor_core"]))
+    for m in re.finditer(rf"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{core})[,,]", text):
+        firms = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise",))
+        clause = CLAUSE.search(text, m.end())
+        inds = _list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",))
+        if firms and len(firms) == len(inds):
+            for f, i in zip(firms, inds):
+                add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")

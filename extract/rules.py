@@ -49,6 +49,7 @@ class Rules:
     words: dict[str, frozenset[str]]
     trim_regex: re.Pattern          # leading modifiers, repeated
     generic_regex: re.Pattern       # a string made only of generic words
+    generic_multi: re.Pattern       # a generic word of two or more characters
     patterns: tuple[NamePattern, ...]
     cues: tuple[ListCue, ...]
     industry_end: re.Pattern        # a name ending with an industry word
@@ -108,7 +109,8 @@ def load_rules() -> Rules:
         head_regex=re.compile(_alternation(heads)),
         words={k: frozenset(v) for k, v in words.items()},
         trim_regex=re.compile(f"^(?:{_alternation(words.get('trim', ()))})+"),
-        generic_regex=re.compile(f"^(?:{_alternation(words.get('generic', ()) | set(heads))})+$"),
+        generic_regex=re.compile(f"^(?:{_alternation(words['generic'] | set(heads))})+$"),
+        generic_multi=re.compile(_alternation({w for w in words["generic"] | set(heads) if len(w) > 1})),
         patterns=tuple(patterns),
         cues=cues,
         industry_end=re.compile(f"(?:{_alternation(words.get('industry', ()))})$"),

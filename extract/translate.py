@@ -23,6 +23,7 @@ POSITIONS = ("any", "end", "counter")
 _NUMBER = re.compile(r"[0-9]+|[零〇一二两三四五六七八九十百千]+")
 _ASCII = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+&]*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_DASHES = "-‐‑–—－"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,20 +82,32 @@ def pinyin_overrides() -> dict[str, tuple[str, ...]]:
     return {row["zh"].strip(): tuple(row["pinyin"].split()) for row in _rows(_data("pinyin.tsv"))}
 
 
+_REGION_GENERIC = re.compile(r"\s+(District|Province|County|City|Municipality|Prefecture)$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Registered:
+    en: str          # the official English name
+    short: str       # without a trailing administrative generic (Huangpu District -> Huangpu)
+    is_short_form: bool      # the Chinese form is itself the name without its generic (黄埔 for 黄埔区)
+
+
 @lru_cache(maxsize=1)
-def _registry_names() -> dict[str, str]:
-    """Chinese names and aliases of named registry entries -> official English name (2+ characters).
+def _registry_names() -> dict[str, _Registered]:
+    """Chinese names and aliases of named registry entries -> official English (2+ characters).
 
     Industries are left out: their names are generic words (集成电路产业) that the glossary covers
     and that would otherwise swallow the head of a longer name (集成电路|产业园).
     """
-    out: dict[str, str] = {}
+    out: dict[str, _Registered] = {}
     for entry in load_registry().entries:
         if not entry.name_en or entry.type == "Industry":
             continue
+        short = _REGION_GENERIC.sub("", entry.name_en) if entry.type == "Region" else entry.name_en
         for form in (entry.name_zh, *entry.aliases_zh):
             if len(form) >= 2 and _HAN.search(form):
-                out.setdefault(form, entry.name_en)
+                is_short = entry.type == "Region" and form != entry.name_zh and entry.name_zh.startswith(form)
+                out.setdefault(form, _Registered(entry.name_en, short, is_short))
     return out
 
 
@@ -163,14 +176,14 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
             out.append(("name", romanise(run)))
             run = ""
 
-    def multi_at(i: int) -> tuple[int, str] | None:
+    def multi_at(i: int) -> tuple[int, str, _Registered | None] | None:
         for size in range(min(longest, len(name) - i), 1, -1):
             piece = name[i:i + size]
             if piece in reg:
-                return size, reg[piece]
+                return size, reg[piece].en, reg[piece]
             term = gl.lookup(piece, type_)
             if term and term.position == "any":
-                return size, term.en
+                return size, term.en, None
         return None
 
     i = 0
@@ -191,8 +204,13 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
         hit = multi_at(i)
         if hit:
             flush()
-            out.append(("word", hit[1]))
-            i += hit[0]
+            size, en, registered = hit
+            if registered and registered.short != registered.en:
+                # a region named as a modifier goes without its generic: 黄埔片区 -> Huangpu Area
+                last = i + size == len(name)
+                en = registered.en if last and not registered.is_short_form else registered.short
+            out.append(("word", en))
+            i += size
             continue
         term = gl.lookup(name[i], type_)
         if term and term.position == "any":
@@ -211,7 +229,9 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
         if _HAN.match(name[i]):
             run += name[i]
         else:
-            flush()          # punctuation and symbols separate words and are dropped
+            flush()          # punctuation separates words; a dash between two places stays a dash
+            if name[i] in _DASHES and out and out[-1][1] != "-":
+                out.append(("word", "-"))
         i += 1
     flush()
     return out
@@ -221,5 +241,15 @@ def english_name(zh_name: str, type_: str) -> str:
     """A compositional English name for a Chinese entity name (generated, not official)."""
     name = fold_width(zh_name).strip()
     words = [en for _, en in _tokens(name, type_) if en]
-    text = re.sub(r"\s+", " ", " ".join(words)).strip()
+    text = re.sub(r"\s+", " ", " ".join(words)).strip(" -")
     return text or romanise(name) or zh_name
+
+
+@lru_cache(maxsize=1)
+def _units() -> dict[str, str]:
+    return {row["zh"].strip(): row["en"].strip() for row in _rows(_data("units.tsv"))}
+
+
+def unit_english(unit: str) -> str:
+    """English rendering of an indicator unit as written (亿元 → × 100 million yuan); unknown units stay."""
+    return _units().get(unit.strip(), unit)

@@ -33,6 +33,7 @@ class Concept:
     zh: str
     en: str
     broader: tuple[str, ...]
+    aliases: tuple[str, ...] = ()       # skos:altLabel values, zh and en
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,8 @@ def _index() -> _Index:
     by_label: dict[str, str] = {}
     for node in sorted(g.subjects(RDF.type, SKOS.Concept)):
         c = Concept(str(node), _label(g, node, SKOS.prefLabel, "zh"), _label(g, node, SKOS.prefLabel, "en"),
-                    tuple(sorted(str(b) for b in g.objects(node, SKOS.broader))))
+                    tuple(sorted(str(b) for b in g.objects(node, SKOS.broader))),
+                    tuple(sorted(str(a) for a in g.objects(node, SKOS.altLabel))))
         concepts.append(c)
         for prop in (SKOS.prefLabel, SKOS.altLabel):
             for lab in g.objects(node, prop):
@@ -150,6 +152,16 @@ def map_industry(name: str) -> tuple[str, str] | None:
             return by_label[candidate], EXACT
     hit = _broader_en(name) if key.isascii() else _broader_zh(_strip_generic(key))
     return (hit, BROADER) if hit else None
+
+
+def map_names(names: Iterable[str | None]) -> tuple[str, str] | None:
+    """The first mapping among an entity's names, tried in order (name, English name, aliases)."""
+    for n in names:
+        if n:
+            hit = map_industry(n)
+            if hit:
+                return hit
+    return None
 
 
 def unmapped(names: Iterable[str]) -> list[str]:

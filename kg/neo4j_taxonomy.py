@@ -19,7 +19,7 @@ from extract.model import Entity
 class IndustryTaxonomy(Protocol):
     """What ``kg.industries`` provides (a module satisfies this protocol)."""
 
-    def taxonomy(self) -> tuple: ...            # Concept(iri, zh, en, broader), ...
+    def taxonomy(self) -> tuple: ...            # Concept(iri, zh, en, broader, aliases), ...
 
     def map_industry(self, name: str) -> tuple[str, str] | None: ...   # (concept iri, "exact"|"broader")
 
@@ -44,21 +44,10 @@ def _broader_iris(broader) -> list[str]:
     return [str(b) for b in broader]
 
 
-def _alt_labels(tax: IndustryTaxonomy) -> dict[str, list[str]]:
-    """skos:altLabel of each concept, when the taxonomy exposes its RDF graph (kg.industries does)."""
-    graph = getattr(tax, "taxonomy_graph", None)
-    if graph is None:
-        return {}
-    from rdflib.namespace import SKOS
-    out: dict[str, list[str]] = {}
-    for concept, label in graph().subject_objects(SKOS.altLabel):
-        out.setdefault(str(concept), []).append(str(label))
-    return {k: sorted(set(v)) for k, v in out.items()}
-
-
 def concept_rows(tax: IndustryTaxonomy) -> list[dict]:
-    alt = _alt_labels(tax)
-    return [{"id": str(c.iri), "name_zh": c.zh, "name_en": c.en, "aliases": alt.get(str(c.iri), []),
+    """Concepts as rows; ``aliases`` are the skos:altLabels (Concept.aliases)."""
+    return [{"id": str(c.iri), "name_zh": c.zh, "name_en": c.en,
+             "aliases": [str(a) for a in getattr(c, "aliases", ()) or ()],
              "broader": _broader_iris(c.broader)} for c in tax.taxonomy()]
 
 

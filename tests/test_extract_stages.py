@@ -31,9 +31,14 @@ def test_anchor_relation_with_evidence():
     doc = make_document(TEXT, "t")
     entities = resolve(find_mentions(doc))
     rels = find_relations(doc.sentences, entities)
-    assert [(r.head, r.type, r.tail) for r in rels] == [
-        ("Platform/sino-singapore-guangzhou-knowledge-city", "ANCHORED_BY", "Enterprise/beigene")]
-    assert rels[0].evidence.text == "以百济神州为核心,建设中新广州知识城。"
+    kc, bio = "Platform/sino-singapore-guangzhou-knowledge-city", "Platform/guangzhou-international-bio-island"
+    assert {(r.head, r.type, r.tail) for r in rels} == {
+        (kc, "ANCHORED_BY", "Enterprise/beigene"),
+        (kc, "COOPERATES_WITH", bio),                          # 知识城与生物岛协同
+        (kc, "SERVES", "Industry/biomedicine"),                # …协同发展生物医药: both places
+        (bio, "SERVES", "Industry/biomedicine")}
+    anchor = next(r for r in rels if r.type == "ANCHORED_BY")
+    assert anchor.evidence.text == "以百济神州为核心,建设中新广州知识城。"
 
 
 def test_target_indicator():

@@ -56,3 +56,11 @@ def test_broader_only_when_a_concept_is_the_head_of_the_name():
 
 def test_unmapped_reports_each_unknown_name_once():
     assert unmapped(["生物医药", "四区四中心", "四区四中心", "基因检测"]) == ["四区四中心"]
+
+
+def test_concepts_carry_their_altlabels_and_entity_names_are_tried_in_order():
+    from kg.industries import concept, map_names
+    bio = concept(str(IND["biomedicine"]))
+    assert "生物医药产业" in bio.aliases and bio.zh == "生物医药" and bio.en == "Biomedicine"
+    assert map_names([None, "四区四中心", "gene testing"]) == (str(IND["genetic-testing"]), EXACT)
+    assert map_names(["四区四中心"]) is None

@@ -9,7 +9,7 @@ from kg.neo4j_load import load, loaded_documents
 from kg.neo4j_rows import ContractDataError
 
 import taxonomy_fixture as TAX
-from handmade import DocBuilder
+from neo4j_docs import DocBuilder
 
 pytestmark = pytest.mark.neo4j
 

@@ -16,7 +16,7 @@ from kg.iri import iri
 from kg.neo4j_load import load
 
 import taxonomy_fixture as TAX
-from handmade import DocBuilder
+from neo4j_docs import DocBuilder
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]

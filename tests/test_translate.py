@@ -24,7 +24,16 @@ def test_numbered_lines_and_phases():
 
 
 def test_registered_names_inside_a_name_use_the_official_english():
-    assert english_name("知识城南方医院", "Institution") == "Sino-Singapore Guangzhou Knowledge City Nanfang Hospital"
+    assert english_name("中新广州知识城国际创新中心", "Institution") == \
+        "Sino-Singapore Guangzhou Knowledge City International Innovation Center"
+    # a region as a modifier loses its generic: 黄埔区 is Huangpu District, 黄埔片区 is Huangpu Area
+    assert english_name("黄埔区", "Region") == "Huangpu District"
+    assert english_name("黄埔片区", "Platform") == "Huangpu Area"
+    assert english_name("黄埔区创新中心", "Institution") == "Huangpu Innovation Center"
+
+
+def test_dashes_between_places_are_kept():
+    assert english_name("“知识城-南沙”", "Project") == "Sino-Singapore Guangzhou Knowledge City - Nansha"
 
 
 def test_pinyin_orthography_apostrophe():
