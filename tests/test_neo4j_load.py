@@ -109,7 +109,7 @@ def test_edited_document_loses_old_facts_and_other_documents_keep_theirs(sample_
     assert one(clean_db, "MATCH (n:Entity) RETURN count(n)") == len(edited_ids | other_ids)
     assert one(clean_db, "MATCH ()-[m:MENTIONS {doc: 'second-doc'}]->() RETURN count(m)") == other_mentions
     assert one(clean_db, "MATCH ()-[m:MENTIONS {doc: $d}]->() RETURN count(m)", d=x.document.id) \
-        == len({(e.id, m.sentence, m.start) for e in edited.entities for m in e.mentions})
+        == len({(e.id, m.sentence, m.start, m.end) for e in edited.entities for m in e.mentions})
     assert one(clean_db, "MATCH (i:Indicator) RETURN count(i)") == len(edited.indicators) + len(other.indicators)
 
 

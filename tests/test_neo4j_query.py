@@ -87,7 +87,7 @@ def test_sample_biomedicine_platforms(industry, sample_extraction, clean_db, cli
                 if {"生物岛", "中新广州知识城"} & {e.name, *e.aliases}}
     assert len(expected) == 2
     got = rows_json(cli("query", "--saved", "platforms-serving-industry", "--param", f"industry={industry}", "--json"))
-    assert expected <= {r["id"] for r in got}
+    assert expected <= {r["id"] for r in got}, f"platforms found: {[r['platform'] for r in got]}"
 
 
 def test_query_refuses_writes_without_write_flag(clean_db, cli):
