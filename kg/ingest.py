@@ -358,11 +358,8 @@ def load_pending(out: Path, manifest: Manifest, listener: Listener, settings=Non
         settings = settings or load_settings()
         with open_driver(settings) as driver:
             if manifest.retract:
-                remove = getattr(neo4j_load, "remove_document", None)
-                if remove is None:
-                    raise PolicyKGError("this Neo4j loader cannot retract documents; update policykg")
                 for doc_id in sorted(set(manifest.retract)):
-                    remove(driver, doc_id, database=settings.database)
+                    neo4j_load.remove_document(driver, doc_id, database=settings.database)
                     manifest.retract = [d for d in manifest.retract if d != doc_id]
                     manifest.save()
                     gone += 1

@@ -77,3 +77,21 @@ def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_d
     rerun = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings)
     assert rerun.ok and rerun.neo4j.loaded == 5 and rerun.count("skipped") == 7
     assert counts(clean_db) == reference
+
+
+def test_changed_and_pruned_documents_are_replaced_and_retracted(corpus, tmp_path, clean_db, neo4j_settings,
+                                                                 sample_text):
+    from kg.neo4j_load import loaded_documents
+    out = tmp_path / "out"
+    ingest([corpus], out, workers=1, neo4j=neo4j_settings)
+    paras = [p for p in sample_text.split("\n") if len(p) > 60]
+    (corpus / "doc1.txt").write_text("黄埔区规划(修订)\n" + "\n".join(paras[40:43]) + "\n", encoding="utf-8")
+    (corpus / "doc2.txt").unlink()
+    r = ingest([corpus], out, workers=1, neo4j=neo4j_settings, prune=True)
+    assert r.ok and r.pruned == ["doc2"] and r.neo4j.loaded == 1 and r.neo4j.removed == 1
+    assert loaded_documents(clean_db) == ["doc0", "doc1", "doc3", "doc4", "doc5", "en"]
+    after = counts(clean_db)
+    # the same as loading the current documents into an empty database
+    clean_db.execute_query("MATCH (n) DETACH DELETE n")
+    ingest([corpus], tmp_path / "fresh", workers=1, neo4j=neo4j_settings)
+    assert counts(clean_db) == after
