@@ -87,6 +87,9 @@ class IngestReport:
                           for o in self.outcomes],
             "pruned": self.pruned,
             "outputs": [str(p) for p in self.outputs],
+            "shacl": None if self.shacl is None else {
+                "conforms": self.shacl.conforms, "violations": [{"focus": v.focus, "path": v.path, "message": v.message}
+                                                     for v in self.shacl.violations[:200]]},
             "neo4j": None if self.neo4j is None else {
                 "loaded": self.neo4j.loaded, "removed": self.neo4j.removed, "pending": self.neo4j.pending,
                 "error": self.neo4j.error},

@@ -213,8 +213,11 @@ def test_cross_language_one_node(tmp_path, sample_text):
 
 def test_cli_summary_plain_lines_and_exit_zero(corpus, tmp_path):
     res = subprocess.run([sys.executable, str(ROOT / "cli.py"), "ingest", str(corpus), "--out", str(tmp_path / "o"),
-                          "--workers", "1"], capture_output=True, text=True, cwd=ROOT)
+                          "--workers", "1", "--validate", "--report", str(tmp_path / "r.json")],
+                         capture_output=True, text=True, cwd=ROOT)
     assert res.returncode == 0, res.stderr
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["shacl"] == {"conforms": True,
+                                                                                     "violations": []}
     assert "documents: 7 ok, 0 skipped, 0 failed" in res.stdout
     assert res.stdout.count("[") >= 7          # no terminal: one plain line per document
     res = subprocess.run([sys.executable, str(ROOT / "cli.py"), "ingest", str(corpus), "--out", str(tmp_path / "o")],
