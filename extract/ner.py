@@ -21,6 +21,8 @@ from .rules import Head, Rules
 PUNCT = re.compile(r"^[\s,,。;;::!!??、“”‘’\"'()()《》〈〉「」『』\[\]【】—\-–…·・/|]+$")
 QUANTITY = re.compile(r"^(?:[\d.]+[%个家所项条批大类]?|[一二两三四五六七八九十百千万]+[个家所项条批大类])$")
 CLAUSE_BREAK = ",,;;。::!!??"
+CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
+CLAUSE_OR_QUOTE_RE = re.compile("[" + re.escape(CLAUSE_BREAK + "“”()()") + "]")
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
@@ -193,8 +195,8 @@ def _is_category(tokens: Tokens, start: int, rules: Rules) -> bool:
     before = tokens.words[tokens.at[start - 1]]
     if before in rules.words["category"]:
         return True
-    clause_start = max(tokens.text.rfind(c, 0, start) for c in CLAUSE_BREAK) + 1
     if before == "的":
+        clause_start = _last_break(tokens.text, start, CLAUSE_RE)
         clause = tokens.text[clause_start:start]
         return any(q in clause for q in rules.words["quantity"])
     return False
@@ -407,8 +409,14 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _last_break(text: str, pos: int, regex: re.Pattern) -> int:
+    """Just after the last match of ``regex`` before ``pos`` (0 when none)."""
+    m = regex.search(text[:pos][::-1])
+    return pos - m.start() if m else 0
+
+
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in CLAUSE_BREAK + "“”()()") + 1
+    return _last_break(text, pos, CLAUSE_OR_QUOTE_RE)
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -114,10 +114,19 @@ def _industry_forms(entities: Sequence[Entity]) -> list[tuple[str, Entity]]:
                                                    for g, _ in ordered)]
 
 
+_OUTER_CACHE: dict[int, tuple[list[M], list[M]]] = {}
+
+
 def _outer(ms: list[M]) -> list[M]:
-    """Mentions not inside another mention."""
-    return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                     and (o.start, o.end) != (m.start, m.end) for o in ms)]
+    """Mentions not inside another mention (computed once per sentence's list)."""
+    hit = _OUTER_CACHE.get(id(ms))
+    if hit is not None and hit[0] is ms:
+        return hit[1]
+    out = [m for m in ms if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                                    for o in ms)]
+    _OUTER_CACHE.clear()
+    _OUTER_CACHE[id(ms)] = (ms, out)
+    return out
 
 
 def _serves_by_name(ms: list[M], text: str, sent, industries, add) -> None:
