@@ -180,6 +180,7 @@ def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None =
         word = tokens.words[k]
         if (tags and tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
                 and word_tags().get(word) in LEAD_TAGS
+                and not (word_tags().get(word) == "f" and len(word) > 1)   # 西部(成都)科学城
                 and not (len(word) == 1 and k + 1 < len(tokens.words)
                          and proper_tags().get(tokens.words[k + 1]) == "ns")):   # 三龙湾: part of a place
             start = tokens.ends[k]

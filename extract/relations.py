@@ -95,6 +95,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _cooperation(ms, text, sent, cues, home, add)
         _part_of(ms, text, sent, cues, add)
         _develops(ms, text, sent, cues, add)
+        _composed(ms, text, sent, add)
         _operates(ms, text, sent, cues, add)
         _located(ms, text, sent, cues, add)
     return tuple(out.values())
@@ -276,6 +277,16 @@ def _located(ms: list[M], text: str, sent, cues, add) -> None:
             add(heads[-1].entity, "LOCATED_IN", tails[0].entity, sent, "located_in")
 
 
+def _composed(ms: list[M], text: str, sent, add) -> None:
+    """P由Q、R和S组成: Q, R, S are PART_OF P."""
+    for m in re.finditer(r"由(?P<parts>[^,,。;;]{2,80}?)(?:组成|构成)", text):
+        whole = [p for p in _outer(ms) if p.end <= m.start() and p.entity.type in PLACES
+                 and not CLAUSE.search(text, p.end, m.start())]
+        if whole:
+            for part in _list_after(ms, m.start("parts"), m.end("parts"), ("Platform",)):
+                add(part.entity, "PART_OF", whole[-1].entity, sent, "part_of:composed")
+
+
 def _develops(ms: list[M], text: str, sent, cues, add) -> None:
     """滨江片区重点发展化学药、现代中药: a place right before a develop verb serves the industries
     after it in the clause."""
@@ -298,8 +309,11 @@ def _develops(ms: list[M], text: str, sent, cues, add) -> None:
 def _operates(ms: list[M], text: str, sent, cues, add) -> None:
     """A、B等基因检测企业: the companies operate in that industry; 以A、B为龙头,壮大X、Y产业集群:
     each company in the industry at the same place of the list."""
-    for m in re.finditer(r"等(?P<x>[^,,。;;、等]{2,10}?)(?:龙头|骨干|领军)?企业", text):
+    for m in re.finditer(r"等(?P<x>[^,,。;;、等]{0,10}?)(?:龙头|骨干|领军)?企业", text):
         inds = _list_after(ms, m.start("x"), m.end("x"), ("Industry",))
+        if not inds and text[m.end():m.end() + 1] in ",,":   # …等龙头企业,推动电子信息产业集群发展
+            nxt = CLAUSE.search(text, m.end() + 1)
+            inds = _list_after(ms, m.end(), nxt.start() if nxt else len(text), ("Industry",))
         clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=0)
         firms = _list_after(ms, clause_start, m.start(), ("Enterprise",))
         for f in firms:

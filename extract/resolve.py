@@ -22,6 +22,8 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
     for (type_, key), ms in groups.items():
         if all(m.nested for m in ms):
             continue
+        if all(m.rule == "registry~" for m in ms):
+            continue                                # 科学城 alone, in a document about another 科学城
         entry = registry.by_id.get(ms[0].registry_id) if ms[0].registry_id else None
         name = entry.name_zh if entry else _fullest(ms)
         aliases = {m.text for m in ms} | {m.name for m in ms}
