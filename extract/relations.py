@@ -294,9 +294,11 @@ def _develops(ms: list[M], text: str, sent, cues, add) -> None:
     for m in re.finditer(rf"(?:{develop})", text):
         outer = [p for p in _outer(ms) if p.end <= m.start()]
         place = outer[-1] if outer else None
-        if place is None or place.entity.type != "Platform" or m.start() - place.end > 2 \
-                or CLAUSE.search(text, place.end, m.start()):
+        if place is None or place.entity.type != "Platform" or CLAUSE.search(text, place.end, m.start()):
             continue
+        between = text[place.end:m.start()]
+        if len(between) > 2 and not re.fullmatch(r"与[^,,。;;]{1,8}?(?:协同|共同|联动|携手)", between):
+            continue                                # 知识城与生物岛协同发展生物医药
         places = [place]
         if len(outer) > 1 and outer[-2].entity.type == "Platform" and text[outer[-2].end:place.start] in "与和及、":
             places.insert(0, outer[-2])             # 知识城与生物岛协同发展生物医药: both
