@@ -5,6 +5,7 @@ from pathlib import Path
 
 from .clean import clean
 from .indicators import find_indicators
+from .labels import add_english_names
 from .mentions import find_mentions
 from .model import Document, Extraction
 from .reader import read_source
@@ -28,7 +29,7 @@ def make_document(text: str, doc_id: str, source: str = "", lang: str = "zh") ->
 
 def extract_document(doc: Document) -> Extraction:
     mentions = find_mentions(doc)
-    entities = resolve(mentions)
+    entities = add_english_names(resolve(mentions))
     relations = find_relations(doc.sentences, entities, doc.title)
     indicators = find_indicators(doc, entities=entities)
     return Extraction(document=doc, entities=entities, relations=relations, indicators=indicators)

@@ -10,8 +10,9 @@ from extract.errors import DocumentError
 from extract.model import Extraction
 from extract.pipeline import extract_file
 
-from .nxgraph import to_networkx, write_graphml
-from .rdf import to_graph
+from .nxgraph import to_networkx, write_graphml, write_node_link
+from .rdf import merged, to_dataset, write
+from .shacl import ShaclReport, ShaclViolations, validate
 
 SUFFIXES = (".txt",)
 
@@ -22,6 +23,7 @@ class BuildReport:
     failed: list[tuple[str, str]] = field(default_factory=list)
     outputs: list[Path] = field(default_factory=list)
     extractions: list[Extraction] = field(default_factory=list)
+    shacl: ShaclReport | None = None
 
 
 def find_inputs(paths: Iterable[str | Path]) -> list[Path]:
@@ -51,8 +53,13 @@ def build(paths: Iterable[str | Path], out: str | Path,
         report.extractions.append(x)
         progress(f"extracted {path}: {len(x.entities)} entities, {len(x.relations)} relations, "
                  f"{len(x.indicators)} indicators")
-    ttl = out / "graph.ttl"
-    to_graph(report.extractions).serialize(ttl, format="turtle", encoding="utf-8")
-    graphml = write_graphml(to_networkx(report.extractions), out / "graph.graphml")
-    report.outputs += [ttl, graphml]
+    ds = to_dataset(report.extractions)
+    report.outputs += [write(ds, out / "graph.ttl", "ttl"), write(ds, out / "graph.trig", "trig")]
+    g = to_networkx(report.extractions)
+    report.outputs += [write_graphml(g, out / "graph.graphml"), write_node_link(g, out / "graph.json")]
+    # Outputs stay on disk for inspection, but a graph that breaks the shapes fails the build.
+    report.shacl = validate(merged(ds))
+    if not report.shacl.conforms:
+        raise ShaclViolations(report.shacl, where=f"build wrote {out} but the graph is invalid")
+    progress(report.shacl.text())
     return report

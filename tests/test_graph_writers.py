@@ -3,7 +3,7 @@ from rdflib import RDF, RDFS, Graph
 
 from kg.build import build
 from kg.iri import PKG, iri
-from kg.nxgraph import to_networkx
+from kg.nxgraph import entity_nodes, to_networkx
 from kg.rdf import to_graph
 
 
@@ -17,8 +17,8 @@ def test_rdf_types_and_labels(sample_extraction):
 
 def test_networkx_nodes_are_entities(sample_extraction):
     g = to_networkx([sample_extraction])
-    assert g.number_of_nodes() == len(sample_extraction.entities)
-    assert g.nodes["Platform/sino-singapore-guangzhou-knowledge-city"]["type"] == "Platform"
+    assert len(entity_nodes(g)) == len(sample_extraction.entities)
+    assert g.nodes[str(iri("Platform/sino-singapore-guangzhou-knowledge-city"))]["type"] == "Platform"
 
 
 def test_build_writes_all_outputs(tmp_path, sample_path):
@@ -28,7 +28,9 @@ def test_build_writes_all_outputs(tmp_path, sample_path):
     g = Graph().parse(tmp_path / "graph.ttl")
     assert len(g) > 100
     h = nx.read_graphml(tmp_path / "graph.graphml")
-    assert h.number_of_nodes() == len(report.extractions[0].entities)
+    assert sum(1 for _, d in h.nodes(data=True) if d["kind"] == "entity") == len(report.extractions[0].entities)
+    assert (tmp_path / "graph.trig").exists() and (tmp_path / "graph.json").exists()
+    assert report.shacl is not None and report.shacl.conforms
 
 
 def test_build_skips_bad_file_and_keeps_good(tmp_path, sample_path):

@@ -1,0 +1,66 @@
+"""The SKOS industry taxonomy and the mapping of extracted industry names onto it."""
+from rdflib import RDF, SKOS
+
+from kg.industries import BROADER, EXACT, IND, SCHEME, ancestors, map_industry, taxonomy, taxonomy_graph, unmapped
+
+SEI_TOP = ("新一代信息技术产业", "高端装备制造产业", "新材料产业", "生物产业", "新能源汽车产业", "新能源产业",
+           "节能环保产业", "数字创意产业", "相关服务业")
+
+
+def test_scheme_has_the_nine_strategic_emerging_industry_areas_as_top_concepts():
+    g = taxonomy_graph()
+    tops = {str(o) for t in g.objects(SCHEME, SKOS.hasTopConcept) for o in g.objects(t, SKOS.prefLabel)}
+    assert set(SEI_TOP) <= tops
+
+
+def test_every_concept_is_in_the_scheme_with_one_zh_and_one_en_preflabel():
+    g = taxonomy_graph()
+    concepts = set(g.subjects(RDF.type, SKOS.Concept))
+    assert len(concepts) == len(taxonomy()) >= 200
+    for c in concepts:
+        assert (c, SKOS.inScheme, SCHEME) in g
+        langs = sorted(o.language for o in g.objects(c, SKOS.prefLabel))
+        assert langs == ["en", "zh"], c
+        assert str(c).startswith(str(IND))
+
+
+def test_broader_targets_exist_and_hierarchy_is_acyclic():
+    iris = {c.iri for c in taxonomy()}
+    for c in taxonomy():
+        assert set(c.broader) <= iris, c
+        assert c.iri not in ancestors(c.iri)
+
+
+def test_biomedicine_rolls_up_under_bioindustry():
+    bio = map_industry("生物医药")[0]
+    assert bio == str(IND["biomedicine"])
+    assert str(IND["bioindustry"]) in ancestors(bio)
+    for narrower in ("生物制药", "基因检测", "干细胞与再生医学"):
+        iri, how = map_industry(narrower)
+        assert how == EXACT and bio in ancestors(iri), narrower
+
+
+def test_exact_matches_in_both_languages_and_traditional_sectors():
+    assert map_industry("Biomedicine") == map_industry("生物医药产业") == (str(IND["biomedicine"]), EXACT)
+    for name in ("汽车制造", "高端化工", "食品饮料", "现代服务业", "新一代信息技术", "集成电路"):
+        assert map_industry(name) is not None and map_industry(name)[1] == EXACT, name
+
+
+def test_broader_only_when_a_concept_is_the_head_of_the_name():
+    assert map_industry("高端生物医药") == (str(IND["biomedicine"]), BROADER)
+    assert map_industry("advanced biomedicine industry") == (str(IND["biomedicine"]), BROADER)
+    assert map_industry("生物医药器械") is None          # 生物医药 is a modifier here, not the head
+    assert map_industry("materials") is None               # no concept is just "materials"
+    assert map_industry("黄埔") is None
+
+
+def test_unmapped_reports_each_unknown_name_once():
+    assert unmapped(["生物医药", "四区四中心", "四区四中心", "基因检测"]) == ["四区四中心"]
+
+
+def test_concepts_carry_their_altlabels_and_entity_names_are_tried_in_order():
+    from kg.industries import concept, map_names
+    bio = concept(str(IND["biomedicine"]))
+    assert "生物医药产业" in bio.aliases and bio.zh == "生物医药" and bio.en == "Biomedicine"
+    assert map_names([None, "四区四中心", "gene testing"]) == (str(IND["genetic-testing"]), EXACT)
+    assert map_names(["四区四中心"]) is None
