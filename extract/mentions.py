@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LENGTH
 from .ids import entity_key
 from .model import Document, Mention, Sentence
 from .ner import CJK, Candidate, Known, Tokens, find_candidates, list_items
-from .nlp import pipeline, registry_ruler
+from .nlp import make_docs, pipeline, registry_ruler
 from .registry import Registry, load_registry
 from .rules import Rules, load_rules
 from .textnorm import fold_width, normalise_name
@@ -34,12 +34,12 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     registry = load_registry()
     rules = load_rules()
     sentences = doc.sentences
-    texts = (fold_width(s.text) for s in sentences)
     out: list[Mention] = []
     title = doc.title.strip()
-    for sent, sdoc in zip(sentences, nlp.tokenizer.pipe(texts, batch_size=256)):
+    texts = [fold_width(s.text) for s in sentences]
+    for sent, text, sdoc in zip(sentences, texts, make_docs(nlp, texts)):
         is_title = bool(title) and sent.text.strip() == title
-        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title))
+        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title, text))
     return tuple(out)
 
 
@@ -83,8 +83,8 @@ def token_spans(sdoc) -> list[tuple[int, int]]:
 
 
 def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ruler,
-                      is_title: bool = False) -> list[Mention]:
-    text = sdoc.text
+                      is_title: bool = False, text: str | None = None) -> list[Mention]:
+    text = sdoc.text if text is None else text
     spans = token_spans(sdoc)
     reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.matches(sdoc)
                  if rid in registry.by_id]

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .postags import BREAK_TAGS, LEAD_TAGS, proper_tags, word_tags
-from .rules import Head, Rules
+from .rules import Head, Rules, load_rules
 
 PUNCT = re.compile(r"^[\s,,。;;::!!??、“”‘’\"'()()《》〈〉「」『』\[\]【】—\-–…·・/|]+$")
 QUANTITY = re.compile(r"^(?:[\d.]+[%个家所项条批大类]?|[一二两三四五六七八九十百千万]+[个家所项条批大类])$")
@@ -84,6 +85,11 @@ def _fill_gaps(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]
     return out
 
 
+@lru_cache(maxsize=65536)
+def _glued_cached(word: str) -> bool:
+    return _glued(word, load_rules())
+
+
 def _glued(word: str, rules: Rules) -> bool:
     """全面落实, 深入开展: a break word jieba glued to a modifier."""
     if len(word) <= 2:
@@ -95,6 +101,17 @@ def _glued(word: str, rules: Rules) -> bool:
 
 def _breaks(word: str, rules: Rules, verbs: bool = False) -> bool:
     """Does a name stop before this word? (``verbs``: verbs jieba tags v stop it too)"""
+    if rules is load_rules():
+        return _breaks_cached(word, verbs)
+    return _breaks_uncached(word, rules, verbs)
+
+
+@lru_cache(maxsize=131072)
+def _breaks_cached(word: str, verbs: bool) -> bool:
+    return _breaks_uncached(word, load_rules(), verbs)
+
+
+def _breaks_uncached(word: str, rules: Rules, verbs: bool) -> bool:
     if word in rules.words["keep"]:
         return False
     if _glued(word, rules):
