@@ -20,6 +20,10 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
     for m in mentions:
         groups[(m.type, m.key)].append(m)
     region_forms = {m.text for m in mentions if m.type == "Region" and len(m.text) >= 2}
+    for m in mentions:
+        if m.type == "Region" and m.registry_id in registry.by_id:
+            entry = registry.by_id[m.registry_id]
+            region_forms.update(f for f in (entry.name_zh, *entry.aliases_zh) if len(f) >= 2)
     entities = []
     for (type_, key), ms in groups.items():
         if all(m.nested for m in ms):
