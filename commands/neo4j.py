@@ -43,20 +43,44 @@ def status():
 
 @click.command()
 @click.argument("graph_dir", default="data/graph", type=click.Path(exists=True, file_okay=False))
-def load(graph_dir):
-    """Load the extractions in GRAPH_DIR (*.extraction.json) into Neo4j."""
-    from extract.contract import read_contract
+@click.option("--prune", is_flag=True, help="also remove documents that are in Neo4j but not in GRAPH_DIR")
+@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1),
+              help="rows per UNWIND statement")
+def load(graph_dir, prune, batch_size):
+    """Load the extractions in GRAPH_DIR (*.extraction.json) into Neo4j.
+
+    Each document is replaced in one transaction: re-loading it removes exactly its old facts
+    and mentions; entities other documents still contain are kept.
+    """
     from kg.neo4j_client import open_driver
     from kg.neo4j_load import load as load_graph
     from kg.neo4j_settings import load_settings
+    from kg.neo4j_taxonomy import default_taxonomy
     files = sorted(Path(graph_dir).glob("*.extraction.json"))
     if not files:
         raise click.ClickException(f"no *.extraction.json in {graph_dir}: run `policykg build` first")
-    extractions = [read_contract(f) for f in files]
+    extractions = [read_extraction(f) for f in files]
+    taxonomy = default_taxonomy()
     settings = load_settings()
     with open_driver(settings) as driver:
-        summary = load_graph(driver, extractions, database=settings.database)
-    click.echo(f"loaded {summary.documents} documents, {summary.entities} entities into {settings.uri}")
+        summary = load_graph(driver, extractions, database=settings.database, taxonomy=taxonomy,
+                             prune=prune, batch=batch_size, progress=click.echo)
+    pruned = f", pruned {len(summary.pruned)}" if prune else ""
+    click.echo(f"loaded {summary.documents} documents, {summary.entities} entities "
+               f"({summary.elements} nodes and relationships), {summary.taxonomy} industry concepts"
+               f"{pruned} into {settings.uri}")
+
+
+def read_extraction(path):
+    """One contract file, or a one-line error naming it."""
+    import json
+
+    from extract.contract import read_contract
+    from kg.neo4j_load import LoadError
+    try:
+        return read_contract(path)
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+        raise LoadError(f"{path}: not a readable extraction ({type(exc).__name__}: {exc})") from None
 
 
 COMMANDS = [neo4j, load]

@@ -1,4 +1,4 @@
-"""`policykg query`: Cypher against Neo4j, read-only unless --write."""
+"""`policykg query`: Cypher against Neo4j, read-only unless --write; saved queries by name."""
 from __future__ import annotations
 
 import click
@@ -7,25 +7,69 @@ import click
 def print_table(keys, rows) -> None:
     from rich.console import Console
     from rich.table import Table
-    table = Table(*keys)
+
+    from kg.neo4j_values import cell
+    table = Table(*keys, show_lines=True)
     for row in rows:
-        table.add_row(*("" if v is None else str(v) for v in row))
-    Console().print(table)
+        table.add_row(*(cell(v) for v in row))
+    Console(soft_wrap=False).print(table)
     click.echo(f"{len(rows)} rows")
 
 
+def print_saved_list() -> None:
+    from kg.neo4j_saved import saved_queries
+    for q in saved_queries().values():
+        click.echo(f"{q.name}\n    {q.description}")
+        for p in q.params:
+            default = "required" if p.required else f"default {'null' if p.default is None else p.default}"
+            click.echo(f"    --param {p.name}=<{p.type}>  ({default}) {p.help}")
+
+
 @click.command()
-@click.argument("cypher")
+@click.argument("cypher", required=False)
+@click.option("--saved", "saved", metavar="NAME", help="run the saved query NAME (see --list)")
+@click.option("--list", "list_saved", is_flag=True, help="list the saved queries with their parameters")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
+              help="a query parameter (repeatable); ad-hoc values that are JSON (2025, true, null, [..]) "
+                   "are typed, anything else is text")
 @click.option("--write", is_flag=True, help="allow the query to write (default: read-only)")
-def query(cypher, write):
-    """Run CYPHER and print the result as a table."""
+@click.option("--json", "as_json", is_flag=True, help="print the rows as a JSON array of objects")
+@click.option("--csv", "as_csv", is_flag=True, help="print the rows as CSV with a header line")
+def query(cypher, saved, list_saved, params, write, as_json, as_csv):
+    """Run CYPHER (or a saved query) and print the result as a table, JSON or CSV.
+
+    \b
+    policykg query 'MATCH (n:Platform) RETURN n.name_zh, n.name_en'
+    policykg query --saved platforms-serving-industry --param industry=Biomedicine
+    """
+    from kg.neo4j_saved import adhoc_value, bind, get, split_params
+    if list_saved:
+        print_saved_list()
+        return
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+    if bool(cypher) == bool(saved):
+        raise click.UsageError("give either CYPHER or --saved NAME (or --list)")
+    given = split_params(params)
+    if saved:
+        q = get(saved)
+        text, values = q.cypher, bind(q, given)
+    else:
+        text, values = cypher, {k: adhoc_value(v) for k, v in given.items()}
+
     from kg.neo4j_client import open_driver
     from kg.neo4j_query import run_query
     from kg.neo4j_settings import load_settings
+    from kg.neo4j_values import to_csv, to_json
     settings = load_settings()
     with open_driver(settings) as driver:
-        result = run_query(driver, cypher, write=write, database=settings.database)
-    print_table(result.keys, result.rows)
+        result = run_query(driver, text, values, write=write, database=settings.database)
+    if as_json:
+        click.echo(to_json(result.keys, result.rows))
+    elif as_csv:
+        click.echo(to_csv(result.keys, result.rows), nl=False)
+    else:
+        print_table(result.keys, result.rows)
 
 
 COMMANDS = [query]
