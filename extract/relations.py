@@ -103,6 +103,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _part_of(ms, text, sent, cues, add)
         _develops(ms, text, sent, cues, add)
         _composed(ms, text, sent, add)
+        _plan_clusters(ms, text, sent, add)
         _operates(ms, text, sent, cues, add)
         _located(ms, text, sent, cues, add)
     return tuple(out.values())
@@ -326,3 +327,19 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
         if firms and len(firms) == len(inds):
             for f, i in zip(firms, inds):
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")
+
+
+CLUSTERS = re.compile(r"(?:打造|建设|形成|培育|发展)(?P<x>[^,,。;;]{4,80}?)[一二两三四五六七八九十\d]+大(?:产业)?(?:组团|集群|板块|基地)")
+
+
+def _plan_clusters(ms: list[M], text: str, sent, add) -> None:
+    """落实知识城总体发展规划,…打造A、B…四大组团: the platform whose plan the sentence carries out
+    serves the industries of the clusters it builds."""
+    for m in CLUSTERS.finditer(text):
+        plans = [p for p in ms if p.entity.type == "Initiative" and p.end <= m.start()]
+        subject = next((pl for p in plans for pl in ms if pl.entity.type == "Platform"
+                        and p.start <= pl.start and pl.end <= p.end), None)
+        if subject is None:
+            continue
+        for ind in _list_after(ms, m.start("x"), m.end("x"), ("Industry",)):
+            add(subject.entity, "SERVES", ind.entity, sent, "serves:plan_clusters")
