@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LENGTH
 from .ids import entity_key
 from .model import Document, Mention, Sentence
 from .ner import CJK, Candidate, Known, Tokens, find_candidates, list_items
-from .nlp import pipeline, registry_ruler
+from .nlp import make_docs, pipeline, registry_ruler
 from .registry import Registry, load_registry
 from .rules import Rules, load_rules
 from .textnorm import fold_width, normalise_name
@@ -34,12 +34,12 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     registry = load_registry()
     rules = load_rules()
     sentences = doc.sentences
-    texts = (fold_width(s.text) for s in sentences)
     out: list[Mention] = []
     title = doc.title.strip()
-    for sent, sdoc in zip(sentences, nlp.tokenizer.pipe(texts, batch_size=256)):
+    texts = [fold_width(s.text) for s in sentences]
+    for sent, text, sdoc in zip(sentences, texts, make_docs(nlp, texts)):
         is_title = bool(title) and sent.text.strip() == title
-        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title))
+        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title, text))
     return tuple(out)
 
 
@@ -49,8 +49,14 @@ def _names_document(c: Candidate, reg: str | None, title_len: int) -> bool:
 
 
 def _rank(c: tuple[Candidate, str | None]) -> tuple:
+    """Longest first; on the same span the registry, then patterns, heads, lists, quotes; an
+    industry a list cue types beats a programme head (生物医学工程 in 重点发展…、生物医学工程)."""
     cand, reg = c
+    if cand.rule.startswith("list:") and cand.type == "Industry":
+        return (-(cand.end - cand.start), PRIORITY["pattern"], cand.start)
     kind = "registry" if reg else cand.rule.split(":")[0]
+    if cand.rule == "registry~":
+        kind = "head"
     if kind not in PRIORITY:
         kind = "pattern"
     return (-(cand.end - cand.start), PRIORITY[kind], cand.start)
@@ -77,14 +83,16 @@ def token_spans(sdoc) -> list[tuple[int, int]]:
 
 
 def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ruler,
-                      is_title: bool = False) -> list[Mention]:
-    text = sdoc.text
+                      is_title: bool = False, text: str | None = None) -> list[Mention]:
+    text = sdoc.text if text is None else text
     spans = token_spans(sdoc)
     reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.matches(sdoc)
                  if rid in registry.by_id]
     known = [Known(s, e, registry.by_id[rid].type) for s, e, rid in reg_spans]
     found: list[tuple[Candidate, str | None]] = [
-        (Candidate(s, e, registry.by_id[rid].type, "registry"), rid) for s, e, rid in reg_spans]
+        (Candidate(s, e, registry.by_id[rid].type,
+                   "registry~" if text[s:e] in registry.by_id[rid].contextual else "registry"), rid)
+        for s, e, rid in reg_spans]
     tokens = None
     if sent.text.strip():
         tokens = Tokens(text, spans)
@@ -95,7 +103,8 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ru
                               and text[e:c.end] in AREA and registry.by_id[rid].type == "Platform"), None)
             found.append((c, entry.id if entry else None))
     if is_title:
-        found = [(c, r) for c, r in found if not _names_document(c, r, len(text.strip()))]
+        title_len = len(YEARS.sub("", text.strip()))
+        found = [(c, r) for c, r in found if not _names_document(c, r, title_len)]
     chosen = _select(found, text)
     if tokens is not None:
         chosen += _propagate(tokens, chosen, rules)

@@ -14,13 +14,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .postags import BREAK_TAGS, LEAD_TAGS, proper_tags, word_tags
-from .rules import Head, Rules
+from .rules import Head, Rules, load_rules
 
 PUNCT = re.compile(r"^[\s,,。;;::!!??、“”‘’\"'()()《》〈〉「」『』\[\]【】—\-–…·・/|]+$")
 QUANTITY = re.compile(r"^(?:[\d.]+[%个家所项条批大类]?|[一二两三四五六七八九十百千万]+[个家所项条批大类])$")
 CLAUSE_BREAK = ",,;;。::!!??"
+CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
+CLAUSE_OR_QUOTE_RE = re.compile("[" + re.escape(CLAUSE_BREAK + "“”()()") + "]")
 CJK = re.compile(r"^[\u4e00-\u9fff]+$")
 CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
@@ -82,6 +85,11 @@ def _fill_gaps(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]
     return out
 
 
+@lru_cache(maxsize=65536)
+def _glued_cached(word: str) -> bool:
+    return _glued(word, load_rules())
+
+
 def _glued(word: str, rules: Rules) -> bool:
     """全面落实, 深入开展: a break word jieba glued to a modifier."""
     if len(word) <= 2:
@@ -93,6 +101,17 @@ def _glued(word: str, rules: Rules) -> bool:
 
 def _breaks(word: str, rules: Rules, verbs: bool = False) -> bool:
     """Does a name stop before this word? (``verbs``: verbs jieba tags v stop it too)"""
+    if rules is load_rules():
+        return _breaks_cached(word, verbs)
+    return _breaks_uncached(word, rules, verbs)
+
+
+@lru_cache(maxsize=131072)
+def _breaks_cached(word: str, verbs: bool) -> bool:
+    return _breaks_uncached(word, load_rules(), verbs)
+
+
+def _breaks_uncached(word: str, rules: Rules, verbs: bool) -> bool:
     if word in rules.words["keep"]:
         return False
     if _glued(word, rules):
@@ -178,6 +197,7 @@ def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None =
         word = tokens.words[k]
         if (tags and tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
                 and word_tags().get(word) in LEAD_TAGS
+                and not (word_tags().get(word) == "f" and len(word) > 1)   # 西部(成都)科学城
                 and not (len(word) == 1 and k + 1 < len(tokens.words)
                          and proper_tags().get(tokens.words[k + 1]) == "ns")):   # 三龙湾: part of a place
             start = tokens.ends[k]
@@ -193,8 +213,8 @@ def _is_category(tokens: Tokens, start: int, rules: Rules) -> bool:
     before = tokens.words[tokens.at[start - 1]]
     if before in rules.words["category"]:
         return True
-    clause_start = max(tokens.text.rfind(c, 0, start) for c in CLAUSE_BREAK) + 1
     if before == "的":
+        clause_start = _last_break(tokens.text, start, CLAUSE_RE)
         clause = tokens.text[clause_start:start]
         return any(q in clause for q in rules.words["quantity"])
     return False
@@ -407,8 +427,14 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _last_break(text: str, pos: int, regex: re.Pattern) -> int:
+    """Just after the last match of ``regex`` before ``pos`` (0 when none)."""
+    m = regex.search(text[:pos][::-1])
+    return pos - m.start() if m else 0
+
+
 def _clause_start(text: str, pos: int) -> int:
-    return max(text.rfind(c, 0, pos) for c in CLAUSE_BREAK + "“”()()") + 1
+    return _last_break(text, pos, CLAUSE_OR_QUOTE_RE)
 
 
 def _clause_end(text: str, pos: int) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 import jieba
@@ -112,3 +113,20 @@ def pipeline(lang: str = "zh", registry_path: str | None = None) -> Language:
 
 def registry_ruler(nlp: Language) -> RegistryRuler:
     return nlp.get_pipe("registry_ruler")
+
+
+_SPACE = re.compile(r"\s")
+
+
+def make_docs(nlp: Language, texts) -> Iterator[Doc]:
+    """Tokenised Docs without the pipeline's components. A Chinese text without white space
+    becomes a Doc straight from the private jieba's words (what spaCy's Chinese tokenizer does,
+    minus its white-space bookkeeping); anything else goes through the tokenizer."""
+    tok = nlp.tokenizer
+    cut = tok.jieba_seg.cut if nlp.lang == "zh" and getattr(tok, "segmenter", None) == "jieba" else None
+    for text in texts:
+        if cut is not None and not _SPACE.search(text):
+            words = [w for w in cut(text, cut_all=False) if w]
+            yield Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+        else:
+            yield tok(text)

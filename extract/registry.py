@@ -20,6 +20,7 @@ class RegistryEntry:
     aliases_zh: tuple[str, ...]
     aliases_en: tuple[str, ...]
     source: str
+    contextual: tuple[str, ...] = ()     # short aliases (~科学城) that count only beside a fuller name
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -37,7 +38,11 @@ class Registry:
 
 
 def _split(cell: str) -> tuple[str, ...]:
-    return tuple(a.strip() for a in cell.split("|") if a.strip())
+    return tuple(a.strip().lstrip("~") for a in cell.split("|") if a.strip().lstrip("~"))
+
+
+def _contextual(cell: str) -> tuple[str, ...]:
+    return tuple(a.strip()[1:] for a in cell.split("|") if a.strip().startswith("~"))
 
 
 def parse_registry(lines) -> Registry:
@@ -47,7 +52,8 @@ def parse_registry(lines) -> Registry:
     for n, row in enumerate(rows, start=2):
         entry = RegistryEntry(row["id"].strip(), row["type"].strip(), row["name_zh"].strip(),
                               row["name_en"].strip(), _split(row.get("aliases_zh") or ""),
-                              _split(row.get("aliases_en") or ""), (row.get("source") or "").strip())
+                              _split(row.get("aliases_en") or ""), (row.get("source") or "").strip(),
+                              _contextual(row.get("aliases_zh") or ""))
         if entry.type not in ENTITY_TYPES:
             raise ValueError(f"registry row {n} ({entry.id}): unknown type {entry.type!r}")
         if entry.id in by_id:

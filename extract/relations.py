@@ -45,6 +45,13 @@ def cue_words() -> dict[str, tuple[str, ...]]:
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
+@lru_cache(maxsize=None)
+def _rx(template: str, *kinds: str) -> re.Pattern:
+    """A cue regex compiled once: {0}, {1} … are the alternations of the cue kinds."""
+    cues = cue_words()
+    return re.compile(template.format(*("|".join(map(re.escape, cues[k])) for k in kinds)))
+
+
 def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
     """The place the document is about: of the regions and platforms its title names, the one
     named most (the later one on a tie: 佛山市南海区 -> 南海区), else the region mentioned most."""
@@ -95,6 +102,8 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _cooperation(ms, text, sent, cues, home, add)
         _part_of(ms, text, sent, cues, add)
         _develops(ms, text, sent, cues, add)
+        _composed(ms, text, sent, add)
+        _plan_clusters(ms, text, sent, add)
         _operates(ms, text, sent, cues, add)
         _located(ms, text, sent, cues, add)
     return tuple(out.values())
@@ -114,10 +123,19 @@ def _industry_forms(entities: Sequence[Entity]) -> list[tuple[str, Entity]]:
                                                    for g, _ in ordered)]
 
 
+_OUTER_CACHE: dict[int, tuple[list[M], list[M]]] = {}
+
+
 def _outer(ms: list[M]) -> list[M]:
-    """Mentions not inside another mention."""
-    return [m for m in ms if not any(o is not m and o.start <= m.start and m.end <= o.end
-                                     and (o.start, o.end) != (m.start, m.end) for o in ms)]
+    """Mentions not inside another mention (computed once per sentence's list)."""
+    hit = _OUTER_CACHE.get(id(ms))
+    if hit is not None and hit[0] is ms:
+        return hit[1]
+    out = [m for m in ms if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                                    for o in ms)]
+    _OUTER_CACHE.clear()
+    _OUTER_CACHE[id(ms)] = (ms, out)
+    return out
 
 
 def _serves_by_name(ms: list[M], text: str, sent, industries, add) -> None:
@@ -150,15 +168,13 @@ def _list_after(ms: list[M], pos: int, end: int, types) -> list[M]:
 
 
 def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
-    core = "|".join(map(re.escape, cues["anchor_core"]))
-    build = "|".join(map(re.escape, cues["build"]))
-    for m in re.finditer(rf"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{core})的?", text):
+    for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})的?", "anchor_core").finditer(text):
         anchors = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
         place = next((p for p in _outer(ms) if p.start >= m.end() and p.entity.type == "Platform"), None)
         if place is None or not anchors:
             continue
         between = text[m.end():place.start]
-        if CLAUSE.search(between) and not re.fullmatch(rf"[,,](?:{build})[^,,。;;]{{0,12}}", between):
+        if CLAUSE.search(between) and not _rx(r"[,,](?:{0})[^,,。;;]{{0,12}}", "build").fullmatch(between):
             continue                                # 以X为核心,建设P: the next clause builds P
         for a in anchors:
             add(place.entity, "ANCHORED_BY", a.entity, sent, "anchor:core")
@@ -166,33 +182,31 @@ def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
                 for i in ms:
                     if i.entity.type == "Industry" and place.start <= i.start and i.end <= place.end:
                         add(a.entity, "OPERATES_IN", i.entity, sent, "operates:anchor")
-    rely = "|".join(map(re.escape, cues["anchor_rely"]))
-    for m in re.finditer(rf"(?:{rely})(?P<x>[^,,。;;]{{2,40}}?)[,,]", text):
+    for m in _rx(r"(?:{0})(?P<x>[^,,。;;]{{2,40}}?)[,,]", "anchor_rely").finditer(text):
         anchors = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
         if not anchors:
             continue
         places = [p for p in _outer(ms) if p.start >= m.end() and p.entity.type == "Platform"
-                  and re.search(rf"(?:{build})[^,,。;;]*$", text[m.end():p.start])]
+                  and _rx(r"(?:{0})[^,,。;;]*$", "build").search(text[m.end():p.start])]
         for p in places[-1:]:
             for a in anchors:
                 add(p.entity, "ANCHORED_BY", a.entity, sent, "anchor:rely")
 
 
 def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
-    carrier = "|".join(map(re.escape, cues["carrier"]))
-    build = "|".join(map(re.escape, cues["build"]))
-    for m in re.finditer(rf"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{carrier})", text):
+    build = _rx(r"(?:{0})", "build")
+    for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})", "carrier").finditer(text):
         places = _list_after(ms, m.start("x"), m.end("x"), PLACES)
         if not places:
             continue
         rest = text[m.end():]
         clause_end = m.end() + (CLAUSE.search(rest).start() if CLAUSE.search(rest) else len(rest))
         scope_end = clause_end
-        verb = re.search(rf"(?:{build})", text[m.end():scope_end])
+        verb = build.search(text[m.end():scope_end])
         if not verb:                                    # 以P为牵引,大力发展X: the next clause
             nxt = CLAUSE.search(text, clause_end + 1)
             scope_end = nxt.start() if nxt else len(text)
-            verb = re.search(rf"(?:{build})", text[m.end():scope_end])
+            verb = build.search(text[m.end():scope_end])
         if not verb:
             continue
         for ind in _list_after(ms, m.end() + verb.start(), scope_end, ("Industry",)):
@@ -203,7 +217,6 @@ def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
                 if i.entity.type == "Industry" and outer.start <= i.start and i.end <= outer.end:
                     for p in places:
                         add(p.entity, "SERVES", i.entity, sent, "serves:carrier")
-    del build
 
 
 def _actor(ms: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
@@ -220,8 +233,7 @@ def _actor(ms: list[M], text: str, pos: int, home: Entity | None) -> Entity | No
 
 
 def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
-    verbs = "|".join(map(re.escape, cues["coop_verb"]))
-    for m in re.finditer(rf"与(?P<x>[^,,。;;与]{{2,60}}?)(?:等[^,,。;;]{{0,6}})?(?:{verbs})", text):
+    for m in _rx(r"与(?P<x>[^,,。;;与]{{2,60}}?)(?:等[^,,。;;]{{0,6}})?(?:{0})", "coop_verb").finditer(text):
         actor = _actor(ms, text, m.start(), home)
         if actor is None:
             continue
@@ -243,8 +255,7 @@ def _part_of(ms: list[M], text: str, sent, cues, add) -> None:
             inner = next((b for b in outer if b.start == a.end + 1 and text[b.end:b.end + 1] in "))"), None)
             if inner is not None:
                 add(inner.entity, "PART_OF", a.entity, sent, "part_of:bracket")
-    whole = "|".join(map(re.escape, cues["part_whole"]))
-    for m in re.finditer(rf"(?:{whole})", text):
+    for m in _rx(r"(?:{0})", "part_whole").finditer(text):
         before = [p for p in _outer(ms) if p.end <= m.start() and p.entity.type in PLACES
                   and not CLAUSE.search(text, p.end, m.start())]
         if not before:                              # P位于…,包括Q、R: the sentence's subject
@@ -258,8 +269,7 @@ def _part_of(ms: list[M], text: str, sent, cues, add) -> None:
 
 
 def _located(ms: list[M], text: str, sent, cues, add) -> None:
-    located = "|".join(map(re.escape, cues["located"]))
-    for m in re.finditer(rf"(?:{located})", text):
+    for m in _rx(r"(?:{0})", "located").finditer(text):
         heads = [h for h in _outer(ms) if h.end <= m.start() and not CLAUSE.search(text, h.end, m.start())]
         clause = CLAUSE.search(text, m.end())
         tails = _list_after(ms, m.end(), clause.start() if clause else len(text), PLACES)
@@ -267,16 +277,27 @@ def _located(ms: list[M], text: str, sent, cues, add) -> None:
             add(heads[-1].entity, "LOCATED_IN", tails[0].entity, sent, "located_in")
 
 
+def _composed(ms: list[M], text: str, sent, add) -> None:
+    """P由Q、R和S组成: Q, R, S are PART_OF P."""
+    for m in re.finditer(r"由(?P<parts>[^,,。;;]{2,80}?)(?:组成|构成)", text):
+        whole = [p for p in _outer(ms) if p.end <= m.start() and p.entity.type in PLACES
+                 and not CLAUSE.search(text, p.end, m.start())]
+        if whole:
+            for part in _list_after(ms, m.start("parts"), m.end("parts"), ("Platform",)):
+                add(part.entity, "PART_OF", whole[-1].entity, sent, "part_of:composed")
+
+
 def _develops(ms: list[M], text: str, sent, cues, add) -> None:
     """滨江片区重点发展化学药、现代中药: a place right before a develop verb serves the industries
     after it in the clause."""
-    develop = "|".join(map(re.escape, cues["develop"]))
-    for m in re.finditer(rf"(?:{develop})", text):
+    for m in _rx(r"(?:{0})", "develop").finditer(text):
         outer = [p for p in _outer(ms) if p.end <= m.start()]
         place = outer[-1] if outer else None
-        if place is None or place.entity.type != "Platform" or m.start() - place.end > 2 \
-                or CLAUSE.search(text, place.end, m.start()):
+        if place is None or place.entity.type != "Platform" or CLAUSE.search(text, place.end, m.start()):
             continue
+        between = text[place.end:m.start()]
+        if len(between) > 2 and not re.fullmatch(r"与[^,,。;;]{1,8}?(?:协同|共同|联动|携手)", between):
+            continue                                # 知识城与生物岛协同发展生物医药
         places = [place]
         if len(outer) > 1 and outer[-2].entity.type == "Platform" and text[outer[-2].end:place.start] in "与和及、":
             places.insert(0, outer[-2])             # 知识城与生物岛协同发展生物医药: both
@@ -289,18 +310,36 @@ def _develops(ms: list[M], text: str, sent, cues, add) -> None:
 def _operates(ms: list[M], text: str, sent, cues, add) -> None:
     """A、B等基因检测企业: the companies operate in that industry; 以A、B为龙头,壮大X、Y产业集群:
     each company in the industry at the same place of the list."""
-    for m in re.finditer(r"等(?P<x>[^,,。;;、等]{2,10}?)(?:龙头|骨干|领军)?企业", text):
+    for m in re.finditer(r"等(?P<x>[^,,。;;、等]{0,10}?)(?:龙头|骨干|领军)?企业", text):
         inds = _list_after(ms, m.start("x"), m.end("x"), ("Industry",))
+        if not inds and text[m.end():m.end() + 1] in ",,":   # …等龙头企业,推动电子信息产业集群发展
+            nxt = CLAUSE.search(text, m.end() + 1)
+            inds = _list_after(ms, m.end(), nxt.start() if nxt else len(text), ("Industry",))
         clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=0)
         firms = _list_after(ms, clause_start, m.start(), ("Enterprise",))
         for f in firms:
             for i in inds:
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:list")
-    core = "|".join(map(re.escape, cues["anchor_core"]))
-    for m in re.finditer(rf"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{core})[,,]", text):
+    for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})[,,]", "anchor_core").finditer(text):
         firms = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise",))
         clause = CLAUSE.search(text, m.end())
         inds = _list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",))
         if firms and len(firms) == len(inds):
             for f, i in zip(firms, inds):
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")
+
+
+CLUSTERS = re.compile(r"(?:打造|建设|形成|培育|发展)(?P<x>[^,,。;;]{4,80}?)[一二两三四五六七八九十\d]+大(?:产业)?(?:组团|集群|板块|基地)")
+
+
+def _plan_clusters(ms: list[M], text: str, sent, add) -> None:
+    """落实知识城总体发展规划,…打造A、B…四大组团: the platform whose plan the sentence carries out
+    serves the industries of the clusters it builds."""
+    for m in CLUSTERS.finditer(text):
+        plans = [p for p in ms if p.entity.type == "Initiative" and p.end <= m.start()]
+        subject = next((pl for p in plans for pl in ms if pl.entity.type == "Platform"
+                        and p.start <= pl.start and pl.end <= p.end), None)
+        if subject is None:
+            continue
+        for ind in _list_after(ms, m.start("x"), m.end("x"), ("Industry",)):
+            add(subject.entity, "SERVES", ind.entity, sent, "serves:plan_clusters")

@@ -1,7 +1,8 @@
 """Merge mentions into entities within a document: one entity per (type, key), every mention
 kept as provenance; registry aliases resolve to one key (知识城 = 广州知识城 = 中新广州知识城).
 
-A name seen only inside a longer name (知识城 in 知识城南方医院, never alone) is not an entity of
+A contextual registry alias (~科学城 in the registry) names its entry only in a document that
+also names the entry in full or names the entry's region. A name seen only inside a longer name (知识城 in 知识城南方医院, never alone) is not an entity of
 its own (the annotation guide's nested-name rule); its mentions are still passed to relations.
 """
 from __future__ import annotations
@@ -18,10 +19,17 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[(m.type, m.key)].append(m)
+    region_forms = {m.text for m in mentions if m.type == "Region" and len(m.text) >= 2}
+    for m in mentions:
+        if m.type == "Region" and m.registry_id in registry.by_id:
+            entry = registry.by_id[m.registry_id]
+            region_forms.update(f for f in (entry.name_zh, *entry.aliases_zh) if len(f) >= 2)
     entities = []
     for (type_, key), ms in groups.items():
         if all(m.nested for m in ms):
             continue
+        if all(m.rule == "registry~" for m in ms) and not _in_region(ms[0], registry, region_forms):
+            continue                                # 科学城 alone, in a document about another 科学城
         entry = registry.by_id.get(ms[0].registry_id) if ms[0].registry_id else None
         name = entry.name_zh if entry else _fullest(ms)
         aliases = {m.text for m in ms} | {m.name for m in ms}
@@ -41,3 +49,10 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
 def _fullest(ms: list[Mention]) -> str:
     """The longest name the mentions give (a rebuilt 有轨电车3号线 beats its fragment 3号线)."""
     return max((m.name for m in ms), key=lambda n: (len(n), n))
+
+
+def _in_region(m: Mention, registry, region_forms: set[str]) -> bool:
+    """A contextual alias (生物岛) names its entry in a document that names the entry's region
+    (广州 in 广州国际生物岛)."""
+    entry = registry.by_id.get(m.registry_id) if m.registry_id else None
+    return entry is not None and any(form in entry.name_zh for form in region_forms)

@@ -69,10 +69,16 @@ def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section,
     article: Section | None = None
     last_chapter_no = 0
 
+    index: dict[str, int] = {}
+
     def close(sec: Section | None, end: int) -> None:
         if sec is not None:
-            idx = next(i for i, s in enumerate(sections) if s.id == sec.id)
+            idx = index[sec.id]
             sections[idx] = replace(sections[idx], end=end)
+
+    def add(sec: Section) -> None:
+        index[sec.id] = len(sections)
+        sections.append(sec)
 
     for n, line in enumerate(cleaned.lines):
         hit = heading(line.text)
@@ -87,17 +93,17 @@ def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section,
             last_chapter_no = number
             body = line.text[hit[2].end():]
             chapter = Section(f"c{len(sections)}", "chapter", number, _title_of(body), line.start, cleaned.body_end)
-            sections.append(chapter)
+            add(chapter)
         elif kind == "article":
             close(article, line.start)
             body = line.text[hit[2].end():]
             article = Section(f"a{len(sections)}", "article", hit[1], _title_of(body), line.start,
                               cleaned.body_end, chapter.id if chapter else None)
-            sections.append(article)
+            add(article)
         parent = article or chapter
         para = Section(f"p{len(sections)}", "title" if kind == "title" else "paragraph", None,
                        _title_of(line.text)[:40], line.start, line.end, parent.id if parent else None)
-        sections.append(para)
+        add(para)
         for s, e in split(line, cleaned.furniture):
             sentences.append(Sentence(f"s{len(sentences) + 1:05d}", s, e, text[s:e], para.id))
     close(article, cleaned.body_end)

@@ -28,7 +28,7 @@ BELOW_BAR = {
     "zh-district-plan.gold.json": (0.752, 0.318, 0.982),
     "zh-free-trade-zone.gold.json": (0.680, 0.667, 0.914),
     "zh-industrial-park.gold.json": (0.682, 0.293, 0.800),
-    "zh-science-city.gold.json": (0.589, 0.286, 0.872),
+    "zh-science-city.gold.json": (0.596, 0.303, 0.872),
 }
 
 

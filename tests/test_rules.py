@@ -76,3 +76,8 @@ def test_mention_offsets_index_the_raw_text():
     doc = make_document(raw, "t")
     for m in find_mentions(doc):
         assert raw[m.start:m.end] == m.text
+
+
+def test_contextual_alias_needs_its_region():
+    assert "广州科学城" not in names("推进成都科学城建设,科学城研发投入强度达到4%。")
+    assert names("广州市加快科学城建设。").get("广州科学城") == "Platform"
