@@ -178,31 +178,34 @@ def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None =
           tags: bool = True) -> int:
     """Strip leading modifiers (trim words) and, token by token, leading verbs and numerals
     (``tags``: also words jieba's dictionary tags as verbs, numerals …)."""
-    for _ in range(2):                              # 建设新龙镇…试点 -> 新龙镇…试点
-        if tokens is None or start >= end:
-            break
-        k = tokens.at[start]
-        word = tokens.words[k]
-        if tokens.starts[k] == start and tokens.ends[k] < end and (word in rules.words["lead"]
-                                                                   or _glued(word, rules)):
-            start = tokens.ends[k]
     while start < end:
+        before = start
+        start = _trim_lead(start, end, rules, tokens)   # 建设新龙镇…试点 -> 新龙镇…试点
         m = rules.trim_regex.match(text, start, end)
         if m and m.end() < end:
             start = m.end()
-            continue
-        if tokens is None:
+        if tokens is not None and tags and start < end:
+            k = tokens.at[start]
+            word = tokens.words[k]
+            if (tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
+                    and word_tags().get(word) in LEAD_TAGS
+                    and not (word_tags().get(word) == "f" and len(word) > 1)   # 西部(成都)科学城
+                    and not (len(word) == 1 and k + 1 < len(tokens.words)
+                             and proper_tags().get(tokens.words[k + 1]) == "ns")):   # 三龙湾: part of a place
+                start = tokens.ends[k]
+        if start == before:
             break
-        k = tokens.at[start]
-        word = tokens.words[k]
-        if (tags and tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
-                and word_tags().get(word) in LEAD_TAGS
-                and not (word_tags().get(word) == "f" and len(word) > 1)   # 西部(成都)科学城
-                and not (len(word) == 1 and k + 1 < len(tokens.words)
-                         and proper_tags().get(tokens.words[k + 1]) == "ns")):   # 三龙湾: part of a place
-            start = tokens.ends[k]
-            continue
-        break
+    return start
+
+
+def _trim_lead(start: int, end: int, rules: Rules, tokens: Tokens | None) -> int:
+    """A leading verb of the lead list (or a break word jieba glued to a modifier), as a whole token."""
+    if tokens is None or start >= end:
+        return start
+    k = tokens.at[start]
+    word = tokens.words[k]
+    if tokens.starts[k] == start and tokens.ends[k] < end and (word in rules.words["lead"] or _glued(word, rules)):
+        return tokens.ends[k]
     return start
 
 
@@ -257,6 +260,23 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
     return Candidate(start, m.end(), head.type, "head:" + head.text)
 
 
+BRAND_TAGS = ("nr", "nz", "nt", "nrt", "nrfg")
+
+
+def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate | None:
+    """A company's short name: one brand word before the head (赛博科技, 小鹏汽车): a word jieba's
+    dictionary tags as a proper name or does not know, standing after a break word or punctuation."""
+    k = tokens.at[m.start()]
+    if k == 0 or tokens.starts[k] != m.start() or not tokens.is_end(m.end()):
+        return None
+    word = tokens.words[k - 1]
+    if not _rare_name_word(word) and (proper_tags().get(word) not in BRAND_TAGS or _rule_word(word)):
+        return None
+    if k > 1 and not _breaks(tokens.words[k - 2], rules, verbs=True):
+        return None
+    return Candidate(tokens.starts[k - 1], m.end(), head.type, "head:brand")
+
+
 def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                     known_typed: Sequence[tuple[int, int, str]] = ()) -> Iterable[Candidate]:
     text = tokens.text
@@ -274,6 +294,11 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 广州开发区工委: a party or government organ
         if head.oneword:
             c = _oneword(tokens, m, head, rules, known_typed)
+            if c:
+                yield c
+            continue
+        if head.brand:
+            c = _brand(tokens, m, head, rules)
             if c:
                 yield c
             continue
@@ -299,7 +324,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
         anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的"))
-        if head.place and not known_prefix and not anchored and not _has_place(tokens, start, m.start(), rules,
+        if head.place and not anchored and not _has_place(tokens, start, m.start(), rules,
                                                                                known_typed, head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
         if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
@@ -337,6 +362,8 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
     if type_ == "Institution" and ("国家" in text[start:end] or text.startswith("中国", start)):
         return True
     k = tokens.at[start]
+    if tokens.starts[k] == start and _rare_name_word(tokens.words[k]):
+        return True                                 # 星河生物医药孵化器, 云湖科技园: a local name
     while k < len(tokens.words) and tokens.starts[k] < end:
         word = tokens.words[k]
         if (proper_tags().get(word) or word in rules.words["place"]
@@ -346,8 +373,27 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _rare_name_word(word: str) -> bool:
+    """A name's first word that jieba's dictionary does not know (海岳, 云湖: jieba's HMM joined
+    it) is a local place or brand name, unless it holds a one-character break word (以省) or is
+    one of the rules' words."""
+    from .nlp import dictionary_freq
+    if not (2 <= len(word) <= 4 and CJK.match(word)) or dictionary_freq().get(word, 0) > 0:
+        return False
+    if any(ch in load_rules().words["break"] for ch in word):
+        return False
+    return not _rule_word(word)
+
+
+def _rule_word(word: str) -> bool:
+    """A word the rules know as vocabulary (generic, break, keep, trim … words): never a name."""
+    w = load_rules().words
+    return any(word in w[k] for k in ("generic", "break", "keep", "nominal", "industry", "trim", "lead"))
+
+
 QUOTED = re.compile(r"“([^“”]{2,30})”")
-SLOGAN = re.compile(r"^[一二两三四五六七八九十双多]+[\u4e00-\u9fff]{1,2}[一二两三四五六七八九十双多]")
+SLOGAN = re.compile(r"[一二两三四五六七八九十双多]+[\u4e00-\u9fff]{1,2}[一二两三四五六七八九十双多]")
 TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)|圈$")
 
 
@@ -486,8 +532,8 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 s0, e0 = spans[0]
                 s0 = max(s0, walk_left(tokens, e0 - 1, rules, places, s0 - 1) if e0 > s0 else s0)
                 spans[0] = (_trim(text, s0, e0, rules, tokens), e0)
-            for s, e in spans:
-                s = _trim(text, s, e, rules, tokens)
+            for i, (s, e) in enumerate(spans):
+                s = _trim(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
                 if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
                     yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
                 elif _item_ok(text, s, e, cue.type, rules, known_spans):

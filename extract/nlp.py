@@ -111,6 +111,11 @@ def pipeline(lang: str = "zh", registry_path: str | None = None) -> Language:
     return nlp
 
 
+def dictionary_freq() -> dict[str, int]:
+    """Word frequencies of the private jieba's dictionary (0 or absent: a word jieba does not know)."""
+    return pipeline("zh").tokenizer.jieba_seg.FREQ
+
+
 def registry_ruler(nlp: Language) -> RegistryRuler:
     return nlp.get_pipe("registry_ruler")
 

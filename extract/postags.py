@@ -23,12 +23,14 @@ BREAK_TAGS = frozenset({"p", "c", "u", "r", "d", "y", "e", "o"})
 LEAD_TAGS = frozenset({"v", "m", "q", "f", "z", "a"})
 
 
-PROPER_TAGS = frozenset({"ns", "nt", "j"})
+# place (ns), organisation (nt), abbreviation (j), person-like (nr, nrt, nrfg) and other proper (nz)
+# names: a word so tagged gives a name its place or brand
+PROPER_TAGS = frozenset({"ns", "nt", "j", "nr", "nrt", "nrfg", "nz"})
 
 
 @lru_cache(maxsize=1)
 def proper_tags() -> dict[str, str]:
-    """Words jieba's dictionary tags as place or proper names (黄埔 ns, 中新 ns)."""
+    """Words jieba's dictionary tags as place or proper names (黄埔 ns, 中新 ns, 翔安 nz)."""
     return _load()[1]
 
 

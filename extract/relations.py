@@ -14,43 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from .model import Entity, Evidence, Relation, Sentence
+from .anaphora import find_anaphors
+from .containment import find_containment
+from .relation_base import CLAUSE, COOP, PLACES, M, _rx, cue_words, list_after, outer_mentions
 from .textnorm import fold_width
-
-PLACES = ("Platform", "Region")
-COOP = ("Region", "Platform", "Institution")
-CLAUSE = re.compile(r"[,,;;。::!?]")
-
-
-@dataclass(frozen=True, slots=True)
-class M:
-    """An entity mention inside one sentence (offsets relative to the sentence)."""
-    start: int
-    end: int
-    entity: Entity
-
-
-@lru_cache(maxsize=1)
-def cue_words() -> dict[str, tuple[str, ...]]:
-    text = resources.files("extract.patterns").joinpath("relations.tsv").read_text("utf-8")
-    out: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")[:2]
-            out.setdefault(kind, []).append(word)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
-
-
-@lru_cache(maxsize=None)
-def _rx(template: str, *kinds: str) -> re.Pattern:
-    """A cue regex compiled once: {0}, {1} … are the alternations of the cue kinds."""
-    cues = cue_words()
-    return re.compile(template.format(*("|".join(map(re.escape, cues[k])) for k in kinds)))
-
 
 def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
     """The place the document is about: of the regions and platforms its title names, the one
@@ -91,21 +60,24 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
                                      Evidence(sent.id, sent.start, sent.end, sent.text), rule))
 
     for sent in sentences:
-        ms = sorted(by_sentence.get(sent.id, []), key=lambda m: (m.start, -m.end))
+        ms = by_sentence.get(sent.id, [])
+        text = fold_width(sent.text)
+        if home is not None:
+            ms = ms + [M(s, e, home) for s, e in find_anaphors(text, home, [(m.start, m.end) for m in ms])]
         if not ms:
             continue
-        text = fold_width(sent.text)
+        ms.sort(key=lambda m: (m.start, -m.end))
         _serves_by_name(ms, text, sent, industries, add)
         _serves_adjacent(ms, text, sent, add)
         _anchors(ms, text, sent, cues, add)
         _carriers(ms, text, sent, cues, add)
         _cooperation(ms, text, sent, cues, home, add)
         _part_of(ms, text, sent, cues, add)
-        _develops(ms, text, sent, cues, add)
+        _develops(ms, text, sent, cues, home, add)
         _composed(ms, text, sent, add)
         _plan_clusters(ms, text, sent, add)
         _operates(ms, text, sent, cues, add)
-        _located(ms, text, sent, cues, add)
+        find_containment(ms, text, sent, home, add)
     return tuple(out.values())
 
 
@@ -123,21 +95,6 @@ def _industry_forms(entities: Sequence[Entity]) -> list[tuple[str, Entity]]:
                                                    for g, _ in ordered)]
 
 
-_OUTER_CACHE: dict[int, tuple[list[M], list[M]]] = {}
-
-
-def _outer(ms: list[M]) -> list[M]:
-    """Mentions not inside another mention (computed once per sentence's list)."""
-    hit = _OUTER_CACHE.get(id(ms))
-    if hit is not None and hit[0] is ms:
-        return hit[1]
-    out = [m for m in ms if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-                                    for o in ms)]
-    _OUTER_CACHE.clear()
-    _OUTER_CACHE[id(ms)] = (ms, out)
-    return out
-
-
 def _serves_by_name(ms: list[M], text: str, sent, industries, add) -> None:
     """A platform whose name holds an industry's name serves it (集成电路产业园 -> 集成电路)."""
     for outer in ms:
@@ -151,7 +108,7 @@ def _serves_by_name(ms: list[M], text: str, sent, industries, add) -> None:
 
 def _serves_adjacent(ms: list[M], text: str, sent, add) -> None:
     """发挥生物岛生物医药集群优势: a place right before an industry, in a clause about clusters."""
-    outer = _outer(ms)
+    outer = outer_mentions(ms)
     for a, b in zip(outer, outer[1:]):
         clause = CLAUSE.search(text, b.end)
         if a.entity.type == "Platform" and b.entity.type == "Industry" and a.end == b.start \
@@ -159,18 +116,10 @@ def _serves_adjacent(ms: list[M], text: str, sent, add) -> None:
             add(a.entity, "SERVES", b.entity, sent, "serves:adjacent")
 
 
-def _list_after(ms: list[M], pos: int, end: int, types) -> list[M]:
-    """Named things between pos and end; of regions written together (广州市番禺区) the last."""
-    found = [m for m in _outer(ms) if pos <= m.start and m.end <= end and m.entity.type in types]
-    return [m for i, m in enumerate(found)
-            if not (m.entity.type == "Region" and i + 1 < len(found) and found[i + 1].start == m.end
-                    and found[i + 1].entity.type in PLACES)]
-
-
 def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
     for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})的?", "anchor_core").finditer(text):
-        anchors = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
-        place = next((p for p in _outer(ms) if p.start >= m.end() and p.entity.type == "Platform"), None)
+        anchors = list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
+        place = next((p for p in outer_mentions(ms) if p.start >= m.end() and p.entity.type == "Platform"), None)
         if place is None or not anchors:
             continue
         between = text[m.end():place.start]
@@ -182,11 +131,11 @@ def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
                 for i in ms:
                     if i.entity.type == "Industry" and place.start <= i.start and i.end <= place.end:
                         add(a.entity, "OPERATES_IN", i.entity, sent, "operates:anchor")
-    for m in _rx(r"(?:{0})(?P<x>[^,,。;;]{{2,40}}?)[,,]", "anchor_rely").finditer(text):
-        anchors = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
+    for m in _rx(r"(?:{0})(?P<x>[^,,。;;]{{2,40}}?)(?:[,,]|(?=(?:{1})))", "anchor_rely", "build").finditer(text):
+        anchors = list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
         if not anchors:
             continue
-        places = [p for p in _outer(ms) if p.start >= m.end() and p.entity.type == "Platform"
+        places = [p for p in outer_mentions(ms) if p.start >= m.end() and p.entity.type == "Platform"
                   and _rx(r"(?:{0})[^,,。;;]*$", "build").search(text[m.end():p.start])]
         for p in places[-1:]:
             for a in anchors:
@@ -196,7 +145,7 @@ def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
 def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
     build = _rx(r"(?:{0})", "build")
     for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})", "carrier").finditer(text):
-        places = _list_after(ms, m.start("x"), m.end("x"), PLACES)
+        places = list_after(ms, m.start("x"), m.end("x"), PLACES)
         if not places:
             continue
         rest = text[m.end():]
@@ -209,10 +158,10 @@ def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
             verb = build.search(text[m.end():scope_end])
         if not verb:
             continue
-        for ind in _list_after(ms, m.end() + verb.start(), scope_end, ("Industry",)):
+        for ind in list_after(ms, m.end() + verb.start(), scope_end, ("Industry",)):
             for p in places:
                 add(p.entity, "SERVES", ind.entity, sent, "serves:carrier")
-        for outer in _list_after(ms, m.end() + verb.start(), scope_end, ("Platform",)):
+        for outer in list_after(ms, m.end() + verb.start(), scope_end, ("Platform",)):
             for i in ms:
                 if i.entity.type == "Industry" and outer.start <= i.start and i.end <= outer.end:
                     for p in places:
@@ -223,7 +172,7 @@ def _actor(ms: list[M], text: str, pos: int, home: Entity | None) -> Entity | No
     """The named actor before ``pos`` (the 与 of 与X合作): a place or institute written right
     before it (知识城与生物岛协同) or right after 以 (以中新广州知识城…为牵引), else the document's
     own place."""
-    before = [m for m in _outer(ms) if m.end <= pos and m.entity.type in COOP]
+    before = [m for m in outer_mentions(ms) if m.end <= pos and m.entity.type in COOP]
     if before and before[-1].end == pos:
         return before[-1].entity
     for m in reversed(before):
@@ -237,10 +186,10 @@ def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
         actor = _actor(ms, text, m.start(), home)
         if actor is None:
             continue
-        for t in _list_after(ms, m.start("x"), m.end("x"), COOP):
+        for t in list_after(ms, m.start("x"), m.end("x"), COOP):
             add(actor, "COOPERATES_WITH", t.entity, sent, "cooperates:with")
     if home is not None and any(w in text for w in cues["aid"]):
-        regions = [m for m in _outer(ms) if m.entity.type == "Region" and m.entity.id != home.id]
+        regions = [m for m in outer_mentions(ms) if m.entity.type == "Region" and m.entity.id != home.id]
         for i, r in enumerate(regions):
             nxt = regions[i + 1] if i + 1 < len(regions) else None
             if nxt is not None and nxt.start == r.end:
@@ -256,74 +205,86 @@ def _part_of(ms: list[M], text: str, sent, cues, add) -> None:
             if inner is not None:
                 add(inner.entity, "PART_OF", a.entity, sent, "part_of:bracket")
     for m in _rx(r"(?:{0})", "part_whole").finditer(text):
-        before = [p for p in _outer(ms) if p.end <= m.start() and p.entity.type in PLACES
+        before = [p for p in outer_mentions(ms) if p.end <= m.start() and p.entity.type in PLACES
                   and not CLAUSE.search(text, p.end, m.start())]
         if not before:                              # P位于…,包括Q、R: the sentence's subject
-            first = _outer(ms)[0]
+            first = outer_mentions(ms)[0]
             if first.start > 2 or first.entity.type != "Platform" or first.end > m.start():
                 continue
             before = [first]
         clause = CLAUSE.search(text, m.end())
-        for part in _list_after(ms, m.end(), clause.start() if clause else len(text), ("Platform",)):
+        for part in list_after(ms, m.end(), clause.start() if clause else len(text), ("Platform",)):
             add(part.entity, "PART_OF", before[-1].entity, sent, "part_of:includes")
-
-
-def _located(ms: list[M], text: str, sent, cues, add) -> None:
-    for m in _rx(r"(?:{0})", "located").finditer(text):
-        heads = [h for h in _outer(ms) if h.end <= m.start() and not CLAUSE.search(text, h.end, m.start())]
-        clause = CLAUSE.search(text, m.end())
-        tails = _list_after(ms, m.end(), clause.start() if clause else len(text), PLACES)
-        if heads and tails:
-            add(heads[-1].entity, "LOCATED_IN", tails[0].entity, sent, "located_in")
 
 
 def _composed(ms: list[M], text: str, sent, add) -> None:
     """P由Q、R和S组成: Q, R, S are PART_OF P."""
     for m in re.finditer(r"由(?P<parts>[^,,。;;]{2,80}?)(?:组成|构成)", text):
-        whole = [p for p in _outer(ms) if p.end <= m.start() and p.entity.type in PLACES
+        whole = [p for p in outer_mentions(ms) if p.end <= m.start() and p.entity.type in PLACES
                  and not CLAUSE.search(text, p.end, m.start())]
         if whole:
-            for part in _list_after(ms, m.start("parts"), m.end("parts"), ("Platform",)):
+            for part in list_after(ms, m.start("parts"), m.end("parts"), ("Platform",)):
                 add(part.entity, "PART_OF", whole[-1].entity, sent, "part_of:composed")
 
 
-def _develops(ms: list[M], text: str, sent, cues, add) -> None:
+def _develops(ms: list[M], text: str, sent, cues, home: Entity | None, add) -> None:
     """滨江片区重点发展化学药、现代中药: a place right before a develop verb serves the industries
-    after it in the clause."""
+    after it in the clause. A develop verb opening a clause with no place of its own takes the
+    sentence's subject (园区位于…,重点发展A、B) or, in a platform's own plan, that platform."""
     for m in _rx(r"(?:{0})", "develop").finditer(text):
-        outer = [p for p in _outer(ms) if p.end <= m.start()]
+        outer = [p for p in outer_mentions(ms) if p.end <= m.start()]
         place = outer[-1] if outer else None
         if place is None or place.entity.type != "Platform" or CLAUSE.search(text, place.end, m.start()):
-            continue
-        between = text[place.end:m.start()]
-        if len(between) > 2 and not re.fullmatch(r"与[^,,。;;]{1,8}?(?:协同|共同|联动|携手)", between):
-            continue                                # 知识城与生物岛协同发展生物医药
-        places = [place]
-        if len(outer) > 1 and outer[-2].entity.type == "Platform" and text[outer[-2].end:place.start] in "与和及、":
-            places.insert(0, outer[-2])             # 知识城与生物岛协同发展生物医药: both
+            implied = _implied_subject(outer, text, m.start(), home)
+            if implied is None:
+                continue
+            places = [implied]
+        else:
+            between = text[place.end:m.start()]
+            if len(between) > 2 and not re.fullmatch(r"与[^,,。;;]{1,8}?(?:协同|共同|联动|携手)", between):
+                continue                                # 知识城与生物岛协同发展生物医药
+            places = [place.entity]
+            if len(outer) > 1 and outer[-2].entity.type == "Platform" and text[outer[-2].end:place.start] in "与和及、":
+                places.insert(0, outer[-2].entity)      # 知识城与生物岛协同发展生物医药: both
         clause = CLAUSE.search(text, m.end())
-        for ind in _list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",)):
+        for ind in list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",)):
             for p in places:
-                add(p.entity, "SERVES", ind.entity, sent, "serves:develop")
+                add(p, "SERVES", ind.entity, sent, "serves:develop")
+
+
+def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
+    """The platform a clause-opening develop verb speaks of: the sentence's subject when the
+    sentence opens with a platform and names no other place before the verb, else the document's
+    own platform when the sentence names no place before the verb."""
+    clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
+    if pos - clause_start > 2:
+        return None                                 # the verb does not open its clause
+    places = [p for p in before if p.entity.type in PLACES]
+    if places:
+        first = places[0]
+        if first.start <= 1 and first.entity.type == "Platform" and all(p.entity.id == first.entity.id for p in places):
+            return first.entity
+        return None
+    return home if home is not None and home.type == "Platform" else None
 
 
 def _operates(ms: list[M], text: str, sent, cues, add) -> None:
     """A、B等基因检测企业: the companies operate in that industry; 以A、B为龙头,壮大X、Y产业集群:
     each company in the industry at the same place of the list."""
     for m in re.finditer(r"等(?P<x>[^,,。;;、等]{0,10}?)(?:龙头|骨干|领军)?企业", text):
-        inds = _list_after(ms, m.start("x"), m.end("x"), ("Industry",))
+        inds = list_after(ms, m.start("x"), m.end("x"), ("Industry",))
         if not inds and text[m.end():m.end() + 1] in ",,":   # …等龙头企业,推动电子信息产业集群发展
             nxt = CLAUSE.search(text, m.end() + 1)
-            inds = _list_after(ms, m.end(), nxt.start() if nxt else len(text), ("Industry",))
+            inds = list_after(ms, m.end(), nxt.start() if nxt else len(text), ("Industry",))
         clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=0)
-        firms = _list_after(ms, clause_start, m.start(), ("Enterprise",))
+        firms = list_after(ms, clause_start, m.start(), ("Enterprise",))
         for f in firms:
             for i in inds:
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:list")
     for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})[,,]", "anchor_core").finditer(text):
-        firms = _list_after(ms, m.start("x"), m.end("x"), ("Enterprise",))
+        firms = list_after(ms, m.start("x"), m.end("x"), ("Enterprise",))
         clause = CLAUSE.search(text, m.end())
-        inds = _list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",))
+        inds = list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",))
         if firms and len(firms) == len(inds):
             for f, i in zip(firms, inds):
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")
@@ -341,5 +302,5 @@ def _plan_clusters(ms: list[M], text: str, sent, add) -> None:
                         and p.start <= pl.start and pl.end <= p.end), None)
         if subject is None:
             continue
-        for ind in _list_after(ms, m.start("x"), m.end("x"), ("Industry",)):
+        for ind in list_after(ms, m.start("x"), m.end("x"), ("Industry",)):
             add(subject.entity, "SERVES", ind.entity, sent, "serves:plan_clusters")

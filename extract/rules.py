@@ -25,6 +25,7 @@ class Head:
     cross: bool = False
     place: bool = False
     named: bool = False
+    brand: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ def _heads() -> dict[str, Head]:
         flags = {f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip()}
         min_prefix = next((int(f[4:]) for f in flags if f.startswith("min=")), 2)
         heads[text] = Head(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags,
-                           "cross" in flags, "place" in flags, "named" in flags)
+                           "cross" in flags, "place" in flags, "named" in flags, "brand" in flags)
     return heads
 
 
@@ -108,7 +109,7 @@ def load_rules() -> Rules:
         heads=heads,
         head_regex=re.compile(_alternation(heads)),
         words={k: frozenset(v) for k, v in words.items()},
-        trim_regex=re.compile(f"^(?:{_alternation(words.get('trim', ()))})+"),
+        trim_regex=re.compile(f"(?:{_alternation(words.get('trim', ()))})+"),
         generic_regex=re.compile(f"^(?:{_alternation(words['generic'] | set(heads))})+$"),
         generic_multi=re.compile(_alternation({w for w in words["generic"] | set(heads) if len(w) > 1})),
         patterns=tuple(patterns),

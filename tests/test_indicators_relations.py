@@ -82,3 +82,39 @@ def test_pairing_aid_names_the_specific_regions():
     rels, _ = relations("扎实推进贵州黔南、湛江廉江扶贫协作和对口帮扶。", title="广州市黄埔区发展规划")
     assert ("黄埔区", "COOPERATES_WITH", "黔南布依族苗族自治州") in rels
     assert not any(t == "贵州省" for _, _, t in rels)
+
+
+def test_containment_cues_locate_what_a_sentence_builds_in_a_place():
+    """LOCATED_IN / PART_OF from containment cues (extract/containment.py), on names of no sample."""
+    rels, _ = relations("全面落实滨海新城总体规划,打造“一核两带”,将临江总部经济带建设成为创新核,"
+                        "重点建设以星河药业为核心的创新药产业园,以蓝海微电子为核心的芯片产业园。"
+                        "在嘉禾高新区规划建设氢能产业园和嘉禾智能装备检测中心,在嘉禾高新区布局储能、工业母机产业。"
+                        "东湖实验室位于嘉禾高新区,百川研究院落户滨海新城。"
+                        "赛博科技在嘉禾高新区落户。", title="嘉禾市发展规划")
+    assert ("创新药产业园", "LOCATED_IN", "滨海新城") in rels              # 落实P规划…建设X
+    assert ("芯片产业园", "LOCATED_IN", "滨海新城") in rels
+    assert ("临江总部经济带", "PART_OF", "滨海新城") in rels               # an area of P
+    assert ("星河药业", "LOCATED_IN", "滨海新城") not in rels              # an anchor, not built
+    assert ("氢能产业园", "LOCATED_IN", "嘉禾高新区") in rels              # 在P建设X
+    assert ("嘉禾智能装备检测中心", "LOCATED_IN", "嘉禾高新区") in rels
+    assert ("嘉禾高新区", "SERVES", "储能") in rels                        # 在P布局X产业
+    assert ("东湖实验室", "LOCATED_IN", "嘉禾高新区") in rels              # X位于P
+    assert ("百川研究院", "LOCATED_IN", "滨海新城") in rels                # X落户P
+    assert ("赛博科技", "LOCATED_IN", "嘉禾高新区") in rels                # X在P落户
+
+
+def test_anaphors_stand_for_the_documents_own_place():
+    rels, _ = relations("园区重点发展合成生物、细胞治疗和高端医疗器械。"
+                        "推动星河药业落户园区,在园区建设海岳生物医药孵化器。"
+                        "推进产业园区提质增效。", title="江门高新区生物医药产业园发展规划")
+    park = "江门高新区生物医药产业园"
+    assert (park, "SERVES", "合成生物") in rels and (park, "SERVES", "细胞治疗") in rels
+    assert ("星河药业", "LOCATED_IN", park) in rels
+    assert ("海岳生物医药孵化器", "LOCATED_IN", park) in rels
+
+
+def test_a_clause_opening_develop_verb_takes_the_sentence_subject():
+    rels, _ = relations("云湖科技园位于嘉禾市西部,重点发展工业软件、智能传感器等产业。",
+                        title="嘉禾市国民经济和社会发展第十四个五年规划纲要")
+    assert ("云湖科技园", "SERVES", "工业软件") in rels
+    assert ("云湖科技园", "SERVES", "智能传感器") in rels

@@ -1,0 +1,63 @@
+"""What every relation rule shares: mentions inside one sentence, cue words
+(patterns/relations.tsv) compiled once, the outer mentions of a sentence, named things in a span."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .model import Entity
+
+PLACES = ("Platform", "Region")
+COOP = ("Region", "Platform", "Institution")
+CLAUSE = re.compile(r"[,,;;。::!?]")
+
+
+@dataclass(frozen=True, slots=True)
+class M:
+    """An entity mention inside one sentence (offsets relative to the sentence)."""
+    start: int
+    end: int
+    entity: Entity
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> dict[str, tuple[str, ...]]:
+    text = resources.files("extract.patterns").joinpath("relations.tsv").read_text("utf-8")
+    out: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, word = line.split("\t")[:2]
+            out.setdefault(kind, []).append(word)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@lru_cache(maxsize=None)
+def _rx(template: str, *kinds: str) -> re.Pattern:
+    """A cue regex compiled once: {0}, {1} … are the alternations of the cue kinds."""
+    cues = cue_words()
+    return re.compile(template.format(*("|".join(map(re.escape, cues[k])) for k in kinds)))
+
+
+_OUTER_CACHE: dict[int, tuple[list[M], list[M]]] = {}
+
+
+def outer_mentions(ms: list[M]) -> list[M]:
+    """Mentions not inside another mention (computed once per sentence's list)."""
+    hit = _OUTER_CACHE.get(id(ms))
+    if hit is not None and hit[0] is ms:
+        return hit[1]
+    out = [m for m in ms if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
+                                    for o in ms)]
+    _OUTER_CACHE.clear()
+    _OUTER_CACHE[id(ms)] = (ms, out)
+    return out
+
+
+def list_after(ms: list[M], pos: int, end: int, types) -> list[M]:
+    """Named things between pos and end; of regions written together (广州市番禺区) the last."""
+    found = [m for m in outer_mentions(ms) if pos <= m.start and m.end <= end and m.entity.type in types]
+    return [m for i, m in enumerate(found)
+            if not (m.entity.type == "Region" and i + 1 < len(found) and found[i + 1].start == m.end
+                    and found[i + 1].entity.type in PLACES)]
