@@ -73,7 +73,11 @@ def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
         parts.append("{" + rid + "}")
         pos = e
     parts.append(name[pos:])
-    return YEARS.sub("", "".join(parts))
+    key = YEARS.sub("", "".join(parts))
+    for long, short in load_rules().head_forms:
+        if long in key:
+            key = key.replace(long, short)
+    return key
 
 
 def token_spans(sdoc) -> list[tuple[int, int]]:

@@ -251,7 +251,8 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
     if not (2 <= len(prefix) <= 4 and CJK.match(prefix)) or _generic(prefix, rules):
         return None
     after_region = any(ke == start and kt == "Region" for _, ke, kt in known_typed)
-    if not after_region and proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns":
+    if not after_region and proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns" \
+            and not _name_word(prefix):
         return None
     if prefix in rules.words["break"] or (start > 0 and not _breaks(tokens.words[tokens.at[start - 1]], rules)
                                           and tokens.words[tokens.at[start - 1]] not in ("与", "和", "及")
@@ -269,8 +270,7 @@ def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate |
     k = tokens.at[m.start()]
     if k == 0 or tokens.starts[k] != m.start() or not tokens.is_end(m.end()):
         return None
-    word = tokens.words[k - 1]
-    if not _rare_name_word(word) and (proper_tags().get(word) not in BRAND_TAGS or _rule_word(word)):
+    if not _name_word(tokens.words[k - 1]):
         return None
     if k > 1 and not _breaks(tokens.words[k - 2], rules, verbs=True):
         return None
@@ -359,7 +359,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
         return True
     if any(start <= kn < end and kt not in ("Industry", "Initiative") for kn, _, kt in known):
         return True
-    if type_ == "Institution" and ("国家" in text[start:end] or text.startswith("中国", start)):
+    if type_ == "Institution" and (re.search("国家(?!级)", text[start:end]) or text.startswith("中国", start)):
         return True
     k = tokens.at[start]
     if tokens.starts[k] == start and _rare_name_word(tokens.words[k]):
@@ -384,6 +384,12 @@ def _rare_name_word(word: str) -> bool:
     if any(ch in load_rules().words["break"] for ch in word):
         return False
     return not _rule_word(word)
+
+
+def _name_word(word: str) -> bool:
+    """A word jieba's dictionary tags as a proper name (吴江 nr, 翔安 nz) or does not know (盛泽),
+    and that the rules do not know as vocabulary."""
+    return _rare_name_word(word) or (proper_tags().get(word) in BRAND_TAGS and not _rule_word(word))
 
 
 def _rule_word(word: str) -> bool:
@@ -542,11 +548,21 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
 
 def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> list[Candidate]:
     places = frozenset(k.start for k in known if k.type in ("Region", "Platform", "Institution"))
-    out = list(pattern_candidates(tokens.text, rules))
+    out = [_after_city(c, tokens.text, known) for c in pattern_candidates(tokens.text, rules)]
     out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known]))
     out.extend(quoted_candidates(tokens, rules))
     out.extend(list_candidates(tokens, rules, known, places))
     return out
+
+
+def _after_city(c: Candidate, text: str, known: Sequence[Known]) -> Candidate:
+    """苏州地铁10号线: a rail line written right after its city is named with it."""
+    if c.type != "Project" or not c.rule.startswith("rail"):
+        return c
+    city = next((k for k in known if k.end == c.start and k.type == "Region"), None)
+    if city is None:
+        return c
+    return Candidate(city.start, c.end, c.type, c.rule, text[city.start:c.start] + (c.name or text[c.start:c.end]), c.of)
 
 
 def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:

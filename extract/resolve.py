@@ -12,6 +12,7 @@ from collections import defaultdict
 from .ids import entity_id
 from .model import Entity, Evidence, Mention
 from .registry import load_registry
+from .textnorm import normalise_name
 
 
 def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
@@ -19,6 +20,8 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[(m.type, m.key)].append(m)
+    _merge_quoted(groups)
+    _merge_short_forms(groups)
     region_forms = {m.text for m in mentions if m.type == "Region" and len(m.text) >= 2}
     for m in mentions:
         if m.type == "Region" and m.registry_id in registry.by_id:
@@ -44,6 +47,39 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
             aliases=tuple(sorted(a for a in aliases if a)), mentions=evidence,
             registry_id=entry.id if entry else None))
     return tuple(sorted(entities, key=lambda e: e.id))
+
+
+def _merge_quoted(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """A name written once in quotes and once without (“黄埔高铁站-白云机场”, 黄埔高铁站-白云机场) is
+    one entity: groups of a type whose names read the same without quotes are merged (the first
+    key seen wins, so ids stay stable)."""
+    seen: dict[tuple[str, str], tuple[str, str]] = {}
+    for gk in list(groups):
+        ms = groups[gk]
+        if ms[0].registry_id:
+            continue
+        key = (gk[0], normalise_name(_fullest(ms)))
+        if key in seen and seen[key] != gk:
+            groups[seen[key]].extend(groups.pop(gk))
+        else:
+            seen.setdefault(key, gk)
+
+
+def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]]) -> None:
+    """A name that is another's name less a leading place (长沙片区 in 中国(湖南)自由贸易试验区长沙片区,
+    生物医药产业园 in 江门高新区生物医药产业园) is that entity's short form in this document."""
+    places = {m.text for ms in groups.values() for m in ms if m.type in ("Region", "Platform")}
+    named = {gk: _fullest(ms) for gk, ms in groups.items()}
+    by_type: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
+    for gk, name in named.items():
+        by_type[gk[0]].append((name, gk))
+    for gk, name in list(named.items()):
+        if groups[gk][0].registry_id or len(name) < 3:
+            continue
+        longer = [ok for other, ok in by_type[gk[0]] if ok != gk and ok in groups and len(other) > len(name)
+                  and other.endswith(name) and other[:-len(name)] in places]
+        if len(longer) == 1:
+            groups[longer[0]].extend(groups.pop(gk))
 
 
 def _fullest(ms: list[Mention]) -> str:

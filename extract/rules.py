@@ -2,7 +2,7 @@
 
 Formats are documented at the top of each file: entity_heads.tsv (head nouns),
 words.tsv (break, trim, generic … word lists), entity_patterns.tsv (whole-name regexes),
-list_cues.tsv (cues that type the items of a list).
+list_cues.tsv (cues that type the items of a list), head_forms.tsv (long and short platform heads).
 """
 from __future__ import annotations
 
@@ -55,6 +55,7 @@ class Rules:
     cues: tuple[ListCue, ...]
     industry_end: re.Pattern        # a name ending with an industry word
     quote_skip: re.Pattern          # quoted labels that are periods or counts, not names
+    head_forms: tuple[tuple[str, str], ...] = ()   # long and short forms of platform heads
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -116,4 +117,5 @@ def load_rules() -> Rules:
         cues=cues,
         industry_end=re.compile(f"(?:{_alternation(words.get('industry', ()))})$"),
         quote_skip=re.compile(r"^(?:十[一二三四五六七八九]五|[\d一二三四五六七八九十]+|[\d.]+%?)$"),
+        head_forms=tuple(sorted(((r[0], r[1]) for r in _rows("head_forms.tsv")), key=lambda f: -len(f[0]))),
     )
