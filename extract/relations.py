@@ -254,7 +254,7 @@ def _develops(ms: list[M], text: str, sent, cues, home: Entity | None, add) -> N
 
 def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
     """The platform a clause-opening develop verb speaks of: the sentence's subject when the
-    sentence opens with a platform and names no other place before the verb, else the document's
+    sentence opens with a platform and names no other platform before the verb, else the document's
     own platform when the sentence names no place before the verb."""
     clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
     if pos - clause_start > 2:
@@ -262,8 +262,9 @@ def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) 
     places = [p for p in before if p.entity.type in PLACES]
     if places:
         first = places[0]
-        if first.start <= 1 and first.entity.type == "Platform" and all(p.entity.id == first.entity.id for p in places):
-            return first.entity
+        if first.start <= 1 and first.entity.type == "Platform" and all(
+                p.entity.id == first.entity.id for p in places if p.entity.type == "Platform"):
+            return first.entity                     # 园区位于嘉禾市西部,重点发展…: regions say where
         return None
     return home if home is not None and home.type == "Platform" else None
 
