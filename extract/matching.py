@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .hanzi import to_simplified
-from .model import Document, Evidence, Extraction
+from .model import Document, Entity, Evidence, Extraction, Indicator
 
 
 def matching_view(doc: Document) -> Document:
@@ -33,9 +33,28 @@ def _ev(ev: Evidence, text: str) -> Evidence:
 
 
 def restore_original(x: Extraction, original: Document) -> Extraction:
-    """Put the original document back and re-read every evidence text from it."""
-    text = original.text
-    entities = tuple(replace(e, mentions=tuple(_ev(m, text) for m in e.mentions)) for e in x.entities)
+    """Put the original document back and re-read every evidence text from it; names found by the
+    rules and indicator units and metrics are given as written (萬人, not 万人)."""
+    text, simple = original.text, x.document.text
+    entities = tuple(_entity(e, text, simple) for e in x.entities)
     relations = tuple(replace(r, evidence=_ev(r.evidence, text)) for r in x.relations)
-    indicators = tuple(replace(i, evidence=_ev(i.evidence, text)) for i in x.indicators)
+    indicators = tuple(_indicator(i, text, simple) for i in x.indicators)
     return Extraction(document=original, entities=entities, relations=relations, indicators=indicators)
+
+
+def _entity(e: Entity, text: str, simple: str) -> Entity:
+    mentions = tuple(_ev(m, text) for m in e.mentions)
+    if e.registry_id:
+        return replace(e, mentions=mentions)
+    first = e.mentions[0] if e.mentions else None
+    name = original_span(text, simple, e.name, first.start if first else 0) if first else e.name
+    aliases = tuple(sorted({original_span(text, simple, a) for a in e.aliases} - {name}))
+    return replace(e, name=name, aliases=aliases, mentions=mentions)
+
+
+def _indicator(i: Indicator, text: str, simple: str) -> Indicator:
+    ev = i.evidence
+    lo = max(0, ev.start - 40)
+    return replace(i, evidence=_ev(ev, text),
+                   unit=original_span(text, simple, i.unit, ev.start, ev.end + 8) if i.unit else i.unit,
+                   metric=original_span(text, simple, i.metric, lo, ev.end) if i.metric else i.metric)

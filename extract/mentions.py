@@ -22,6 +22,7 @@ from .textnorm import fold_width, normalise_name
 
 PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3, "quoted": 4, "abbreviation": 5}
 YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
+TITLE_NOTE = re.compile(r"[((](?:节选|摘要|摘录|節選|摘錄|试行|試行|征求意见稿|徵求意見稿|草案|修订|修訂)[))]$")
 LEADING_QUOTE = re.compile(r"^“([^“”]+)”[^“”]{0,8}$")
 ABBREV = re.compile(r"[((]([^()()]{2,10})[))]")
 PROPAGATE = ("Platform", "Region", "Industry")
@@ -107,7 +108,7 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ru
                               and text[e:c.end] in AREA and registry.by_id[rid].type == "Platform"), None)
             found.append((c, entry.id if entry else None))
     if is_title:
-        title_len = len(YEARS.sub("", text.strip()))
+        title_len = len(YEARS.sub("", TITLE_NOTE.sub("", text.strip())))
         found = [(c, r) for c, r in found if not _names_document(c, r, title_len)]
     chosen = _select(found, text)
     if tokens is not None:

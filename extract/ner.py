@@ -311,6 +311,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         nxt = rules.head_regex.match(text, m.end())
         if "等" in prefix or (nxt and rules.heads[nxt.group(0)].type != "Initiative"):
             continue                                # 云埔等片区; 试点 in 试点先行区 is a modifier
+        inner = next((kn for kn, ke, kt in known_typed if ke == m.end() and start < kn), None)
+        if inner is not None and not _has_place(tokens, start, inner, rules, known_typed, head.type):
+            continue                                # 服务雄安新区: the registry name stands alone
         known_prefix = any(kn == start and ke == m.start() for kn, ke in known) or any(
             start <= kn and ke <= m.start() and kt in ("Region", "Platform", "Institution", "Enterprise")
             for kn, ke, kt in known_typed)
