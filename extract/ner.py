@@ -337,8 +337,15 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                                            for kn, ke, kt in known_typed):
             type_ = "Institution"                   # 张江实验室广州基地: an institute's branch
         if head.industry:
-            if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix:
-                continue
+            place = next((ke for kn, ke, kt in known_typed if kn == start and kt in ("Region", "Platform")), None)
+            if place is not None and place < m.start():
+                start = _trim(text, place, m.start(), rules, tokens)   # 芜湖低空经济产业: the sector
+                prefix = text[start:m.start()]
+            if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < 2 \
+                    or text.startswith(("链", "集群", "园", "基地", "联盟"), m.end()) \
+                    or not rules.industry_end.search(prefix) or _generic(prefix, rules) \
+                    or prefix in rules.words["industry"]:
+                continue                            # 全产业链, 产业集群: not the sector's own name
             yield Candidate(start, m.start(), head.type, "head:产业")
             continue
         end = m.end()
@@ -497,7 +504,7 @@ def _clause_end(text: str, pos: int) -> int:
     return min(ends, default=len(text))
 
 
-def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict) -> bool:
+def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, strict: bool = False) -> bool:
     item = text[s:e]
     if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or DIGIT_OR_SCALE.search(item) \
             or COUNT_START.match(item):
@@ -510,11 +517,14 @@ def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict) -
         return False
     if item.endswith(("同志", "总书记")):
         return False
-    if type_ == "Industry":
-        return len(item) <= 12 and rules.industry_end.search(item) is not None
+    if type_ == "Industry":                        # 枸杞, 精品民宿, 车路协同: a cue types short items
+        return len(item) <= 12 and (rules.industry_end.search(item) is not None or (len(item) <= 6 and not strict))
     if type_ == "Enterprise":
         return len(item) <= 8 and not item.endswith(("项目", "机构", "企业", "平台", "中心", "出入口", "节点"))
     return True
+
+
+WEAK_CUE = re.compile("领域|业态")                 # 等重点领域: fields, not always sectors
 
 
 def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
@@ -545,7 +555,7 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 s = _trim(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
                 if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
                     yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
-                elif _item_ok(text, s, e, cue.type, rules, known_spans):
+                elif _item_ok(text, s, e, cue.type, rules, known_spans, strict=WEAK_CUE.search(m.group(0)) is not None):
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
 
 
