@@ -61,3 +61,25 @@ def list_after(ms: list[M], pos: int, end: int, types) -> list[M]:
     return [m for i, m in enumerate(found)
             if not (m.entity.type == "Region" and i + 1 < len(found) and found[i + 1].start == m.end
                     and found[i + 1].entity.type in PLACES)]
+
+
+SEGMENT = re.compile(r"[;;。]")
+LEAD_PHRASE = re.compile(r"(?:坚持|支持|推动|鼓励)?(?:以[^,,。;;以]{1,40}?为[\u4e00-\u9fff]{1,6}|依托[^,,。;;]{1,40}?(?=[,,]|建设|打造|布局))")
+
+
+def segment_start(text: str, pos: int) -> int:
+    """Where the independent clause group holding ``pos`` starts (after the last ；or 。)."""
+    return max((m.end() for m in SEGMENT.finditer(text, 0, pos)), default=0)
+
+
+def segment_subject(ms: list[M], text: str, pos: int, types=PLACES) -> M | None:
+    """The place a clause group is about: a place it opens with (万庄片区依托…建设…,重点发展…),
+    or the P of an opening 以P为… (以华祥片区为综合服务核,…)."""
+    seg = segment_start(text, pos)
+    first = next((m for m in outer_mentions(ms) if m.start >= seg), None)
+    if first is None or first.start >= pos or first.entity.type not in types:
+        return None
+    lead = text[seg:first.start]
+    if lead in ("", "支持", "推动", "鼓励") or (lead in ("以", "坚持以") and text.startswith("为", first.end)):
+        return first
+    return None

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from .model import Entity, Evidence, Relation, Sentence
 from .anaphora import find_anaphors
 from .containment import find_containment
-from .relation_base import CLAUSE, COOP, PLACES, M, _rx, cue_words, list_after, outer_mentions
+from .relation_base import (CLAUSE, COOP, PLACES, M, _rx, cue_words, list_after, outer_mentions,
+                            segment_start, segment_subject)
 from .textnorm import fold_width
 
 def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
@@ -252,21 +253,30 @@ def _develops(ms: list[M], text: str, sent, cues, home: Entity | None, add) -> N
                 add(p, "SERVES", ind.entity, sent, "serves:develop")
 
 
+CARRIER_PHRASE = re.compile(r"以[^,,。;;以]{1,60}?为[\u4e00-\u9fff]{0,4}?(?:载体|核心|支撑|依托|平台|龙头|牵引)"
+                            r"|依托[^,,。;;]{1,60}?(?=[,,]|建设|打造|布局|建成)")
+
+
 def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
-    """The platform a clause-opening develop verb speaks of: the sentence's subject when the
-    sentence opens with a platform and names no other platform before the verb, else the document's
-    own platform when the sentence names no place before the verb."""
+    """The platform a clause-opening develop verb speaks of: the platform its clause group opens
+    with (万庄片区依托…建设…,重点发展…; 以华祥片区为综合服务核,重点发展…), else the platform the
+    group built or named last (依托江湾镇建设江湾文旅特色小镇,重点发展…), else, when the sentence
+    names no place before the verb, the document's own platform."""
     clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
     if pos - clause_start > 2:
         return None                                 # the verb does not open its clause
-    places = [p for p in before if p.entity.type in PLACES]
-    if places:
-        first = places[0]
-        if first.start <= 1 and first.entity.type == "Platform" and all(
-                p.entity.id == first.entity.id for p in places if p.entity.type == "Platform"):
-            return first.entity                     # 园区位于嘉禾市西部,重点发展…: regions say where
-        return None
-    return home if home is not None and home.type == "Platform" else None
+    subject = segment_subject(before, text, pos)
+    if subject is not None:
+        return subject.entity if subject.entity.type == "Platform" else None
+    seg = segment_start(text, pos)
+    places = [p for p in before if p.start >= seg and p.entity.type in PLACES]
+    carriers = [m.span() for m in CARRIER_PHRASE.finditer(text, seg, pos)]
+    platforms = [p for p in places if p.entity.type == "Platform" and not any(a <= p.start < b for a, b in carriers)]
+    if platforms:
+        return platforms[-1].entity
+    if not [p for p in before if p.entity.type in PLACES]:
+        return home if home is not None and home.type == "Platform" else None
+    return None
 
 
 def _operates(ms: list[M], text: str, sent, cues, add) -> None:
