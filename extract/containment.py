@@ -25,7 +25,8 @@ import re
 from collections.abc import Callable
 
 from .model import Entity
-from .relation_base import CLAUSE, PLACES, M, _rx, cue_words, list_after, outer_mentions
+from .relation_base import (CLAUSE, PLACES, M, _rx, cue_words, list_after, outer_mentions,
+                            segment_subject)
 
 OBJECTS = ("Platform", "Institution", "Project", "Enterprise", "Event")
 ANCHOR_SPAN = re.compile(r"以[^,,。;;以]{1,60}?为(?:核心|龙头|主体|依托|支撑|引领)的?")
@@ -44,11 +45,12 @@ def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add
     _part_is(ms, text, sent, add)
 
 
-def relate(x: M, p: M, text: str, sent, add: Add, rule: str) -> None:
-    """X in P: PART_OF for an area of P, LOCATED_IN otherwise."""
-    if x.entity.id == p.entity.id or x.entity.type not in OBJECTS or p.entity.type not in PLACES:
+def relate(x: M, p: M, text: str, sent, add: Add, rule: str, explicit: bool = False) -> None:
+    """X in P: PART_OF for an area of P, LOCATED_IN otherwise. A region lies in a region only by
+    an explicit cue (位于, 地处, 隶属), never by two names written together."""
+    if x.entity.id == p.entity.id or p.entity.type not in PLACES:
         return
-    if p.entity.type == "Region" and x.entity.type == "Region":
+    if x.entity.type not in OBJECTS and not (explicit and x.entity.type == "Region" == p.entity.type):
         return
     if _names_place(x, p, text):
         return
@@ -91,7 +93,7 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _located(ms: list[M], text: str, sent, add: Add) -> None:
-    """X位于/落户P; 位于/落户P的X."""
+    """X(、Y等)位于/落户P; 位于/落户P的X; a later clause's 隶属P speaks of the sentence's subject."""
     for m in _rx(r"(?:{0})于?", "located").finditer(text):
         end = _clause_end(text, m.end())
         tails = list_after(ms, m.end(), end, PLACES)
@@ -99,14 +101,36 @@ def _located(ms: list[M], text: str, sent, add: Add) -> None:
             continue
         p = tails[0]
         if text.startswith("的", p.end):           # 落户知识城的百济神州
-            after = [x for x in list_after(ms, p.end + 1, end, OBJECTS) if x.start == p.end + 1]
+            after = [x for x in list_after(ms, p.end + 1, end, OBJECTS + ("Region",)) if x.start == p.end + 1]
             for x in after:
-                relate(x, p, text, sent, add, "located_in:cue")
+                relate(x, p, text, sent, add, "located_in:cue", explicit=True)
             if after:
                 continue
-        heads = [h for h in outer_mentions(ms) if h.end <= m.start() and not CLAUSE.search(text, h.end, m.start())]
-        if heads:
-            relate(heads[-1], p, text, sent, add, "located_in:cue")
+        heads = _list_before(ms, text, m.start())
+        if not heads:
+            subject = segment_subject(ms, text, m.start(), OBJECTS + ("Region",))
+            heads = [subject] if subject is not None else []
+        for h in heads:
+            relate(h, p, text, sent, add, "located_in:cue", explicit=True)
+
+
+def _list_before(ms: list[M], text: str, pos: int) -> list[M]:
+    """The named things of the list that ends right before ``pos`` in its clause
+    (英发德耀、美科硅能源等项目落户…: both), else the nearest one."""
+    clause = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
+    before = [h for h in outer_mentions(ms) if clause <= h.start and h.end <= pos]
+    if not before:
+        return []
+    out = [before[-1]]
+    for h in reversed(before[:-1]):
+        gap = text[h.end:out[0].start]
+        if gap not in ("、", "和", "及", "与", ",") or h.entity.type != out[0].entity.type:
+            break
+        out.insert(0, h)
+    tail = text[out[-1].end:pos]
+    if len(tail) > 8 and not tail.startswith("等"):
+        return []                                   # the cue speaks of something else
+    return out
 
 
 def _built_in(ms: list[M], text: str, sent, add: Add) -> None:
@@ -119,13 +143,11 @@ def _built_in(ms: list[M], text: str, sent, add: Add) -> None:
         end = _clause_end(text, p.end)
         rest = text[p.end:end]
         s = settle.match(rest.lstrip("内中"))
-        if s:                                       # 百济神州在知识城落户
-            heads = [h for h in outer_mentions(ms) if h.end <= p.start - 1
-                     and not CLAUSE.search(text, h.end, p.start)]
-            if heads:
-                relate(heads[-1], p, text, sent, add, "located_in:settle")
-            continue
         v = build.search(rest, 0, 12)
+        if s or v:                                  # 百济神州在知识城落户; 安踏集团在西吉县设立车间
+            for h in _list_before(ms, text, p.start - 1):
+                if h.entity.type in ("Enterprise", "Institution"):
+                    relate(h, p, text, sent, add, "located_in:settle")
         if v is None:
             continue
         for x in _objects(ms, text, p.end + v.end(), end):
@@ -136,19 +158,38 @@ def _built_in(ms: list[M], text: str, sent, add: Add) -> None:
 
 
 def _subject_builds(ms: list[M], text: str, sent, add: Add) -> None:
-    """P(重点/加快)建设X: a place at the start of a clause builds X."""
-    build = _rx(r"(?:[\u4e00-\u9fff]{{0,3}}?)(?:{0})", "make")
-    for p in outer_mentions(ms):
-        if p.entity.type not in PLACES:
-            continue
-        if p.start and text[p.start - 1] not in ",,;;。:: " and not CLAUSE.match(text, p.start - 1):
-            continue
-        end = _clause_end(text, p.end)
-        v = build.match(text, p.end, end)
-        if v is None or any(ch in text[p.end:v.end()] for ch in "的与和及"):
-            continue
-        for x in _objects(ms, text, v.end(), end):
+    """P(重点/加快)建设X; in a clause group about P, a later clause (…,打造X) or one after an
+    opening 以…为…/依托… phrase builds in P too; 依托P建设X and 以P为主平台…建设X build in P."""
+    build = _rx(r"(?:{0})", "make")
+    for v in build.finditer(text):
+        clause = max((c.end() for c in CLAUSE.finditer(text, 0, v.start())), default=0)
+        lead = text[clause:v.start()]
+        p = _lead_place(ms, text, clause, lead)
+        if p is None:
+            subject = segment_subject(ms, text, v.start())
+            if subject is None:
+                continue
+            opener = lead[subject.end - clause:] if subject.start >= clause else lead
+            if opener[:1] in ("与", "和", "及", "同") or (len(opener) > 4 and not opener.startswith(OPENERS)):
+                continue                            # the clause has a subject of its own
+            p = subject
+        for x in _objects(ms, text, v.end(), _clause_end(text, v.end())):
             relate(x, p, text, sent, add, "located_in:subject")
+
+
+OPENERS = ("依托", "以", "坚持以", "坚持依托", "将", "要", "重点", "加快", "高标准", "高水平", "全力", "积极")
+
+
+def _lead_place(ms: list[M], text: str, clause: int, lead: str) -> M | None:
+    """P of a clause opening 依托P… or 以P为…: where the clause's building happens."""
+    for opener in ("坚持依托", "依托", "坚持以", "以"):
+        if lead.startswith(opener):
+            pos = clause + len(opener)
+            p = next((m for m in outer_mentions(ms) if m.start == pos and m.entity.type in PLACES), None)
+            if p is not None and (opener.endswith("依托") or text.startswith("为", p.end)):
+                return p
+            return None
+    return None
 
 
 def _carried_out_plan(ms: list[M], text: str, sent, add: Add) -> None:

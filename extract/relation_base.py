@@ -80,6 +80,8 @@ def segment_subject(ms: list[M], text: str, pos: int, types=PLACES) -> M | None:
     if first is None or first.start >= pos or first.entity.type not in types:
         return None
     lead = text[seg:first.start]
-    if lead in ("", "支持", "推动", "鼓励") or (lead in ("以", "坚持以") and text.startswith("为", first.end)):
+    if text.startswith(("与", "和", "同"), first.end):
+        return None                                 # A与B共建…: a joint subject
+    if lead == "" or (lead in ("以", "坚持以") and text.startswith("为", first.end)):
         return first
     return None

@@ -287,6 +287,8 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
         if not inds and text[m.end():m.end() + 1] in ",,":   # …等龙头企业,推动电子信息产业集群发展
             nxt = CLAUSE.search(text, m.end() + 1)
             inds = list_after(ms, m.end(), nxt.start() if nxt else len(text), ("Industry",))
+            if len(inds) != 1:
+                inds = []                           # several sectors and no mapping: none
         clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=0)
         firms = list_after(ms, clause_start, m.start(), ("Enterprise",))
         for f in firms:
