@@ -73,7 +73,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _anchors(ms, text, sent, cues, add)
         _carriers(ms, text, sent, cues, add)
         _cooperation(ms, text, sent, cues, home, add)
-        _part_of(ms, text, sent, cues, add)
+        _part_of(ms, text, sent, cues, home, add)
         _develops(ms, text, sent, cues, home, add)
         _composed(ms, text, sent, add)
         _plan_clusters(ms, text, sent, add)
@@ -124,23 +124,35 @@ def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
         if place is None or not anchors:
             continue
         between = text[m.end():place.start]
-        if CLAUSE.search(between) and not _rx(r"[,,](?:{0})[^,,。;;]{{0,12}}", "build").fullmatch(between):
-            continue                                # 以X为核心,建设P: the next clause builds P
-        for a in anchors:
-            add(place.entity, "ANCHORED_BY", a.entity, sent, "anchor:core")
-            if a.entity.type == "Enterprise":
-                for i in ms:
-                    if i.entity.type == "Industry" and place.start <= i.start and i.end <= place.end:
-                        add(a.entity, "OPERATES_IN", i.entity, sent, "operates:anchor")
+        if CLAUSE.search(between) and not _rx(r"[,,][\u4e00-\u9fff]{{0,4}}?(?:{0})[^,,。;;]{{0,12}}", "build").fullmatch(between):
+            continue                                # 以X为核心,高标准建设P: the next clause builds P
+        _anchor(place, anchors, ms, sent, add, "anchor:core")
     for m in _rx(r"(?:{0})(?P<x>[^,,。;;]{{2,40}}?)(?:[,,]|(?=(?:{1})))", "anchor_rely", "build").finditer(text):
         anchors = list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
         if not anchors:
             continue
-        places = [p for p in outer_mentions(ms) if p.start >= m.end() and p.entity.type == "Platform"
-                  and _rx(r"(?:{0})[^,,。;;]*$", "build").search(text[m.end():p.start])]
-        for p in places[-1:]:
-            for a in anchors:
-                add(p.entity, "ANCHORED_BY", a.entity, sent, "anchor:rely")
+        seg = segment_start(text, m.start())
+        end = next((c.start() for c in SEGMENT_END.finditer(text, m.end())), len(text))
+        after = [p for p in outer_mentions(ms) if m.end() <= p.start < end and p.entity.type == "Platform"
+                 and _rx(r"(?:{0})[^,,。;;]*$", "build").search(text[m.end():p.start])]
+        before = [p for p in outer_mentions(ms) if seg <= p.start and p.end <= m.start() and p.entity.type == "Platform"
+                  and not CLAUSE.search(text, p.end, m.start() - 1)]
+        place = after[0] if after else (before[-1] if before else None)
+        if place is not None:                       # 依托X建设P; P…,依托X…: the platform it relies on X
+            _anchor(place, anchors, ms, sent, add, "anchor:rely")
+
+
+SEGMENT_END = re.compile(r"[;;。]")
+
+
+def _anchor(place: M, anchors: list[M], ms: list[M], sent, add, rule: str) -> None:
+    """P ANCHORED_BY each anchor; an anchor company operates in the industries P's name holds."""
+    for a in anchors:
+        add(place.entity, "ANCHORED_BY", a.entity, sent, rule)
+        if a.entity.type == "Enterprise":
+            for i in ms:
+                if i.entity.type == "Industry" and place.start <= i.start and i.end <= place.end:
+                    add(a.entity, "OPERATES_IN", i.entity, sent, "operates:anchor")
 
 
 def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
@@ -176,10 +188,27 @@ def _actor(ms: list[M], text: str, pos: int, home: Entity | None) -> Entity | No
     before = [m for m in outer_mentions(ms) if m.end <= pos and m.entity.type in COOP]
     if before and before[-1].end == pos:
         return before[-1].entity
+    if before and pos - before[-1].end <= 4 and not CLAUSE.search(text, before[-1].end, pos) \
+            and before[-1].start <= segment_start(text, pos) + 2:
+        return before[-1].entity                    # 福建省(坚持)与宁夏回族自治区…协作
     for m in reversed(before):
         if m.start > 0 and text[m.start - 1] == "以":
             return m.entity
     return home
+
+
+def _joined_before(ms: list[M], text: str, pos: int) -> list[M]:
+    """A、B与X…: the places listed with the actor written right before 与."""
+    before = [m for m in outer_mentions(ms) if m.end <= pos and m.entity.type in COOP]
+    if not before or before[-1].end != pos:
+        return []
+    out = [before[-1]]
+    for m in reversed(before[:-1]):
+        if text[m.end:out[0].start] in ("、", "和", "及") and m.entity.type == out[0].entity.type:
+            out.insert(0, m)
+        else:
+            break
+    return out[:-1]
 
 
 def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
@@ -187,8 +216,10 @@ def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
         actor = _actor(ms, text, m.start(), home)
         if actor is None:
             continue
+        actors = [actor] + [a.entity for a in _joined_before(ms, text, m.start()) if a.entity.id != actor.id]
         for t in list_after(ms, m.start("x"), m.end("x"), COOP):
-            add(actor, "COOPERATES_WITH", t.entity, sent, "cooperates:with")
+            for a in actors:
+                add(a, "COOPERATES_WITH", t.entity, sent, "cooperates:with")
     if home is not None and any(w in text for w in cues["aid"]):
         regions = [m for m in outer_mentions(ms) if m.entity.type == "Region" and m.entity.id != home.id]
         for i, r in enumerate(regions):
@@ -198,7 +229,7 @@ def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
             add(home, "COOPERATES_WITH", r.entity, sent, "cooperates:aid")
 
 
-def _part_of(ms: list[M], text: str, sent, cues, add) -> None:
+def _part_of(ms: list[M], text: str, sent, cues, home, add) -> None:
     outer = [m for m in ms if m.entity.type == "Platform"]
     for a in outer:
         if text[a.end:a.end + 1] in "((":
@@ -209,13 +240,24 @@ def _part_of(ms: list[M], text: str, sent, cues, add) -> None:
         before = [p for p in outer_mentions(ms) if p.end <= m.start() and p.entity.type in PLACES
                   and not CLAUSE.search(text, p.end, m.start())]
         if not before:                              # P位于…,包括Q、R: the sentence's subject
-            first = outer_mentions(ms)[0]
-            if first.start > 2 or first.entity.type != "Platform" or first.end > m.start():
+            first = next((p for p in outer_mentions(ms) if p.entity.type in PLACES and p.end <= m.start()), None)
+            subject = segment_subject(ms, text, m.start())
+            if subject is not None:
+                before = [subject]
+            elif first is not None and first.entity.type == "Platform" and (
+                    first.start <= 2 or (home is not None and first.entity.id == home.id)):
+                before = [first]                    # 本规划范围为P全域,…,包括Q、R
+            else:
                 continue
-            before = [first]
+        whole = before[-1]
         clause = CLAUSE.search(text, m.end())
-        for part in list_after(ms, m.end(), clause.start() if clause else len(text), ("Platform",)):
-            add(part.entity, "PART_OF", before[-1].entity, sent, "part_of:includes")
+        end = clause.start() if clause else len(text)
+        for part in list_after(ms, m.end(), end, ("Platform",)):
+            add(part.entity, "PART_OF", whole.entity, sent, "part_of:includes")
+        if whole.entity.type == "Region":           # 都市圈包括长沙市全域、…醴陵市: regions lie in it
+            for part in list_after(ms, m.end(), end, ("Region",)):
+                if not text.startswith(("中心城区", "城区", "部分", "的"), part.end):
+                    add(part.entity, "LOCATED_IN", whole.entity, sent, "located_in:includes")
 
 
 def _composed(ms: list[M], text: str, sent, add) -> None:
@@ -294,13 +336,49 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
         for f in firms:
             for i in inds:
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:list")
-    for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})[,,]", "anchor_core").finditer(text):
+    for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})(?P<c>[,,]?)", "anchor_core").finditer(text):
         firms = list_after(ms, m.start("x"), m.end("x"), ("Enterprise",))
         clause = CLAUSE.search(text, m.end())
         inds = list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",))
-        if firms and len(firms) == len(inds):
-            for f, i in zip(firms, inds):
+        if firms and len(firms) == len(inds) and (m.group("c") or len(inds) == 1):
+            for f, i in zip(firms, inds):           # 以A、B为龙头,壮大X、Y: one to one
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")
+        elif firms and len(inds) == 1:              # 以A、B为龙头…建设X产业集群: all in X
+            for f in firms:
+                add(f.entity, "OPERATES_IN", inds[0].entity, sent, "operates:lead")
+    _operates_predicate(ms, text, sent, add)
+
+
+OPERATE_VERB = re.compile(r"^(?:[^,,。;;]{0,8}?)(?:做强|做大|做优|做精|布局|深耕|拓展|开通|进军|主攻|发展)")
+
+
+def _operates_predicate(ms: list[M], text: str, sent, add) -> None:
+    """A(、B等企业)做强/布局/开通 X: companies that a predicate ties to an industry in their clause."""
+    outer = outer_mentions(ms)
+    for i, f in enumerate(outer):
+        if f.entity.type != "Enterprise" or (i + 1 < len(outer) and outer[i + 1].entity.type == "Enterprise"
+                                             and text[f.end:outer[i + 1].start] in ("、", "和", "及")):
+            continue                                # not the last of its list
+        firms = [f]
+        for g in reversed(outer[:i]):
+            if g.entity.type == "Enterprise" and text[g.end:firms[0].start] in ("、", "和", "及"):
+                firms.insert(0, g)
+            else:
+                break
+        end = _clause_end_at(text, f.end)
+        v = OPERATE_VERB.match(text[f.end:end])
+        if v is None or any(m.entity.type == "Enterprise" for m in outer if f.end <= m.start < f.end + v.end()):
+            continue
+        inds = list_after(ms, f.end + v.end(), end, ("Industry",))
+        if len(inds) == 1 or len(firms) == 1:
+            for g in firms:
+                for ind in inds[:2]:
+                    add(g.entity, "OPERATES_IN", ind.entity, sent, "operates:predicate")
+
+
+def _clause_end_at(text: str, pos: int) -> int:
+    c = CLAUSE.search(text, pos)
+    return c.start() if c else len(text)
 
 
 CLUSTERS = re.compile(r"(?:打造|建设|形成|培育|发展)(?P<x>[^,,。;;]{4,80}?)[一二两三四五六七八九十\d]+大(?:产业)?(?:组团|集群|板块|基地)")
