@@ -29,7 +29,9 @@ CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
 MAX_NAME = 28
 COUNT_START = re.compile(r"[一二两三四五六七八九十几多]+[大个家所项条类批]")
-PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段")
+LINK_HEADS = frozenset({"铁路", "高铁", "城际", "城际铁路", "高速", "高速公路", "公路", "快速路", "通道",
+                        "航线", "连接线", "轨道", "隧道", "大桥", "走廊"})   # A至B铁路: a link between places
+PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段|[东西南北]延|[东西南北中]段")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +116,8 @@ def _breaks_cached(word: str, verbs: bool) -> bool:
 def _breaks_uncached(word: str, rules: Rules, verbs: bool) -> bool:
     if word in rules.words["keep"]:
         return False
-    if _glued(word, rules):
-        return True
+    if _glued(word, rules) or ("及" in word and word != "及"):
+        return True                                 # 园及: jieba glued a head to 及
     tag = word_tags().get(word)
     return (word in rules.words["break"] or PUNCT.match(word) is not None
             or QUANTITY.match(word) is not None or tag in BREAK_TAGS or (verbs and tag == "v"))
@@ -150,10 +152,13 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             start, k = q, tokens.at[q] - 1
             continue
         if word in rules.words["joiner"]:
-            if k == 0 or _breaks(tokens.words[k - 1], rules):
-                break
+            if k == 0 or _breaks(tokens.words[k - 1], rules) or (head and rules.heads.get(head)
+                                                                   and rules.heads[head].type == "Project"):
+                break                               # 南海神庙及码头: a facility is not joined
             ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit)
             ext_text = text[ext:tokens.starts[k]]
+            if any(ext_text.endswith(h) for h in _heads_ending(ext_text[-6:])):
+                break                               # A医院与B医院, A新发展区和B新发展区: two names
             other_head = rules.head_regex.search(ext_text)
             if other_head and not (head and rules.heads[other_head.group(0)].type == "Institution"
                                    and rules.heads.get(head) and rules.heads[head].type == "Institution"
@@ -163,7 +168,11 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                                            or (cross and len(ext_text) <= 8)):
                 start = ext
             break
-        if word == "-" and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4 \
+        if word in ("·", "・") and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4:
+            start, k = tokens.starts[k - 1], k - 2   # 中国·廊坊国际经济贸易洽谈会
+            continue
+        if (word == "-" or (word == "至" and head in LINK_HEADS)) and k > 0 and CJK.match(tokens.words[k - 1]) \
+                and len(tokens.words[k - 1]) <= 4 \
                 and not _breaks(tokens.words[k - 1], rules) and not (head and tokens.words[k - 1].endswith(head)):
             start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
             continue
@@ -172,6 +181,12 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         start = tokens.starts[k]
         k -= 1
     return start
+
+
+def _heads_ending(tail: str) -> list[str]:
+    """Head nouns that end ``tail``."""
+    heads = load_rules().heads
+    return [tail[i:] for i in range(len(tail) - 1) if tail[i:] in heads]
 
 
 def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None = None,

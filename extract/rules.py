@@ -85,6 +85,12 @@ def _heads() -> dict[str, Head]:
     return heads
 
 
+def _plain(heads: dict[str, Head]) -> set[str]:
+    """Heads that are generic words in a name's prefix (brand heads such as 能源, 科技 are not:
+    新能源汽车 is a sector, not a category)."""
+    return {h for h, head in heads.items() if not head.brand}
+
+
 KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
          "industry", "nominal", "lead", "designation", "place", "not_a_name", "quote_after", "quote_before")
 
@@ -111,8 +117,8 @@ def load_rules() -> Rules:
         head_regex=re.compile(_alternation(heads)),
         words={k: frozenset(v) for k, v in words.items()},
         trim_regex=re.compile(f"(?:{_alternation(words.get('trim', ()))})+"),
-        generic_regex=re.compile(f"^(?:{_alternation(words['generic'] | set(heads))})+$"),
-        generic_multi=re.compile(_alternation({w for w in words["generic"] | set(heads) if len(w) > 1})),
+        generic_regex=re.compile(f"^(?:{_alternation(words['generic'] | _plain(heads))})+$"),
+        generic_multi=re.compile(_alternation({w for w in words["generic"] | _plain(heads) if len(w) > 1})),
         patterns=tuple(patterns),
         cues=cues,
         industry_end=re.compile(f"(?:{_alternation(words.get('industry', ()))})$"),

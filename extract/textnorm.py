@@ -6,10 +6,12 @@ import unicodedata
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
+_FULLWIDTH.update({ord("「"): "“", ord("」"): "”", ord("『"): "“", ord("』"): "”", ord("—"): "-"})
 
 
 def fold_width(text: str) -> str:
-    """Full-width ASCII forms to half-width, one character for one (offsets unchanged)."""
+    """Full-width ASCII forms to half-width, corner brackets to curly quotes (「雙城三圈」) and the
+    em dash to a hyphen (钱江源—婺源), one character for one (offsets unchanged)."""
     return text.translate(_FULLWIDTH)
 
 
