@@ -203,7 +203,7 @@ def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None =
             k = tokens.at[start]
             word = tokens.words[k]
             if (tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
-                    and word_tags().get(word) in LEAD_TAGS
+                    and word_tags().get(word) in LEAD_TAGS and not _rare_dictionary_word(word)
                     and not (word_tags().get(word) == "f" and len(word) > 1)   # 西部(成都)科学城
                     and not (len(word) == 1 and k + 1 < len(tokens.words)
                              and proper_tags().get(tokens.words[k + 1]) == "ns")):   # 三龙湾: part of a place
@@ -409,6 +409,13 @@ def _rare_name_word(word: str) -> bool:
     if any(ch in load_rules().words["break"] for ch in word):
         return False
     return not _rule_word(word)
+
+
+def _rare_dictionary_word(word: str) -> bool:
+    """A word of two or more characters jieba's dictionary barely knows (安踏 7): jieba's tag for
+    it says little, so it is not trimmed as a verb."""
+    from .nlp import dictionary_freq
+    return len(word) > 1 and dictionary_freq().get(word, 0) < 50
 
 
 def _name_word(word: str) -> bool:

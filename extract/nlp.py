@@ -126,12 +126,25 @@ _SPACE = re.compile(r"\s")
 def make_docs(nlp: Language, texts) -> Iterator[Doc]:
     """Tokenised Docs without the pipeline's components. A Chinese text without white space
     becomes a Doc straight from the private jieba's words (what spaCy's Chinese tokenizer does,
-    minus its white-space bookkeeping); anything else goes through the tokenizer."""
+    minus its white-space bookkeeping), unknown words split around glued function words;
+    anything else goes through the tokenizer."""
     tok = nlp.tokenizer
     cut = tok.jieba_seg.cut if nlp.lang == "zh" and getattr(tok, "segmenter", None) == "jieba" else None
+    freq = tok.jieba_seg.FREQ if cut is not None else {}
     for text in texts:
         if cut is not None and not _SPACE.search(text):
-            words = [w for w in cut(text, cut_all=False) if w]
+            words = []
+            for w in cut(text, cut_all=False):
+                if len(w) > 1 and not freq.get(w) and _FUNCTION.search(w):
+                    words.extend(p for p in _FUNCTION_SPLIT.split(w) if p)
+                elif w:
+                    words.append(w)
             yield Doc(nlp.vocab, words=words, spaces=[False] * len(words))
         else:
             yield tok(text)
+
+
+# One-character function words that jieba's HMM glues to unknown names (以华祥, 区和粉, 园及):
+# a word jieba does not know is split around them.
+_FUNCTION = re.compile("[以和与及在为将的把被对向从由至于即]")
+_FUNCTION_SPLIT = re.compile("([以和与及在为将的把被对向从由至于即])")

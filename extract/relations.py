@@ -34,6 +34,7 @@ def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title
         if in_title:
             counts = Counter(e.id for _, e in in_title)
             return max(in_title, key=lambda t: (counts[t[1].id], t[1].type == "Region", t[0]))[1]
+        return None                                 # 闽宁东西部协作规划: a title naming no place has no home
     return max(regions, key=lambda e: len(e.mentions)) if regions else None
 
 
@@ -211,12 +212,25 @@ def _joined_before(ms: list[M], text: str, pos: int) -> list[M]:
     return out[:-1]
 
 
+def _list_before_pos(ms: list[M], text: str, pos: int) -> list[M]:
+    """The place or institute written right before ``pos``, with those listed with it."""
+    before = [m for m in outer_mentions(ms) if m.end <= pos and m.entity.type in COOP]
+    if not before or before[-1].end != pos:
+        return []
+    return _joined_before(ms, text, pos) + [before[-1]]
+
+
 def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
     for m in _rx(r"与(?P<x>[^,,。;;与]{{2,60}}?)(?:等[^,,。;;]{{0,6}})?(?:{0})", "coop_verb").finditer(text):
         actor = _actor(ms, text, m.start(), home)
         if actor is None:
             continue
-        actors = [actor] + [a.entity for a in _joined_before(ms, text, m.start()) if a.entity.id != actor.id]
+        joined = _joined_before(ms, text, m.start())
+        if joined and text[joined[0].start - 1:joined[0].start] == "与":
+            for pair in _list_before_pos(ms, text, joined[0].start - 1):   # A与B、C与D: A-B, C-D
+                add(pair.entity, "COOPERATES_WITH", joined[0].entity, sent, "cooperates:with")
+            joined = []
+        actors = [actor] + [a.entity for a in joined if a.entity.id != actor.id]
         for t in list_after(ms, m.start("x"), m.end("x"), COOP):
             for a in actors:
                 add(a, "COOPERATES_WITH", t.entity, sent, "cooperates:with")
