@@ -12,6 +12,7 @@ import re
 
 from spacy.attrs import IDX, LENGTH
 
+from .gazetteer import needs_context
 from .ids import entity_key
 from .model import Document, Mention, Sentence
 from .ner import CJK, Candidate, Known, Tokens, find_candidates, list_items
@@ -38,10 +39,27 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     out: list[Mention] = []
     title = doc.title.strip()
     texts = [fold_width(s.text) for s in sentences]
+    context = DivisionContext(doc.text)
     for sent, text, sdoc in zip(sentences, texts, make_docs(nlp, texts)):
         is_title = bool(title) and sent.text.strip() == title
-        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title, text))
+        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title, text, context))
     return tuple(out)
+
+
+class DivisionContext:
+    """Whether a division's form may stand in this document: a district or a county's short
+    form only where its prefecture or province is named (extract/gazetteer.py)."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.seen: dict[str, bool] = {}
+
+    def __call__(self, form: str) -> bool:
+        ok = self.seen.get(form)
+        if ok is None:
+            up = needs_context(form)
+            ok = self.seen[form] = not up or any(f in self.text for f in up)
+        return ok
 
 
 def _names_document(c: Candidate, reg: str | None, title_len: int) -> bool:
@@ -88,7 +106,7 @@ def token_spans(sdoc) -> list[tuple[int, int]]:
 
 
 def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ruler,
-                      is_title: bool = False, text: str | None = None) -> list[Mention]:
+                      is_title: bool = False, text: str | None = None, context=None) -> list[Mention]:
     text = sdoc.text if text is None else text
     spans = token_spans(sdoc)
     reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.matches(sdoc)
@@ -101,7 +119,7 @@ def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ru
     tokens = None
     if sent.text.strip():
         tokens = Tokens(text, spans)
-        for c in find_candidates(tokens, rules, known):
+        for c in find_candidates(tokens, rules, known, context):
             entry = registry.lookup(c.name or text[c.start:c.end])
             if entry is None and text[c.start:c.end].endswith(AREA):
                 entry = next((registry.by_id[rid] for s, e, rid in reg_spans if s == c.start

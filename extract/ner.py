@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .gazetteer import division_names, needs_context
 from .postags import BREAK_TAGS, LEAD_TAGS, proper_tags, word_tags
 from .rules import Head, Rules, load_rules
 
@@ -581,13 +582,34 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
 
 
-def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> list[Candidate]:
+def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisions=None) -> list[Candidate]:
+    """Every rule's candidates; ``divisions`` says which division forms may stand in this
+    document (mentions.DivisionContext; None: those that need no context)."""
     places = frozenset(k.start for k in known if k.type in ("Region", "Platform", "Institution"))
     out = [_after_city(c, tokens.text, known) for c in pattern_candidates(tokens.text, rules)]
+    out.extend(division_candidates(tokens, divisions or _no_context))
     out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known]))
     out.extend(quoted_candidates(tokens, rules))
     out.extend(list_candidates(tokens, rules, known, places))
     return out
+
+
+def _no_context(form: str) -> bool:
+    return not needs_context(form)
+
+
+def division_candidates(tokens: Tokens, allowed=_no_context) -> Iterable[Candidate]:
+    """Administrative divisions (extract/gazetteer.py) written as one token or two (胶州/市)."""
+    names = division_names()
+    words = tokens.words
+    for k, w in enumerate(words):
+        name = names.get(w)
+        if name is not None and CJK.match(w) and allowed(w):
+            yield Candidate(tokens.starts[k], tokens.ends[k], "Region", "gazetteer", name)
+        if k + 1 < len(words) and len(words[k + 1]) == 1:
+            pair = w + words[k + 1]
+            if pair in names and names[pair] == pair and allowed(pair):
+                yield Candidate(tokens.starts[k], tokens.ends[k + 1], "Region", "gazetteer", pair)
 
 
 def _after_city(c: Candidate, text: str, known: Sequence[Known]) -> Candidate:
