@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from .textnorm import normalise_name
 
@@ -11,6 +12,7 @@ def digest(*parts: object, size: int = 12) -> str:
     return h.hexdigest()[:size]
 
 
+@lru_cache(maxsize=65536)
 def entity_key(name: str, registry_id: str | None = None) -> str:
     """What decides that two mentions are the same entity (within and across documents)."""
     return registry_id if registry_id else "n-" + digest(normalise_name(name))

@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import IDX, LENGTH
-
 from .gazetteer import needs_context
 from .ids import entity_key
 from .model import Document, Mention, Sentence
 from .ner import CJK, Candidate, Known, Tokens, find_candidates, list_items
-from .nlp import make_docs, pipeline, registry_ruler
+from .nlp import pipeline, registry_ruler, token_lists
 from .registry import Registry, load_registry
 from .rules import Rules, load_rules
 from .textnorm import fold_width, normalise_name
@@ -40,9 +38,9 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     title = doc.title.strip()
     texts = [fold_width(s.text) for s in sentences]
     context = DivisionContext(doc.text)
-    for sent, text, sdoc in zip(sentences, texts, make_docs(nlp, texts)):
+    for sent, text, (words, spans) in zip(sentences, texts, token_lists(nlp, texts)):
         is_title = bool(title) and sent.text.strip() == title
-        out.extend(sentence_mentions(sent, sdoc, registry, rules, ruler, is_title, text, context))
+        out.extend(sentence_mentions(sent, words, spans, registry, rules, ruler, is_title, text, context))
     return tuple(out)
 
 
@@ -99,17 +97,12 @@ def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
     return key
 
 
-def token_spans(sdoc) -> list[tuple[int, int]]:
-    """Character spans of the tokens, read as arrays (no Token objects: they are slow to make)."""
-    arr = sdoc.to_array([IDX, LENGTH]).tolist() if len(sdoc) else []
-    return [(i, i + n) for i, n in arr]
-
-
-def sentence_mentions(sent: Sentence, sdoc, registry: Registry, rules: Rules, ruler,
-                      is_title: bool = False, text: str | None = None, context=None) -> list[Mention]:
-    text = sdoc.text if text is None else text
-    spans = token_spans(sdoc)
-    reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.matches(sdoc)
+def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, int]], registry: Registry,
+                      rules: Rules, ruler, is_title: bool = False, text: str | None = None,
+                      context=None) -> list[Mention]:
+    """Mentions of one sentence from its tokens (words and their character spans)."""
+    text = "".join(words) if text is None else text
+    reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.match_words(words)
                  if rid in registry.by_id]
     known = [Known(s, e, registry.by_id[rid].type) for s, e, rid in reg_spans]
     found: list[tuple[Candidate, str | None]] = [

@@ -12,6 +12,7 @@ lives in patterns/*.tsv (see extract/rules.py). The rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -65,14 +66,24 @@ class Tokens:
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.words = [text[s:e] for s, e in spans]
-        self.at = [0] * (len(text) + 1)
-        for i, (s, e) in enumerate(spans):
-            for c in range(s, e):
-                self.at[c] = i
-        self.at[len(text)] = len(spans)
+        self.at = _TokenAt(self.starts, len(text))
 
     def is_end(self, pos: int) -> bool:
         return pos == len(self.text) or (pos > 0 and self.at[pos - 1] != self.at[pos])
+
+
+class _TokenAt:
+    """char offset -> index of the token holding it (the text's length -> the token count)."""
+
+    __slots__ = ("starts", "n")
+
+    def __init__(self, starts: list[int], n: int):
+        self.starts, self.n = starts, n
+
+    def __getitem__(self, pos: int) -> int:
+        if pos >= self.n:
+            return len(self.starts)
+        return bisect_right(self.starts, pos) - 1
 
 
 def _fill_gaps(spans: Sequence[tuple[int, int]], n: int) -> list[tuple[int, int]]:
@@ -293,14 +304,23 @@ def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate |
     return Candidate(tokens.starts[k - 1], m.end(), head.type, "head:brand")
 
 
+INDUSTRY_NOT_NAME = ("链", "集群", "园", "基地", "联盟")   # 全产业链, 产业集群: not the sector's own name
+
+
 def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                     known_typed: Sequence[tuple[int, int, str]] = ()) -> Iterable[Candidate]:
     text = tokens.text
     known = [(kn, ke) for kn, ke, _ in known_typed]
     for m in rules.head_regex.finditer(text):
         head = rules.heads[m.group(0)]
-        if not head.industry and not tokens.is_end(m.end()) and PUNCT.match(text[m.end()]) is None:
+        if head.industry:                           # cheap tests first: 产业 is frequent
+            if m.start() < 2 or text.startswith(INDUSTRY_NOT_NAME, m.end()) \
+                    or not rules.industry_end.search(text[max(0, m.start() - 6):m.start()]):
+                continue
+        elif not tokens.is_end(m.end()) and PUNCT.match(text[m.end()]) is None:
             continue
+        elif head.quoted and "”" not in text[max(0, m.start() - MAX_NAME):m.start()]:
+            continue                                # …体系, …机制 need a quoted label before them
         k = tokens.at[m.start()]
         if len(head.text) == 1 and tokens.starts[k] < m.start() and (
                 any(kn <= m.start() < ke for kn, ke in known)
@@ -358,7 +378,6 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                 start = _trim(text, place, m.start(), rules, tokens)   # 芜湖低空经济产业: the sector
                 prefix = text[start:m.start()]
             if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < 2 \
-                    or text.startswith(("链", "集群", "园", "基地", "联盟"), m.end()) \
                     or not rules.industry_end.search(prefix) or _generic(prefix, rules) \
                     or prefix in rules.words["industry"]:
                 continue                            # 全产业链, 产业集群: not the sector's own name
@@ -602,14 +621,18 @@ def division_candidates(tokens: Tokens, allowed=_no_context) -> Iterable[Candida
     """Administrative divisions (extract/gazetteer.py) written as one token or two (胶州/市)."""
     names = division_names()
     words = tokens.words
-    for k, w in enumerate(words):
-        name = names.get(w)
-        if name is not None and CJK.match(w) and allowed(w):
-            yield Candidate(tokens.starts[k], tokens.ends[k], "Region", "gazetteer", name)
-        if k + 1 < len(words) and len(words[k + 1]) == 1:
-            pair = w + words[k + 1]
-            if pair in names and names[pair] == pair and allowed(pair):
-                yield Candidate(tokens.starts[k], tokens.ends[k + 1], "Region", "gazetteer", pair)
+    for k in [k for k, w in enumerate(words) if w in names]:
+        w = words[k]
+        if CJK.match(w) and allowed(w):
+            yield Candidate(tokens.starts[k], tokens.ends[k], "Region", "gazetteer", names[w])
+    for k in [k for k, w in enumerate(words) if w in DIVISION_SUFFIX]:
+        if k > 0:
+            pair = words[k - 1] + words[k]
+            if names.get(pair) == pair and allowed(pair):
+                yield Candidate(tokens.starts[k - 1], tokens.ends[k], "Region", "gazetteer", pair)
+
+
+DIVISION_SUFFIX = frozenset("市县区旗州盟")
 
 
 def _after_city(c: Candidate, text: str, known: Sequence[Known]) -> Candidate:
@@ -627,6 +650,8 @@ def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
     the last ends at 等 or before a break word."""
     text = tokens.text
     out = []
+    if "、" not in text:
+        return out
     for m in re.finditer(r"[^,,;;。::!!??“”()()]+", text):
         if "、" not in m.group(0):
             continue

@@ -3,8 +3,10 @@
 The registry feeds the private jieba dictionary (never the global ``jieba`` tokenizer, which
 other code in the same process may use) and the phrase patterns of the ``registry_ruler``
 component (a spaCy PhraseMatcher: longest match wins, matches become ``doc.ents`` labelled
-with the entity type and carrying the registry id as ``ent_id_``). The extraction's hot path
-tokenises with ``nlp.tokenizer.pipe`` and asks the ruler for matches directly (no Span objects).
+with the entity type and carrying the registry id as ``ent_id_``). The Chinese extraction's hot
+path cuts each sentence with the private jieba and matches the same patterns, as the same token
+sequences, on jieba's words (``token_lists``, ``RegistryRuler.match_words``): no Doc or Span per
+sentence (tests/test_registry_nlp.py checks that both find the same spans).
 """
 from __future__ import annotations
 
@@ -58,8 +60,10 @@ class RegistryRuler:
 
     def __init__(self, nlp: Language, attr: str = "ORTH"):
         self.nlp = nlp
+        self.attr = attr
         self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
         self.label_of: dict[str, str] = {}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
     def add_patterns(self, patterns: list[dict]) -> None:
         by_id: dict[str, list[str]] = {}
@@ -70,6 +74,30 @@ class RegistryRuler:
         docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts)))
         for rid, forms in by_id.items():
             self.matcher.add(rid, [docs[f] for f in forms])
+            if self.attr == "ORTH":
+                for f in forms:
+                    seq = tuple(t.text for t in docs[f])
+                    if seq:
+                        self.by_first.setdefault(seq[0], []).append((seq, rid))
+
+    def match_words(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """What ``matches`` finds, on the words of a Doc not made (the same patterns, as the same
+        token sequences): the hot path of Chinese extraction makes no Doc per sentence."""
+        by_first = self.by_first
+        found = []
+        for i, w in enumerate(words):
+            for seq, rid in by_first.get(w, ()):
+                n = len(seq)
+                if n == 1 or tuple(words[i:i + n]) == seq:
+                    found.append((i, i + n, rid))
+        found.sort(key=lambda m: (m[0] - m[1], m[0]))
+        taken: set[int] = set()
+        out = []
+        for start, end, rid in found:
+            if taken.isdisjoint(range(start, end)):
+                taken.update(range(start, end))
+                out.append((start, end, rid))
+        return sorted(out)
 
     def matches(self, doc: Doc) -> list[tuple[int, int, str]]:
         """(start token, end token, registry id), longest first, without overlaps."""
@@ -133,15 +161,36 @@ def make_docs(nlp: Language, texts) -> Iterator[Doc]:
     freq = tok.jieba_seg.FREQ if cut is not None else {}
     for text in texts:
         if cut is not None and not _SPACE.search(text):
-            words = []
-            for w in cut(text, cut_all=False):
-                if len(w) > 1 and not freq.get(w) and _FUNCTION.search(w):
-                    words.extend(p for p in _FUNCTION_SPLIT.split(w) if p)
-                elif w:
-                    words.append(w)
+            words = [w for w in cut(text, cut_all=False) if w]
+            glued = [i for i, w in enumerate(words) if w not in freq and len(w) > 1 and _FUNCTION.search(w)]
+            for i in reversed(glued):
+                words[i:i + 1] = [p for p in _FUNCTION_SPLIT.split(words[i]) if p]
             yield Doc(nlp.vocab, words=words, spaces=[False] * len(words))
         else:
             yield tok(text)
+
+
+def token_lists(nlp: Language, texts) -> Iterator[tuple[list[str], list[tuple[int, int]]]]:
+    """Each text's tokens as (words, character spans), as ``make_docs`` would make them, without
+    making Docs where the private jieba cuts the text (no white space)."""
+    tok = nlp.tokenizer
+    jieba_path = nlp.lang == "zh" and getattr(tok, "segmenter", None) == "jieba"
+    cut = tok.jieba_seg.cut if jieba_path else None
+    freq = tok.jieba_seg.FREQ if jieba_path else {}
+    for text in texts:
+        if cut is not None and not _SPACE.search(text):
+            words = [w for w in cut(text, cut_all=False) if w]
+            glued = [i for i, w in enumerate(words) if w not in freq and len(w) > 1 and _FUNCTION.search(w)]
+            for i in reversed(glued):
+                words[i:i + 1] = [p for p in _FUNCTION_SPLIT.split(words[i]) if p]
+            spans, pos = [], 0
+            for w in words:
+                spans.append((pos, pos + len(w)))
+                pos += len(w)
+            yield words, spans
+        else:
+            doc = tok(text)
+            yield [t.text for t in doc], [(t.idx, t.idx + len(t.text)) for t in doc]
 
 
 # One-character function words that jieba's HMM glues to unknown names (以华祥, 区和粉, 园及):

@@ -66,8 +66,8 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         text = fold_width(sent.text)
         if home is not None:
             ms = ms + [M(s, e, home) for s, e in find_anaphors(text, home, [(m.start, m.end) for m in ms])]
-        if not ms:
-            continue
+        if len(ms) < 2:
+            continue                                # a relation needs two things named
         ms.sort(key=lambda m: (m.start, -m.end))
         _serves_by_name(ms, text, sent, industries, add)
         _serves_adjacent(ms, text, sent, add)
@@ -93,8 +93,22 @@ def _industry_forms(entities: Sequence[Entity]) -> list[tuple[str, Entity]]:
                 if f and len(f) >= 2 and not f.isascii():
                     forms.setdefault(f, e)
     ordered = sorted(forms.items(), key=lambda kv: -len(kv[0]))
-    return [(f, e) for f, e in ordered if not any(len(g) > len(f) and f in g and forms[g] is not e
-                                                   for g, _ in ordered)]
+    joined = "\n".join(f for f, _ in ordered)
+    out = []
+    for f, e in ordered:
+        i = joined.find(f)
+        inside_other = False
+        while i >= 0:                               # f inside a longer form of another industry
+            line_start = joined.rfind("\n", 0, i) + 1
+            line_end = joined.find("\n", i)
+            g = joined[line_start:line_end if line_end >= 0 else len(joined)]
+            if len(g) > len(f) and forms[g] is not e:
+                inside_other = True
+                break
+            i = joined.find(f, i + 1)
+        if not inside_other:
+            out.append((f, e))
+    return out
 
 
 def _serves_by_name(ms: list[M], text: str, sent, industries, add) -> None:

@@ -70,16 +70,20 @@ def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]]) -> None:
     生物医药产业园 in 江门高新区生物医药产业园) is that entity's short form in this document."""
     places = {m.text for ms in groups.values() for m in ms if m.type in ("Region", "Platform")}
     named = {gk: _fullest(ms) for gk, ms in groups.items()}
-    by_type: dict[str, list[tuple[str, tuple[str, str]]]] = defaultdict(list)
+    longer: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)   # (type, short) -> groups
     for gk, name in named.items():
-        by_type[gk[0]].append((name, gk))
-    for gk, name in list(named.items()):
+        for place in _leading_places(name, places):
+            longer[(gk[0], name[len(place):])].append(gk)
+    for gk, name in named.items():
         if groups[gk][0].registry_id or len(name) < 3:
             continue
-        longer = [ok for other, ok in by_type[gk[0]] if ok != gk and ok in groups and len(other) > len(name)
-                  and other.endswith(name) and other[:-len(name)] in places]
-        if len(longer) == 1:
-            groups[longer[0]].extend(groups.pop(gk))
+        owners = [ok for ok in longer.get((gk[0], name), ()) if ok != gk and ok in groups]
+        if len(owners) == 1:
+            groups[owners[0]].extend(groups.pop(gk))
+
+
+def _leading_places(name: str, places: set[str]) -> list[str]:
+    return [name[:i] for i in range(2, len(name) - 2) if name[:i] in places]
 
 
 def _fullest(ms: list[Mention]) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
@@ -18,6 +19,7 @@ def fold_width(text: str) -> str:
 _NAME_DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』·・]")
 
 
+@lru_cache(maxsize=65536)
 def normalise_name(name: str) -> str:
     """Key for comparing names: NFKC, lower case, no spaces, quotes or title marks."""
     return _NAME_DROP.sub("", unicodedata.normalize("NFKC", name)).lower()

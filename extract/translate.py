@@ -166,7 +166,8 @@ def _counter_after(name: str, at: int, type_: str) -> Term | None:
 def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
     """(kind, English) pieces in reading order; kind is word, name or counter."""
     gl, reg = glossary(), _registry_names()
-    longest = max(gl.max_len, max(map(len, reg), default=1))
+    longest = _longest()
+    starts = _two_char_starts()
     out: list[tuple[str, str]] = []
     run = ""
 
@@ -177,6 +178,8 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
             run = ""
 
     def multi_at(i: int) -> tuple[int, str, _Registered | None] | None:
+        if name[i:i + 2] not in starts:
+            return None                             # no registry name or glossary term starts here
         for size in range(min(longest, len(name) - i), 1, -1):
             piece = name[i:i + size]
             if piece in reg:
@@ -235,6 +238,17 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
         i += 1
     flush()
     return out
+
+
+@lru_cache(maxsize=1)
+def _longest() -> int:
+    return max(glossary().max_len, max(map(len, _registry_names()), default=1))
+
+
+@lru_cache(maxsize=1)
+def _two_char_starts() -> frozenset[str]:
+    """The first two characters of every registry name and multi-character glossary term."""
+    return frozenset(k[:2] for k in (*_registry_names(), *glossary().terms) if len(k) >= 2)
 
 
 def english_name(zh_name: str, type_: str) -> str:

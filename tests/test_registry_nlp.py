@@ -1,4 +1,5 @@
 import jieba
+from spacy.tokens import Doc
 
 from extract.nlp import pipeline, private_jieba
 from extract.registry import load_registry, parse_registry
@@ -34,3 +35,18 @@ def test_zh_pipeline_segments_with_jieba_and_matches_registry():
     doc = nlp("依托中新广州知识城发展生物医药产业")
     assert "中新广州知识城" in [t.text for t in doc]
     assert ("中新广州知识城", "Platform") in [(e.text, e.label_) for e in doc.ents]
+
+
+def test_word_matcher_finds_what_the_phrase_matcher_finds():
+    """The Chinese hot path matches the registry on jieba's words (no Doc per sentence): it must
+    find exactly the spans spaCy's PhraseMatcher finds on the same tokens."""
+    from extract.nlp import registry_ruler, token_lists
+    nlp = pipeline("zh")
+    ruler = registry_ruler(nlp)
+    texts = ["依托中新广州知识城和广州科学城发展生物医药、集成电路产业,推动粤港澳大湾区建设",
+             "支持华为、腾讯在深圳市南山区建设研发中心,对接中国(广东)自由贸易试验区深圳前海蛇口片区"]
+    for text, (words, spans) in zip(texts, token_lists(nlp, texts)):
+        doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
+        assert "".join(words) == text and spans[-1][1] == len(text)
+        assert ruler.match_words(words) == ruler.matches(doc)
+        assert ruler.matches(doc)                      # the texts do name registry entries
