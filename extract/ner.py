@@ -31,6 +31,9 @@ CJK_ANY = re.compile(r"[\u4e00-\u9fff]")
 DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
 MAX_NAME = 28
 COUNT_START = re.compile(r"[一二两三四五六七八九十几多]+[大个家所项条类批]")
+SEGMENT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:至[\u4e00-\u9fff]{2,4})?段(?![\u4e00-\u9fff]*[路街])")
+PROJECT_BEFORE = re.compile(r"(?:段|[一二三四五六七八九十]期|高铁|铁路|高速|公路|大桥|隧道|号线)(?:主体|配套|前期|建设)?$")
+COUNTING = frozenset("一二两三四五六七八九十几多各全本我该每")
 LINK_HEADS = frozenset({"铁路", "高铁", "城际", "城际铁路", "高速", "高速公路", "公路", "快速路", "通道",
                         "航线", "连接线", "轨道", "隧道", "大桥", "走廊"})   # A至B铁路: a link between places
 PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段|[东西南北]延|[东西南北中]段")
@@ -275,8 +278,9 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
     else:
         return None
     prefix = text[start:m.start()]
-    if not (2 <= len(prefix) <= 4 and CJK.match(prefix)) or _generic(prefix, rules):
-        return None
+    if not (2 <= len(prefix) <= 4 and CJK.match(prefix)) or _generic(prefix, rules) or (
+            prefix[0] in COUNTING and prefix[-1] in "省市县区镇乡村"):
+        return None                                 # 两省区, 各县区: counts and quantifiers
     after_region = any(ke == start and kt == "Region" for _, ke, kt in known_typed)
     if not after_region and proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns" \
             and not _name_word(prefix):
@@ -347,6 +351,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         nxt = rules.head_regex.match(text, m.end())
         if "等" in prefix or (nxt and rules.heads[nxt.group(0)].type != "Initiative"):
             continue                                # 云埔等片区; 试点 in 试点先行区 is a modifier
+        if head.type == "Initiative" and PROJECT_BEFORE.search(prefix):
+            continue                                # 渝昆高铁宜宾段主体工程: the line is the name
         inner = next((kn for kn, ke, kt in known_typed if ke == m.end() and start < kn), None)
         if inner is not None and not _has_place(tokens, start, inner, rules, known_typed, head.type):
             continue                                # 服务雄安新区: the registry name stands alone
@@ -372,6 +378,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if head.type == "Platform" and any(kn >= start and ke <= m.start() and kt == "Institution"
                                            for kn, ke, kt in known_typed):
             type_ = "Institution"                   # 张江实验室广州基地: an institute's branch
+        if head.type == "Platform" and _division_name(text, start, m.end(), known_typed):
+            type_ = "Region"                        # 天津滨海新区: an administrative district
         if head.industry:
             place = next((ke for kn, ke, kt in known_typed if kn == start and kt in ("Region", "Platform")), None)
             if place is not None and place < m.start():
@@ -387,6 +395,10 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         phase = PHASE.match(text, end)
         if phase:
             end, type_ = phase.end(), "Project"     # 岭南医院二期: a construction phase
+        if type_ == "Project":
+            seg = SEGMENT.match(text, end)
+            if seg:
+                end = seg.end()                     # 渝昆高铁宜宾段, 长赣高铁长沙至浏阳段: a section
         q = text.rfind("“", 0, start)
         if q >= 0 and text.find("”", q) >= end and SLOGAN.match(text, q + 1):
             continue                                # “一环两带三片区”: a layout slogan, an Initiative
@@ -394,6 +406,15 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                 text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"]) + ("品牌",)):
             continue                                # “…最佳示范区”称号: a title
         yield Candidate(start, end, type_, "head:" + head.text)
+
+
+def _division_name(text: str, start: int, end: int, known_typed) -> bool:
+    """Is the name, less a leading region, an administrative division (滨海新区 of 天津)?"""
+    names = division_names()
+    if names.get(text[start:end]) == text[start:end]:
+        return True
+    lead = next((ke for kn, ke, kt in known_typed if kn == start and kt == "Region" and ke < end), None)
+    return lead is not None and names.get(text[lead:end]) == text[lead:end]
 
 
 def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_: str) -> bool:
