@@ -432,7 +432,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
         return True                                 # 星河生物医药孵化器, 云湖科技园: a local name
     while k < len(tokens.words) and tokens.starts[k] < end:
         word = tokens.words[k]
-        if (proper_tags().get(word) or word in rules.words["place"]
+        if (proper_tags().get(word) or word in rules.words["place"] or word in division_names()
                 or (len(word) >= 2 and all(ch in rules.words["abbrev"] for ch in word))):
             return True
         k += 1

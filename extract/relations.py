@@ -64,8 +64,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
     for sent in sentences:
         ms = by_sentence.get(sent.id, [])
         text = fold_width(sent.text)
-        if home is not None:
-            ms = ms + [M(s, e, home) for s, e in find_anaphors(text, home, [(m.start, m.end) for m in ms])]
+        ms = ms + [M(s, e, ent) for s, e, ent in find_anaphors(text, home, [(m.start, m.end, m.entity) for m in ms])]
         if len(ms) < 2:
             continue                                # a relation needs two things named
         ms.sort(key=lambda m: (m.start, -m.end))
@@ -73,6 +72,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _serves_adjacent(ms, text, sent, add)
         _anchors(ms, text, sent, cues, add)
         _carriers(ms, text, sent, cues, add)
+        _relied_on(ms, text, sent, add)
         _cooperation(ms, text, sent, cues, home, add)
         _part_of(ms, text, sent, cues, home, add)
         _develops(ms, text, sent, cues, home, add)
@@ -194,6 +194,17 @@ def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
                 if i.entity.type == "Industry" and outer.start <= i.start and i.end <= outer.end:
                     for p in places:
                         add(p.entity, "SERVES", i.entity, sent, "serves:carrier")
+
+
+def _relied_on(ms: list[M], text: str, sent, add) -> None:
+    """依托P建设/打造X产业集群: the platform a clause relies on serves the industries it builds there."""
+    for m in _rx(r"依托(?P<x>[^,,。;;]{{2,30}}?)(?:{0})", "build").finditer(text):
+        places = [p for p in list_after(ms, m.start("x"), m.end("x"), ("Platform",)) if p.end == m.end("x")]
+        if not places:
+            continue
+        end = _clause_end_at(text, m.end())
+        for ind in list_after(ms, m.end(), end, ("Industry",)):
+            add(places[-1].entity, "SERVES", ind.entity, sent, "serves:relied_on")
 
 
 def _actor(ms: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
@@ -368,6 +379,10 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
         firms = list_after(ms, m.start("x"), m.end("x"), ("Enterprise",))
         clause = CLAUSE.search(text, m.end())
         inds = list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",))
+        if not inds and m.group("c") and clause is not None:   # 以A、B为龙头,依托P建设X产业集群
+            nxt = _clause_end_at(text, clause.end())
+            inds = list_after(ms, clause.end(), nxt, ("Industry",))
+            inds = inds if len(inds) == 1 else []
         if firms and len(firms) == len(inds) and (m.group("c") or len(inds) == 1):
             for f, i in zip(firms, inds):           # 以A、B为龙头,壮大X、Y: one to one
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")
