@@ -117,7 +117,7 @@ def figures(text: str, cues: Cues) -> list[Figure]:
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue
         else:
-            if not (unit in cues.money or unit in ("公里", "名", "小时", "分钟") or scale):
+            if not (unit in cues.money or unit in ("公里", "名", "小时", "分钟") or unit[:1] in ("万", "亿") or scale):
                 continue                                   # 两个大局, 七个方面: counts of listed items
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue

@@ -61,8 +61,9 @@ class DivisionContext:
 
 
 def _names_document(c: Candidate, reg: str | None, title_len: int) -> bool:
-    """The title's own plan or proposal (…发展规划) is the document, not a thing it names."""
-    return c.type == "Initiative" and reg is None and (c.end - c.start) >= 0.6 * title_len
+    """The title's own plan or proposal (…发展规划) is the document, not a thing it names: a long
+    programme name in the title, or one that ends the title (…乡村振兴与文旅融合发展规划)."""
+    return c.type == "Initiative" and reg is None and ((c.end - c.start) >= 0.6 * title_len or c.end >= title_len)
 
 
 def _rank(c: tuple[Candidate, str | None]) -> tuple:

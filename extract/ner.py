@@ -311,6 +311,19 @@ def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate |
 INDUSTRY_NOT_NAME = ("链", "集群", "园", "基地", "联盟")   # 全产业链, 产业集群: not the sector's own name
 
 
+def _one_character_sector(tokens: Tokens, m: re.Match, rules: Rules) -> Candidate | None:
+    """茶产业, 竹产业: a one-character word before 产业, after a verb or punctuation, names a sector
+    (the guide keeps 产业 in such a name)."""
+    k = tokens.at[m.start()]
+    if k == 0 or tokens.starts[k] != m.start() or len(tokens.words[k - 1]) != 1:
+        return None
+    word = tokens.words[k - 1]
+    if not CJK.match(word) or word in rules.words["generic"] or word in rules.words["break"] \
+            or word in COUNTING or (k > 1 and not _breaks(tokens.words[k - 2], rules, verbs=True)):
+        return None
+    return Candidate(tokens.starts[k - 1], m.end(), "Industry", "head:产业")
+
+
 def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                     known_typed: Sequence[tuple[int, int, str]] = ()) -> Iterable[Candidate]:
     text = tokens.text
@@ -318,8 +331,13 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
     for m in rules.head_regex.finditer(text):
         head = rules.heads[m.group(0)]
         if head.industry:                           # cheap tests first: 产业 is frequent
-            if m.start() < 2 or text.startswith(INDUSTRY_NOT_NAME, m.end()) \
-                    or not rules.industry_end.search(text[max(0, m.start() - 6):m.start()]):
+            if m.start() < 1 or text.startswith(INDUSTRY_NOT_NAME, m.end()):
+                continue
+            one = _one_character_sector(tokens, m, rules)
+            if one is not None:
+                yield one                           # 做强茶产业: a one-character sector
+                continue
+            if not rules.industry_end.search(text[max(0, m.start() - 6):m.start()]):
                 continue
         elif not tokens.is_end(m.end()) and PUNCT.match(text[m.end()]) is None:
             continue
@@ -497,6 +515,9 @@ def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
         if TARGET_LABEL.search(label):
             continue                                # “30分钟交通圈”, “1小时通达”: a target
         tail = rules.head_regex.search(label)
+        if not (tail and tail.end() == len(label)):     # “北都大学教育城”: the head that ends the label
+            tail = next((rx for rx in (rules.head_regex.fullmatch(label, i) for i in range(max(0, len(label) - 8), len(label) - 1))
+                         if rx), None)
         if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
                 and not after.startswith("品牌") and not SLOGAN.match(label):
             continue                                # “珠江国际慢岛”: the head rule names it
