@@ -106,10 +106,12 @@ def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, i
     reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.match_words(words)
                  if rid in registry.by_id]
     known = [Known(s, e, registry.by_id[rid].type) for s, e, rid in reg_spans]
+    ranking = tuple(rules.words["ranking"])
     found: list[tuple[Candidate, str | None]] = [
         (Candidate(s, e, registry.by_id[rid].type,
                    "registry~" if text[s:e] in registry.by_id[rid].contextual else "registry"), rid)
-        for s, e, rid in reg_spans]
+        for s, e, rid in reg_spans
+        if not (registry.by_id[rid].type == "Region" and text.startswith(ranking, e))]   # 中国企业500强
     tokens = None
     if sent.text.strip():
         tokens = Tokens(text, spans)

@@ -92,7 +92,8 @@ def _plain(heads: dict[str, Head]) -> set[str]:
 
 
 KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
-         "industry", "nominal", "lead", "designation", "place", "not_a_name", "quote_after", "quote_before")
+         "industry", "nominal", "lead", "designation", "place", "not_a_name", "quote_after", "quote_before",
+         "ranking")
 
 
 @lru_cache(maxsize=1)
