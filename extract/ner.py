@@ -172,7 +172,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                 break                               # 南海神庙及码头: a facility is not joined
             ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit)
             ext_text = text[ext:tokens.starts[k]]
-            if any(ext_text.endswith(h) for h in _heads_ending(ext_text[-6:])):
+            if any(not rules.heads[h].brand for h in _heads_ending(ext_text[-6:])):
                 break                               # A医院与B医院, A新发展区和B新发展区: two names
             other_head = rules.head_regex.search(ext_text)
             if other_head and not (head and rules.heads[other_head.group(0)].type == "Institution"
@@ -193,6 +193,9 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             continue
         if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]):
             break
+        if word_tags().get(word) == "v" and k > 0 and not cross and len(tokens.words[k - 1]) >= 2 \
+                and any(not rules.heads[h].brand for h in _heads_ending(tokens.words[k - 1][-6:])):
+            break                                   # 方特旅游度假区开发…航线: a name, then its verb
         start = tokens.starts[k]
         k -= 1
     return start
@@ -386,12 +389,15 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 广深港, 沪深港: contractions
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
-        anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的"))
+        anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
+            text, start, known_typed)
         if head.place and not anchored and not _has_place(tokens, start, m.start(), rules,
                                                                                known_typed, head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
         if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
             continue                                # 国家产城融合示范区: a designation many places hold
+        if head.type == "Institution" and text.startswith(("省级", "国家级", "市级", "区级", "省重点", "市重点"), start):
+            continue                                # 省级低空领域重点实验室: a rank, not a name
         type_ = head.type
         if head.type == "Platform" and any(kn >= start and ke <= m.start() and kt == "Institution"
                                            for kn, ke, kt in known_typed):
@@ -435,6 +441,19 @@ def _division_name(text: str, start: int, end: int, known_typed) -> bool:
     return lead is not None and names.get(text[lead:end]) == text[lead:end]
 
 
+BUILT_IN = re.compile(r"在(?P<p>[^,,。;;在]{2,14}?)(?:内|中)?(?:规划建设|布局建设|集中布局|布局|建设|打造|设立)$")
+
+
+def _built_in_place(text: str, start: int, known_typed) -> bool:
+    """在鸠江区布局低空智能制造基地: a park a sentence builds in a named place is singled out."""
+    m = BUILT_IN.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    ps, pe = m.span("p")
+    return any(ps <= kn and ke <= pe and kt in ("Region", "Platform") for kn, ke, kt in known_typed) \
+        or text[ps:pe] in division_names()
+
+
 def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_: str) -> bool:
     """Does the part before the head hold a place or brand: a registry name, a quoted label,
     a word jieba's dictionary tags as a place or proper name (黄埔, 中新), or (institutes) 国家?"""
@@ -445,6 +464,8 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
         return True
     if type_ == "Institution" and (re.search("国家(?!级)", text[start:end]) or text.startswith("中国", start)):
         return True
+    if type_ == "Event" and text.startswith(("世界", "中国", "全球", "国际", "亚洲", "全国"), start):
+        return True                                 # 世界动力电池大会: an event's scope is its place
     k = tokens.at[start]
     if tokens.starts[k] == start and _rare_name_word(tokens.words[k]):
         return True                                 # 星河生物医药孵化器, 云湖科技园: a local name
@@ -668,10 +689,12 @@ def division_candidates(tokens: Tokens, allowed=_no_context) -> Iterable[Candida
         if CJK.match(w) and allowed(w):
             yield Candidate(tokens.starts[k], tokens.ends[k], "Region", "gazetteer", names[w])
     for k in [k for k, w in enumerate(words) if w in DIVISION_SUFFIX]:
-        if k > 0:
-            pair = words[k - 1] + words[k]
-            if names.get(pair) == pair and allowed(pair):
-                yield Candidate(tokens.starts[k - 1], tokens.ends[k], "Region", "gazetteer", pair)
+        for n in (1, 2):                            # 胶州/市, 湾/沚/区
+            if k >= n:
+                name = "".join(words[k - n:k + 1])
+                if names.get(name) == name and allowed(name):
+                    yield Candidate(tokens.starts[k - n], tokens.ends[k], "Region", "gazetteer", name)
+                    break
 
 
 DIVISION_SUFFIX = frozenset("市县区旗州盟")
