@@ -194,7 +194,8 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]):
             break
         if word_tags().get(word) == "v" and k > 0 and not cross and len(tokens.words[k - 1]) >= 2 \
-                and any(not rules.heads[h].brand for h in _heads_ending(tokens.words[k - 1][-6:])):
+                and any(not rules.heads[h].brand and not rules.heads[h].industry and rules.heads[h].type != "Region"
+                        for h in _heads_ending(tokens.words[k - 1][-6:])):
             break                                   # 方特旅游度假区开发…航线: a name, then its verb
         start = tokens.starts[k]
         k -= 1
@@ -387,6 +388,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue
         if len(head.text) == 1 and all(ch in rules.words["abbrev"] for ch in prefix):
             continue                                # 广深港, 沪深港: contractions
+        if len(head.text) == 1 and head.type == "Platform" and (prefix[-1] in COUNTING or not (
+                any(start <= kn < m.start() for kn, _, _ in known_typed) or _division_or_name(tokens, start, m.start()))):
+            continue                                # 幼儿园, 一区多园: a one-character park head needs a place
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
         anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
@@ -452,6 +456,16 @@ def _built_in_place(text: str, start: int, known_typed) -> bool:
     ps, pe = m.span("p")
     return any(ps <= kn and ke <= pe and kt in ("Region", "Platform") for kn, ke, kt in known_typed) \
         or text[ps:pe] in division_names()
+
+
+def _division_or_name(tokens: Tokens, start: int, end: int) -> bool:
+    """Does the span hold a division name or a word jieba does not know (a local name)?"""
+    k = tokens.at[start]
+    while k < len(tokens.words) and tokens.starts[k] < end:
+        if tokens.words[k] in division_names() or _rare_name_word(tokens.words[k]):
+            return True
+        k += 1
+    return False
 
 
 def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_: str) -> bool:
