@@ -643,6 +643,19 @@ def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, s
     return True
 
 
+LIST_STOP = re.compile(r"等|[一二两三四五六七八九十\d]+[大个类项](?=[\u4e00-\u9fff]{0,6}(?:产业|行业|领域|集群|板块))")
+
+
+def _last_cue_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
+    """The end of the last develop cue (重点发展, 大力发展 …) inside text[start:end], if any."""
+    last = None
+    for cue in rules.cues:
+        if cue.side == "before":
+            for m in cue.regex.finditer(text, start, end):
+                last = m.end() if last is None else max(last, m.end())
+    return last
+
+
 WEAK_CUE = re.compile("领域|业态")                 # 等重点领域: fields, not always sectors
 
 
@@ -656,8 +669,8 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 start, end = m.span("list")
             elif cue.side == "before":
                 start, end = m.end(), _clause_end(text, m.end())
-                stop = text.find("等", start, end)
-                end = stop if stop >= 0 else end
+                stop = LIST_STOP.search(text, start, end)
+                end = stop.start() if stop else end     # …、智能装备三大主导产业: the list ends at the count
             else:
                 end = m.start()
                 start = _clause_start(text, end)
@@ -669,6 +682,8 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
             if cue.side == "after" and spans:          # the first item starts after a break word
                 s0, e0 = spans[0]
                 s0 = max(s0, walk_left(tokens, e0 - 1, rules, places, s0 - 1) if e0 > s0 else s0)
+                verb = _last_cue_verb(text, s0, e0, rules)
+                s0 = verb if verb is not None else s0   # 园区重点发展医疗器械、…等产业: after the verb
                 spans[0] = (_trim(text, s0, e0, rules, tokens), e0)
             for i, (s, e) in enumerate(spans):
                 s = _trim(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
