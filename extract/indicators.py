@@ -146,8 +146,26 @@ def sentence_year(text: str) -> int | None:
     m = PERIOD.search(text)
     if m:
         return PERIOD_YEAR.get(m.group(1))
-    m = YEAR_ANY.search(text)
-    return int(m.group("y")) if m else None
+    for m in YEAR_ANY.finditer(text):
+        if not _since(text, m):
+            return int(m.group("y"))
+    return None
+
+
+SINCE_BEFORE = ("自", "从", "始于", "起于")
+SINCE_AFTER = ("以来", "开始", "至今")
+OWN_YEAR = re.compile(r"(?<![\d-])(?P<y>(?:20|19)\d\d)年的?$")
+
+
+def _since(text: str, m: re.Match) -> bool:
+    """自1996年…以来, 始于1996年: the start of a period, not the year of the figures."""
+    return text[max(0, m.start() - 2):m.start()].endswith(SINCE_BEFORE) or text.startswith(SINCE_AFTER, m.end())
+
+
+def figure_year(text: str, start: int, default: int | None) -> int | None:
+    """由1997年的500元增长到2020年的15417元: a year written right before a figure is its own."""
+    m = OWN_YEAR.search(text[max(0, start - 8):start])
+    return int(m.group("y")) if m else default
 
 
 def _status(text: str, review: bool, cues: Cues) -> str:
@@ -195,11 +213,12 @@ def find_indicators(doc: Document | str, sentences: Sequence[Sentence] | None = 
                 if nxt:
                     subjects = [nxt]
             metric = _metric(text, f.start)
+            fyear = figure_year(text, f.start, year)
             for subject in subjects:
                 out.append(Indicator(
                     id=indicator_id(doc_id, abs_start, metric, f.value, f.unit, subject),
                     subject=subject, metric=metric, value=f.value, unit=f.unit, comparator=f.comparator,
-                    year=year, status=status,
+                    year=fyear, status=status,
                     evidence=Evidence(sent.id, abs_start, sent.start + f.end, sent.text[f.start:f.end]),
                     rule="cluster_scale" if f.scale else "figure"))
     return tuple(out)

@@ -415,7 +415,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                 prefix = text[start:m.start()]
             if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < 2 \
                     or not rules.industry_end.search(prefix) or _generic(prefix, rules) \
-                    or prefix in rules.words["industry"]:
+                    or prefix in rules.words["umbrella"]:
                 continue                            # 全产业链, 产业集群: not the sector's own name
             yield Candidate(start, m.start(), head.type, "head:产业")
             continue

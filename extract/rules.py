@@ -93,7 +93,7 @@ def _plain(heads: dict[str, Head]) -> set[str]:
 
 KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
          "industry", "nominal", "lead", "designation", "place", "not_a_name", "quote_after", "quote_before",
-         "ranking")
+         "ranking", "umbrella")
 
 
 @lru_cache(maxsize=1)
