@@ -61,7 +61,7 @@ def relate(x: M, p: M, text: str, sent, add: Add, rule: str, explicit: bool = Fa
 
 
 def _names_place(x: M, p: M, text: str) -> bool:
-    forms = {text[p.start:p.end], p.entity.name, *p.entity.aliases}
+    forms = {text[p.start:p.end], p.entity.name}
     name = x.entity.name
     return any(len(f) >= 2 and f in name for f in forms)
 

@@ -13,7 +13,7 @@ import re
 from .gazetteer import needs_context
 from .ids import entity_key
 from .model import Document, Mention, Sentence
-from .ner import CJK, Candidate, Known, Tokens, find_candidates, list_items
+from .ner import CJK, Candidate, Known, Tokens, _generic, find_candidates, list_items
 from .nlp import pipeline, registry_ruler, token_lists
 from .registry import Registry, load_registry
 from .rules import Rules, load_rules
@@ -183,12 +183,17 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
     by_span = {(c.start, c.end): c for c, _, nested in chosen if not nested}
     out = []
     for items in list_items(tokens, rules):
-        if len(items) < 3:
-            continue
         typed = [by_span[i].type for i in items if i in by_span]
-        if not typed or len(set(typed)) != 1 or typed[0] not in PROPAGATE:
+        if not typed or len(set(typed)) != 1:
             continue
         rest = [i for i in items if i not in by_span]
+        if typed[0] == "Enterprise" and len(items) >= 2 and rest:
+            brands = [(s, e) for s, e in rest if _brand_shaped(tokens, s, e, rules)]
+            if len(brands) == len(rest) and not any(c.start < e and s < c.end for s, e in rest for c, _, _ in chosen):
+                out += [(Candidate(s, e, "Enterprise", "list:propagate"), None, False) for s, e in rest]
+            continue                                # 长飞光纤、华工科技: companies listed with a company
+        if len(items) < 3 or typed[0] not in PROPAGATE:
+            continue
         if len(typed) < len(rest) or not all(_name_shaped(text[s:e], rules) for s, e in rest):
             continue
         if typed[0] == "Industry" and not all(rules.industry_end.search(text[s:e]) for s, e in rest):
@@ -199,8 +204,19 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
     return out
 
 
+def _brand_shaped(tokens: Tokens, start: int, end: int, rules: Rules) -> bool:
+    """A company's short name: 2-8 Chinese characters opening with a word jieba tags as a proper
+    name or does not know (长飞光纤, 英发德耀)."""
+    from .ner import _name_word
+    item = tokens.text[start:end]
+    if not (2 <= len(item) <= 8 and CJK.match(item)) or _generic(item, rules):
+        return False
+    k = tokens.at[start]
+    return tokens.starts[k] == start and _name_word(tokens.words[k])
+
+
 def _name_shaped(item: str, rules: Rules) -> bool:
-    from .ner import _breaks, _generic
+    from .ner import _breaks
     return 2 <= len(item) <= 6 and CJK.match(item) is not None and not _breaks(item, rules) \
         and not _generic(item, rules)
 

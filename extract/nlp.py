@@ -195,5 +195,5 @@ def token_lists(nlp: Language, texts) -> Iterator[tuple[list[str], list[tuple[in
 
 # One-character function words that jieba's HMM glues to unknown names (以华祥, 区和粉, 园及):
 # a word jieba does not know is split around them.
-_FUNCTION = re.compile("[以和与及在为将的把被对向从由至于即]")
-_FUNCTION_SPLIT = re.compile("([以和与及在为将的把被对向从由至于即])")
+_FUNCTION = re.compile("[以和与及在为将的把被对向从由至于即了]")
+_FUNCTION_SPLIT = re.compile("([以和与及在为将的把被对向从由至于即了])")
