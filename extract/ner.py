@@ -186,7 +186,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         if word in ("·", "・") and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4:
             start, k = tokens.starts[k - 1], k - 2   # 中国·廊坊国际经济贸易洽谈会
             continue
-        if (word == "-" or (word == "至" and head in LINK_HEADS)) and k > 0 and CJK.match(tokens.words[k - 1]) \
+        if (word in ("-", "/") or (word == "至" and head in LINK_HEADS)) and k > 0 and CJK.match(tokens.words[k - 1]) \
                 and len(tokens.words[k - 1]) <= 4 \
                 and not _breaks(tokens.words[k - 1], rules) and not (head and tokens.words[k - 1].endswith(head)):
             start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
@@ -526,7 +526,7 @@ def _rule_word(word: str) -> bool:
 
 QUOTED = re.compile(r"“([^“”]{2,30})”")
 SLOGAN = re.compile(r"[一二两三四五六七八九十双多]+[\u4e00-\u9fff]{1,2}[一二两三四五六七八九十双多]")
-TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)|圈$")
+TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)")
 
 
 def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
