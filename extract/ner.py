@@ -529,18 +529,21 @@ SLOGAN = re.compile(r"[一二两三四五六七八九十双多]+[\u4e00-\u9fff]{
 TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)")
 
 
-def quoted_candidates(tokens: Tokens, rules: Rules) -> Iterable[Candidate]:
+def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] = frozenset()) -> Iterable[Candidate]:
     """A quoted label names a programme, model or slogan (“四区四中心”, “揭榜挂帅”): Initiative,
     unless the label is a political formula or a period (quoted.tsv) or the words after it
     say it is a title, a metaphor or a description (“…”称号, “卡脖子”技术)."""
     text = tokens.text
     for m in QUOTED.finditer(text):
         label = m.group(1)
-        if label in rules.words["not_a_name"] or rules.quote_skip.match(label):
-            continue
+        if label in rules.words["not_a_name"] or rules.quote_skip.match(label) or "的" in label:
+            continue                                # “春天的故事”: a phrase with 的 describes, it does not name
         after = text[m.end():m.end() + 4]
         if after.startswith(tuple(rules.words["quote_after"])):
             continue
+        if m.start() and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK) and not SLOGAN.match(label) \
+                and (m.start() in place_ends or rules.head_regex.search(text[max(0, m.start() - 3):m.start()])):
+            continue                                # 科技创新轴“北极点”。: a role given to the place just named
         before = text[max(0, m.start() - 4):m.start()]
         if before.endswith(tuple(rules.words["quote_before"])) and (
                 m.end() == len(text) or text[m.end()] in CLAUSE_BREAK):
@@ -700,7 +703,7 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisi
     out = [_after_city(c, tokens.text, known) for c in pattern_candidates(tokens.text, rules)]
     out.extend(division_candidates(tokens, divisions or _no_context))
     out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known]))
-    out.extend(quoted_candidates(tokens, rules))
+    out.extend(quoted_candidates(tokens, rules, frozenset(k.end for k in known if k.type in ("Region", "Platform"))))
     out.extend(list_candidates(tokens, rules, known, places))
     return out
 
