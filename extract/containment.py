@@ -170,14 +170,14 @@ def _subject_builds(ms: list[M], text: str, sent, add: Add) -> None:
             if subject is None:
                 continue
             opener = lead[subject.end - clause:] if subject.start >= clause else lead
-            if opener[:1] in ("与", "和", "及", "同") or (len(opener) > 4 and not opener.startswith(OPENERS)):
+            if opener[:1] in ("和", "及") or (len(opener) > 4 and not opener.startswith(OPENERS)):
                 continue                            # the clause has a subject of its own
             p = subject
         for x in _objects(ms, text, v.end(), _clause_end(text, v.end())):
             relate(x, p, text, sent, add, "located_in:subject")
 
 
-OPENERS = ("依托", "以", "坚持以", "坚持依托", "将", "要", "重点", "加快", "高标准", "高水平", "全力", "积极")
+OPENERS = ("依托", "以", "坚持以", "坚持依托", "将", "要", "重点", "加快", "高标准", "高水平", "全力", "积极", "与", "同")
 
 
 def _lead_place(ms: list[M], text: str, clause: int, lead: str) -> M | None:

@@ -319,6 +319,7 @@ def _develops(ms: list[M], text: str, sent, cues, home: Entity | None, add) -> N
         if place is None or place.entity.type != "Platform" or CLAUSE.search(text, place.end, m.start()):
             implied = _implied_subject(outer, text, m.start(), home)
             if implied is None:
+                _firm_develops(ms, outer, text, m, sent, add)
                 continue
             places = [implied]
         else:
@@ -338,6 +339,24 @@ CARRIER_PHRASE = re.compile(r"以[^,,。;;以]{1,60}?为[\u4e00-\u9fff]{0,4}?(?:
                             r"|依托[^,,。;;]{1,60}?(?=[,,]|建设|打造|布局|建成)")
 
 
+def _firm_develops(ms: list[M], outer: list[M], text: str, m: re.Match, sent, add) -> None:
+    """支持山东港口集团以…推进…,布局港航物流、冷链物流等产业: a company that opens the clause group
+    operates in the industries a later clause of the group develops."""
+    clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=0)
+    if m.start() - clause_start > 2:
+        return
+    seg = segment_start(text, m.start())
+    first = next((p for p in outer if p.start >= seg), None)
+    if first is None or first.entity.type != "Enterprise" or text[seg:first.start] not in ("", "支持", "推动", "鼓励", "引导"):
+        return
+    if any(p.entity.type in PLACES and p.start >= seg and not text.startswith("为", p.end) for p in outer[1:]
+           if p is not first and not text[max(0, p.start - 1):p.start] == "以"):
+        return                                      # another place acts in between
+    clause = CLAUSE.search(text, m.end())
+    for ind in list_after(ms, m.end(), clause.start() if clause else len(text), ("Industry",)):
+        add(first.entity, "OPERATES_IN", ind.entity, sent, "operates:develop")
+
+
 def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
     """The platform a clause-opening develop verb speaks of: the platform its clause group opens
     with (万庄片区依托…建设…,重点发展…; 以华祥片区为综合服务核,重点发展…), else the platform the
@@ -347,15 +366,15 @@ def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) 
     if pos - clause_start > 2:
         return None                                 # the verb does not open its clause
     subject = segment_subject(before, text, pos)
-    if subject is not None:
-        return subject.entity if subject.entity.type == "Platform" else None
+    if subject is not None and subject.entity.type == "Platform":
+        return subject.entity                       # (a region opening the group: its platform below)
     seg = segment_start(text, pos)
     places = [p for p in before if p.start >= seg and p.entity.type in PLACES]
     carriers = [m.span() for m in CARRIER_PHRASE.finditer(text, seg, pos)]
     platforms = [p for p in places if p.entity.type == "Platform" and not any(a <= p.start < b for a, b in carriers)]
     if platforms:
         return platforms[-1].entity
-    if not [p for p in before if p.entity.type in PLACES]:
+    if subject is None and not [p for p in before if p.entity.type in PLACES]:
         return home if home is not None and home.type == "Platform" else None
     return None
 
