@@ -409,6 +409,10 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if head.type == "Platform" and _division_name(text, start, m.end(), known_typed):
             type_ = "Region"                        # 天津滨海新区: an administrative district
         if head.industry:
+            verb = _last_cue_verb(text, start, m.start(), rules)
+            if verb is not None:
+                start = verb                        # …重点发展音视频产业: the sector after the verb
+                prefix = text[start:m.start()]
             place = next((ke for kn, ke, kt in known_typed if kn == start and kt in ("Region", "Platform")), None)
             if place is not None and place < m.start():
                 start = _trim(text, place, m.start(), rules, tokens)   # 芜湖低空经济产业: the sector
