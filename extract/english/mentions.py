@@ -16,7 +16,7 @@ from ..model import Document, Mention, Sentence
 from ..nlp import pipeline
 from ..registry import load_registry
 from ..textnorm import fold_width
-from .rules import Head, heads, list_cues, not_names, stopwords, terms
+from .rules import Head, heads, initial_stopwords, list_cues, not_names, stopwords, terms
 
 CONNECTORS = frozenset({"and", "&", "-", "de"})      # may stand between the words of a name
 ARTICLES = frozenset({"the", "a", "an"})
@@ -50,17 +50,22 @@ def is_heading(text: str) -> bool:
 
 def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
     registry = load_registry()
-    found: list[Mention] = []
+    lexical: list[Mention] = []
     for ent in sdoc.ents:
         entry = registry.by_id.get(ent.ent_id_)
         if entry is not None:
-            found.append(_mention(sent, ent.start_char, ent.end_char, entry.type, "registry",
-                                  entity_key(entry.name_zh, entry.id), entry.name_zh, entry.id))
+            lexical.append(_mention(sent, ent.start_char, ent.end_char, entry.type, "registry",
+                                    entity_key(entry.name_zh, entry.id), entry.name_zh, entry.id))
+    lexical.extend(_term_mentions(sent, sdoc))
+    # registry names and sector terms compete on length (“commercial aerospace” beats “aerospace”);
+    # on a tie the registry wins (it comes first and the sort is stable)
+    found: list[Mention] = []
+    for m in sorted(lexical, key=lambda m: -(m.end - m.start)):
+        if not _overlaps(m.start, m.end, [(f.start, f.end) for f in found]):
+            found.append(m)
+    if not is_heading(sent.text):
+        found = _not_inside_longer_names(sent, sdoc, found)
     taken = [(m.start, m.end) for m in found]
-    for mention in _term_mentions(sent, sdoc):          # offsets are the document's, as in taken
-        if not _overlaps(mention.start, mention.end, taken):
-            found.append(mention)
-            taken.append((mention.start, mention.end))
     named: list[Mention] = []
     for m in sorted(_head_mentions(sent, sdoc), key=lambda m: (m.start, -(m.end - m.start))):
         if named and m.start < named[-1].end:
@@ -74,14 +79,74 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
         named.append(m)
     taken += [(n.start, n.end) for n in named]
     for m in _list_mentions(sent):
-        if not _inside_or_crossing(m.start, m.end, taken):
+        same = next((i for i, n in enumerate(named) if (n.start, n.end) == (m.start, m.end)), None)
+        if same is not None and named[same].rule == "en_head":
+            named[same] = m               # “companies such as Zai Lab”: the list says what it is
+        elif not _inside_or_crossing(m.start, m.end, taken):
             named.append(m)
             taken.append((m.start, m.end))
     # A name written inside a longer name is part of it (“Guangdong” in “… Guangdong Laboratory”):
     # the inner thing counts where it stands on its own (annotation guide, nested names).
     outer = [(n.start, n.end) for n in named]
-    found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in outer)]
+    places = [(m.start - sent.start, m.end - sent.start) for m in found if m.type in ("Region", "Platform")]
+    found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in outer)
+             or (m.type == "Region" and _linked_places(sent.text, m.start - sent.start, m.end - sent.start, places))]
     return sorted(found + named, key=lambda m: m.start)
+
+
+def capitalised_runs(sdoc: Doc) -> list[tuple[int, int]]:
+    """Character spans of runs of capitalised words (“Shanghai Henlius Biotech”, “Bio-industry”
+    inside “Wuhan National Bio-industry Base”). A sentence's first word counts only when it is
+    not a word that begins sentences (“Relying”, “In”, “We”)."""
+    toks = list(sdoc)
+    stop = stopwords()
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(toks):
+        if not _name_word_at(toks, i) or (i == 0 and toks[i].lower_ in stop):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(toks) and (_name_word_at(toks, j) or (toks[j].text in ("-", "&") and j + 1 < len(toks)
+                                                             and _name_word_at(toks, j + 1))):
+            j += 1
+        runs.append((toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)))
+        i = j
+    return runs
+
+
+def _not_inside_longer_names(sent: Sentence, sdoc: Doc, found: list[Mention]) -> list[Mention]:
+    """Registry names and terms written inside a longer capitalised name are part of that name, not
+    mentions of their own: “Zhangjiang” in “Shanghai Zhangjiang Hi-Tech Park Development Co.”,
+    “Biotech” in “Shanghai Henlius Biotech”. Places written side by side (“Guangzhou Nansha”,
+    “China-Singapore”) still name each place."""
+    places = [(m.start - sent.start, m.end - sent.start) for m in found if m.type in ("Region", "Platform")]
+    runs = capitalised_runs(sdoc)
+    out = []
+    for m in found:
+        s, e = m.start - sent.start, m.end - sent.start
+        run = next(((a, b) for a, b in runs if a <= s and e <= b), None)
+        if run is None or run == (s, e) or _covered_by(sent.text, run, places) \
+                or (m.type == "Region" and _linked_places(sent.text, s, e, places)):
+            out.append(m)
+    return out
+
+
+def _linked_places(text: str, s: int, e: int, places) -> bool:
+    """“Suzhou-Shanghai Intercity Railway”: places joined by hyphens name the ends of a link, and
+    each place counts (annotation guide decisions, link endpoints)."""
+    left = any(b == s - 1 and text[b] == "-" for a, b in places)
+    right = any(a == e + 1 and text[e:e + 1] == "-" for a, b in places)
+    return left or right
+
+
+def _covered_by(text: str, run: tuple[int, int], spans) -> bool:
+    """Every word of the run lies inside one of the spans (hyphens and spaces between them)."""
+    for w in re.finditer(r"[^\s\-&]+", text[run[0]:run[1]]):
+        a, b = run[0] + w.start(), run[0] + w.end()
+        if not any(x <= a and b <= y for x, y in spans):
+            return False
+    return True
 
 
 _GAP = re.compile(r"[\s,]*(?:(?:and|&|as well as)\s+)?")
@@ -95,11 +160,16 @@ def _trim(sent: Sentence, m: Mention, end: int) -> Mention | None:
     name = sent.text[s:e]
     if " " not in name.strip() or not name[:1].isupper():
         return None
-    entry = load_registry().lookup(name)
+    entry = lookup_en(load_registry(), name)
     if entry is not None:
         return _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
                         entry.name_zh, entry.id)
     return _mention(sent, s, e, m.type, m.rule, entity_key(name), name)
+
+
+def lookup_en(registry, name: str):
+    """The registry entry an English name names, with or without a leading “The”."""
+    return registry.lookup(name) or registry.lookup("The " + name)
 
 
 def _mention(sent: Sentence, s: int, e: int, type_: str, rule: str, key: str, name: str,
@@ -161,6 +231,15 @@ def _is_name_word(tok) -> bool:
     return text[:1].isupper() or text.isdigit() or (any(c.isupper() for c in text) and text.isalnum())
 
 
+def _name_word_at(toks, i: int) -> bool:
+    """A name word, or the lower-case tail of a hyphenated name word (“Bio-industry”, “X-ray”,
+    “High-tech”: the parts are written together, without spaces)."""
+    if _is_name_word(toks[i]):
+        return True
+    return (i >= 2 and toks[i].text.isalpha() and toks[i - 1].text == "-" and not toks[i - 1].whitespace_
+            and not toks[i - 2].whitespace_ and _is_name_word(toks[i - 2]) and not toks[i - 2].like_num)
+
+
 @lru_cache(maxsize=1)
 def _head_ends() -> frozenset[str]:
     return frozenset(h.words[-1] for h in heads())
@@ -175,15 +254,22 @@ def _head_at(toks, i: int) -> Head | None:
     return None
 
 
-def _extend_left(toks, i: int) -> int:
+def _extend_left(toks, i: int, registry_starts: dict[int, int] | None = None, bare: bool = False) -> int:
+    """Where the name whose head starts at token ``i`` begins. ``registry_starts`` maps each token inside
+    a registry name to the token it starts at."""
+    registry_starts = registry_starts or {}
     k = i
     while k > 0:
         t = toks[k - 1]
-        if _is_name_word(t):
+        if _name_word_at(toks, k - 1):
             k -= 1
-        elif t.lower_ in CONNECTORS and k >= 2 and _is_name_word(toks[k - 2]) \
-                and not (t.lower_ in ("and", "&") and toks[k - 2].lower_ in _head_ends()):
-            k -= 1                        # not across “X University and Y University”
+        elif t.lower_ in CONNECTORS and k >= 2 and _name_word_at(toks, k - 2) and not (
+                t.lower_ in ("and", "&") and (toks[k - 2].lower_ in _head_ends() or toks[k - 2].like_num)
+                and not (k == i and toks[k - 2].lower_ in _head_ends() and bare)):
+            k -= 1                        # not across “X University and Y University”, “Line 13 and Line 21”,
+            #                               but “… Exposition and Forum” (a bare head after “and”) is one name
+        elif t.lower_ in ("of", "for") and registry_starts.get(k - 1) is not None:
+            k = registry_starts[k - 1]    # a registry name with “of” inside (“Optics Valley of China …”)
         elif t.text == ")":
             opening = next((j for j in range(k - 2, max(k - 7, -1), -1) if toks[j].text == "("), None)
             if opening is None or not all(_is_name_word(x) for x in toks[opening + 1:k - 1]) \
@@ -192,22 +278,61 @@ def _extend_left(toks, i: int) -> int:
             k = opening
         else:
             break
-    stop = stopwords()
-    while k < i and (toks[k].lower_ in stop or toks[k].lower_ in CONNECTORS or toks[k].text in "()"):
+    stop, initial = stopwords(), initial_stopwords()
+    while k < i and ((toks[k].lower_ in stop and (toks[k].lower_ not in initial or _begins_sentence(toks, k)))
+                     or toks[k].lower_ in CONNECTORS or toks[k].text in "()"):
         k += 1
     return k
 
 
+def _begins_sentence(toks, k: int) -> bool:
+    """Nothing but numbering and punctuation before token ``k`` (“(2) National …”, “1. New …”)."""
+    return all(t.is_punct or t.like_num or _ROMAN.match(t.text) for t in toks[:k])
+
+
 def _extend_right(toks, j: int, head: Head) -> int:
     n = len(toks)
-    if head.extends == "of" and j + 1 < n and toks[j].lower_ in ("of", "for") and _is_name_word(toks[j + 1]):
+    if head.extends == "of":
+        return _of_tail(toks, j)
+    if head.extends == "num" and j < n and (toks[j].like_num or toks[j].text in ("I", "II", "III", "IV", "V")):
         j += 1
-        while j < n and (_is_name_word(toks[j]) or
-                         (toks[j].lower_ in ("and", "&", "-") and j + 1 < n and _is_name_word(toks[j + 1])
-                          and not _starts_a_name(toks, j + 1))):
+    return j
+
+
+def _of_tail(toks, j: int) -> int:
+    """“Institute of Nano-Tech and Nano-Bionics of the Chinese Academy of Sciences”, “Wuhan Area of
+    China (Hubei) Pilot Free Trade Zone”: “of”/“for” and a capitalised run, with “of the” only
+    before the name of an institution or place (a run holding a head word)."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].lower_ in ("of", "for")):
+        return j
+    m = j + 1
+    if toks[m].lower_ == "the":
+        m += 1
+        if not (m < n and _starts_a_name(toks, m)):
+            return j
+    if not (m < n and _name_word_at(toks, m)):
+        return j
+    j = m
+    while j < n:
+        if _name_word_at(toks, j):
             j += 1
-    elif head.extends == "num" and j < n and (toks[j].like_num or toks[j].text in ("I", "II", "III", "IV", "V")):
-        j += 1
+        elif toks[j].lower_ in ("and", "&", "-") and j + 1 < n and _name_word_at(toks, j + 1) \
+                and not _starts_a_name(toks, j + 1):
+            j += 1
+        elif toks[j].text == "(":
+            close = next((c for c in range(j + 2, min(j + 6, n)) if toks[c].text == ")"), None)
+            if close is None or close + 1 >= n or not all(_is_name_word(x) for x in toks[j + 1:close]) \
+                    or not _name_word_at(toks, close + 1):
+                break
+            j = close + 1
+        elif toks[j].lower_ == "of":
+            k = _of_tail(toks, j)
+            if k == j:
+                break
+            j = k
+        else:
+            break
     return j
 
 
@@ -223,6 +348,7 @@ def _starts_a_name(toks, j: int) -> bool:
 def _head_mentions(sent: Sentence, sdoc: Doc):
     registry = load_registry()
     toks = list(sdoc)
+    registry_starts = {t: ent.start for ent in sdoc.ents for t in range(ent.start, ent.end) if t > ent.start}
     i = 0
     while i < len(toks):
         head = _head_at(toks, i)
@@ -230,7 +356,7 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
             i += 1
             continue
         j = i + len(head.words)
-        k = _extend_left(toks, i)
+        k = _extend_left(toks, i, registry_starts, bare=len(head.words) == 1 and head.extends != "num")
         end = _extend_right(toks, j, head)
         i = j
         if k == i - len(head.words) and end == j and head.extends != "num":
@@ -243,7 +369,7 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
         name = sent.text[s:e]
         if any(rx.search(name) for rx in not_names()):
             continue
-        entry = registry.lookup(name)
+        entry = lookup_en(registry, name)
         if entry is not None:
             yield _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
                            entry.name_zh, entry.id)
@@ -268,7 +394,7 @@ def _list_mentions(sent: Sentence):
                     break
                 name = item.group(0).rstrip(".")
                 if name.lower() not in stopwords() and not any(rx.search(name) for rx in not_names()):
-                    entry = registry.lookup(name)
+                    entry = lookup_en(registry, name)
                     s, e = item.start(), item.start() + len(name)
                     if entry is not None:
                         yield _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
