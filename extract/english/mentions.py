@@ -16,6 +16,8 @@ from ..model import Document, Mention, Sentence
 from ..nlp import pipeline
 from ..registry import load_registry
 from ..textnorm import fold_width
+from .places import pinyin_places
+from .pinyin import pinyin_syllable_count
 from .rules import Head, heads, initial_stopwords, list_cues, not_names, stopwords, terms
 
 CONNECTORS = frozenset({"and", "&", "-", "de"})      # may stand between the words of a name
@@ -91,7 +93,9 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
     places = [(m.start - sent.start, m.end - sent.start) for m in found if m.type in ("Region", "Platform")]
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in outer)
              or (m.type == "Region" and _linked_places(sent.text, m.start - sent.start, m.end - sent.start, places))]
-    return sorted(found + named, key=lambda m: m.start)
+    out = found + named
+    out += pinyin_places(sent, out, lambda s, e, name: _mention(sent, s, e, "Region", "en_place", entity_key(name), name))
+    return sorted(out, key=lambda m: m.start)
 
 
 def capitalised_runs(sdoc: Doc) -> list[tuple[int, int]]:
@@ -374,7 +378,17 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
             yield _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
                            entry.name_zh, entry.id)
         else:
-            yield _mention(sent, s, e, head.type, "en_head", entity_key(name), name)
+            type_ = head.type
+            if type_ == "Region" and not _place_words(toks[k:i], sdoc):
+                type_ = "Platform"        # “Wenchang International Aerospace City”, “… Central Business District”
+            yield _mention(sent, s, e, type_, "en_head", entity_key(name), name)
+
+
+def _place_words(words, sdoc: Doc) -> bool:
+    """The words before a place head (… City, … District) are a place name: pinyin (Zhuhai City,
+    Futian District) or a registry place (Hong Kong …); a common word makes the name a zone's."""
+    places = [(e.start, e.end) for e in sdoc.ents if e.label_ in ("Region", "Platform")]
+    return all(w.is_punct or pinyin_syllable_count(w.text) or any(a <= w.i < b for a, b in places) for w in words)
 
 
 _ITEM = re.compile(r"(?:[A-Z][\w&.'’-]*|\d[\w-]*)(?:\s+(?:[A-Z][\w&.'’-]*|\d[\w-]*|&|of))*")
