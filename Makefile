@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 ## make run: ingest data/raw into data/graph (no server needed)
 run: $(STAMP)
 	$(BIN)/policykg build data/raw --out data/graph
-	@echo "outputs are in data/graph/ (per-document *.extraction.json, graph.ttl, graph.graphml)"
+	@echo "outputs are in data/graph/: <doc-id>.extraction.json (the extraction contract), graph.ttl, graph.trig, graph.graphml, graph.json"
 
 ## make test: start Neo4j, run every test, stop Neo4j even on failure
 test: $(STAMP)
@@ -31,4 +31,5 @@ neo4j-stop: $(STAMP)
 	$(BIN)/policykg neo4j stop
 
 clean:
-	rm -rf $(VENV) .pytest_cache data/graph/*.json data/graph/*.ttl data/graph/*.graphml
+	rm -rf $(VENV) .pytest_cache
+	find data/graph -mindepth 1 ! -name README.md -delete

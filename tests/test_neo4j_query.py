@@ -41,18 +41,25 @@ def rows_json(res):
 
 def industry_documents():
     """Three parks: one serves 生物医药, one a narrower industry (创新药), one 集成电路 only."""
-    d = DocBuilder("industry-doc", ["甲园区服务生物医药产业。", "丙园区聚焦创新药研发。", "丁园区发展集成电路。"])
+    d = DocBuilder("industry-doc", ["甲园区服务生物医药产业。", "丙园区聚焦创新药研发。", "丁园区发展集成电路。",
+                                    "丙园区位于戊新城。", "己实验室位于庚科技城,研究生物医药。"])
     bio = d.entity("Industry", "生物医药", "Biomedicine", aliases=("生物医药产业",), mentions=((0, "生物医药"),))
     drugs = d.entity("Industry", "创新药", "Innovative Drugs", mentions=((1, "创新药"),))
     ic = d.entity("Industry", "集成电路", "Integrated Circuits", mentions=((2, "集成电路"),))
     p1 = d.entity("Platform", "甲园区", "Park Jia", mentions=((0, "甲园区"),))
     p2 = d.entity("Platform", "丙园区", "Park Bing", mentions=((1, "丙园区"),))
     p3 = d.entity("Platform", "丁园区", "Park Ding", mentions=((2, "丁园区"),))
-    x = d.build([bio, drugs, ic, p1, p2, p3],
+    host = d.entity("Platform", "戊新城", "Wu New Town", mentions=((3, "戊新城"),))
+    lab = d.entity("Institution", "己实验室", "Ji Laboratory", mentions=((4, "己实验室"),))
+    lab_host = d.entity("Platform", "庚科技城", "Geng Science Town", mentions=((4, "庚科技城"),))
+    x = d.build([bio, drugs, ic, p1, p2, p3, host, lab, lab_host],
                 [d.relation(p1, "SERVES", bio, 0, "甲园区服务生物医药"),
                  d.relation(p2, "SERVES", drugs, 1, "丙园区聚焦创新药"),
-                 d.relation(p3, "SERVES", ic, 2, "丁园区发展集成电路")])
-    return x, {p.name: str(iri(p.id)) for p in (p1, p2, p3)}
+                 d.relation(p3, "SERVES", ic, 2, "丁园区发展集成电路"),
+                 d.relation(p2, "LOCATED_IN", host, 3, "丙园区位于戊新城"),
+                 d.relation(lab, "LOCATED_IN", lab_host, 4, "己实验室位于庚科技城"),
+                 d.relation(lab, "SERVES", bio, 4, "己实验室位于庚科技城,研究生物医药")])
+    return x, {p.name: str(iri(p.id)) for p in (p1, p2, p3, host, lab, lab_host)}
 
 
 @pytest.mark.parametrize("industry", ["生物医药", "Biomedicine", "biomedicine", "生物医药产业"])
@@ -60,10 +67,12 @@ def test_platforms_serving_industry_include_narrower_industries(industry, clean_
     x, ids = industry_documents()
     load(clean_db, [x], taxonomy=TAX)
     got = rows_json(cli("query", "--saved", "platforms-serving-industry", "--param", f"industry={industry}", "--json"))
-    assert {r["id"] for r in got} == {ids["甲园区"], ids["丙园区"]}
+    assert {r["id"] for r in got} == {ids["甲园区"], ids["丙园区"], ids["戊新城"], ids["庚科技城"]}
     by_id = {r["id"]: r for r in got}
     assert by_id[ids["丙园区"]]["industries"] == ["创新药"]
     assert by_id[ids["甲园区"]]["first_evidence"] == "甲园区服务生物医药产业。"
+    assert by_id[ids["甲园区"]]["via"] == [] and by_id[ids["丙园区"]]["via"] == []
+    assert by_id[ids["戊新城"]]["via"] == ["丙园区"] and by_id[ids["庚科技城"]]["via"] == ["己实验室"]
 
 
 def test_platforms_serving_a_narrow_industry_exclude_broader_ones(clean_db, cli):
@@ -71,12 +80,12 @@ def test_platforms_serving_a_narrow_industry_exclude_broader_ones(clean_db, cli)
     load(clean_db, [x], taxonomy=TAX)
     got = rows_json(cli("query", "--saved", "platforms-serving-industry", "--param", "industry=Innovative Drugs",
                         "--json"))
-    assert [r["id"] for r in got] == [ids["丙园区"]]
+    assert sorted(r["id"] for r in got) == sorted([ids["丙园区"], ids["戊新城"]])
     # without the taxonomy the narrower industry is not linked: only the direct statement is found
     clean_db.execute_query("MATCH (n) DETACH DELETE n")
     load(clean_db, [x], taxonomy=None)
     got = rows_json(cli("query", "--saved", "platforms-serving-industry", "--param", "industry=Biomedicine", "--json"))
-    assert [r["id"] for r in got] == [ids["甲园区"]]
+    assert sorted(r["id"] for r in got) == sorted([ids["甲园区"], ids["庚科技城"]])
 
 
 @pytest.mark.parametrize("industry", ["生物医药", "Biomedicine"])

@@ -24,7 +24,8 @@ def test_biomedicine_query_follows_narrower_and_broader_matches_only_for_platfor
     # 科学城 serves 集成电路 (not biomedicine) and 生物岛实验室 is an institution, not a platform.
     assert platforms(result) == {BIO_ISLAND, iri(eid("将军山数字创新园"))}
     rows = {tuple(map(str, r)) for r in result.rows}
-    assert (str(BIO_ISLAND), "广州国际生物岛", "Guangzhou International Bio Island", "基因检测", "Genetic Testing") in rows
+    assert (str(BIO_ISLAND), "广州国际生物岛", "Guangzhou International Bio Island", "基因检测", "Genetic Testing",
+            "None") in rows
 
 
 def test_biomedicine_query_returns_bio_island_for_the_sample(sample_extraction):
