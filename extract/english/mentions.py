@@ -16,7 +16,9 @@ from ..model import Document, Mention, Sentence
 from ..nlp import pipeline
 from ..registry import load_registry
 from ..textnorm import fold_width
+from ..textnorm import normalise_name
 from .places import pinyin_places
+from .sectors import sector_items, sector_rules
 from .pinyin import pinyin_syllable_count
 from .rules import Head, heads, initial_stopwords, list_cues, not_names, stopwords, terms
 
@@ -67,6 +69,9 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
             found.append(m)
     if not is_heading(sent.text):
         found = _not_inside_longer_names(sent, sdoc, found)
+        found = [m for m in found if not _names_a_place_back(sent, m)]
+        found = _with_sector_lists(sent, found)
+        found = [_with_kind_word(sent, m) for m in found]
     taken = [(m.start, m.end) for m in found]
     named: list[Mention] = []
     for m in sorted(_head_mentions(sent, sdoc), key=lambda m: (m.start, -(m.end - m.start))):
@@ -94,7 +99,8 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
     found = [m for m in found if not any(a <= m.start and m.end <= b for a, b in outer)
              or (m.type == "Region" and _linked_places(sent.text, m.start - sent.start, m.end - sent.start, places))]
     out = found + named
-    out += pinyin_places(sent, out, lambda s, e, name: _mention(sent, s, e, "Region", "en_place", entity_key(name), name))
+    if not is_heading(sent.text):
+        out += pinyin_places(sent, out, lambda s, e, name: _mention(sent, s, e, "Region", "en_place", entity_key(name), name))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -154,6 +160,84 @@ def _covered_by(text: str, run: tuple[int, int], spans) -> bool:
 
 
 _GAP = re.compile(r"[\s,]*(?:(?:and|&|as well as)\s+)?")
+
+
+def _names_a_place_back(sent: Sentence, m: Mention) -> bool:
+    """“the aerospace city”, “the free trade port”: a sector word before a lower-case place noun,
+    after “the”, refers back to a place the text named; it does not name the sector."""
+    if m.type != "Industry":
+        return False
+    before = sent.text[:m.start - sent.start]
+    after = re.match(r"\s+([a-z]+)\b", sent.text[m.end - sent.start:])
+    return bool(after and after.group(1) in _place_nouns() and re.search(r"\bthe\s+$", before, re.IGNORECASE))
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """One-word place and project heads (city, park, zone, port …), lower case."""
+    return frozenset(h.words[0] for h in heads() if len(h.words) == 1 and h.type in ("Platform", "Project", "Region"))
+
+
+_KIND_WORDS = re.compile(r"\s+(strategy|initiative|plan|programme|program|policy)\b")
+
+
+def _with_kind_word(sent: Sentence, m: Mention) -> Mention:
+    """An initiative's name takes the kind word written after it (“Yangtze River Delta
+    integration strategy”): the annotation guide's name extent is the name as written."""
+    if m.type != "Initiative":
+        return m
+    k = _KIND_WORDS.match(sent.text, m.end - sent.start)
+    if k is None or m.text.lower().endswith(k.group(1)):
+        return m
+    return _mention(sent, m.start - sent.start, k.end(), m.type, m.rule, m.key, m.name, m.registry_id)
+
+
+def _with_sector_lists(sent: Sentence, found: list[Mention]) -> list[Mention]:
+    """Sectors named in lists (``sectors.py``) join the registry names and terms; a list item that
+    holds a shorter known sector replaces it (“modern financial services” over “financial
+    services”), unless what it adds are generic words after it (“nanotechnology applications” is
+    the nanotechnology the registry knows, written longer)."""
+    generic = sector_rules().generic
+    out = list(found)
+    for s, e in sector_items(sent, found):
+        a, b = sent.start + s, sent.start + e
+        if any(m.start <= a and b <= m.end for m in out):
+            continue                      # already named, or part of a longer known name
+        inside = [m for m in out if m.type == "Industry" and a <= m.start and m.end <= b]
+        rest = sent.text[inside[0].end - sent.start:e].split() if len(inside) == 1 else None
+        if len(inside) == 1 and inside[0].start == a and rest and all(w.lower() in generic for w in rest):
+            k = inside[0]
+            new = _mention(sent, s, e, k.type, k.rule, k.key, k.name, k.registry_id)
+        else:
+            new = _sector_mention(sent, s, e)
+        out = [m for m in out if m not in inside] + [new]
+    return out
+
+
+def _sector_mention(sent: Sentence, s: int, e: int) -> Mention:
+    """A sector name from a list: the registry's or a term's entity where the name (singular or
+    plural, with or without “industry”) is one, else a sector of its own."""
+    phrase = sent.text[s:e]
+    bare = re.sub(r"\s+(?:industry|industries|sector)$", "", phrase, flags=re.IGNORECASE) or phrase
+    registry = load_registry()
+    for form in dict.fromkeys((phrase, bare, bare + "s", bare[:-1] if bare.endswith("s") else bare)):
+        entry = lookup_en(registry, form)
+        if entry is not None and entry.type == "Industry":
+            return _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
+                            entry.name_zh, entry.id)
+        term = _terms_by_form().get(normalise_name(form))
+        if term is not None:
+            entry = registry.lookup(term.name_zh) or registry.lookup(term.name_en)
+            if entry is not None:
+                return _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
+                                entry.name_zh, entry.id)
+            return _mention(sent, s, e, term.type, "en_term", entity_key(term.name_zh), term.name_zh)
+    return _mention(sent, s, e, "Industry", "en_sector", entity_key(bare), bare)
+
+
+@lru_cache(maxsize=1)
+def _terms_by_form() -> dict:
+    return {normalise_name(f): t for t in terms() for f in t.forms}
 
 
 def _trim(sent: Sentence, m: Mention, end: int) -> Mention | None:
