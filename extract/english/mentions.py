@@ -17,6 +17,7 @@ from ..nlp import pipeline
 from ..registry import load_registry
 from ..textnorm import fold_width
 from ..textnorm import normalise_name
+from .aliases import with_defined_aliases
 from .places import pinyin_places
 from .sectors import sector_items, sector_rules
 from .pinyin import pinyin_syllable_count
@@ -37,7 +38,7 @@ def find_english_mentions(doc: Document) -> tuple[Mention, ...]:
             # document's own “… Plan for …”): in headings only registry names, terms and lists count.
             found = [m for m in found if m.rule != "en_head"]
         out.extend(found)
-    return tuple(out)
+    return with_defined_aliases(doc, tuple(out))
 
 
 _SMALL = frozenset({"of", "and", "for", "the", "in", "to", "a", "an", "on", "with", "at", "by", "from", "&"})
@@ -169,7 +170,7 @@ def _names_a_place_back(sent: Sentence, m: Mention) -> bool:
         return False
     before = sent.text[:m.start - sent.start]
     after = re.match(r"\s+([a-z]+)\b", sent.text[m.end - sent.start:])
-    return bool(after and after.group(1) in _place_nouns() and re.search(r"\bthe\s+$", before, re.IGNORECASE))
+    return bool(after and after.group(1) in _place_nouns() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", before, re.IGNORECASE))
 
 
 @lru_cache(maxsize=1)
