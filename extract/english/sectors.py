@@ -65,7 +65,7 @@ def sector_items(sent: Sentence, known: list[Mention]) -> list[tuple[int, int]]:
     industries = [(m.start - sent.start, m.end - sent.start) for m in known if m.type == "Industry"]
     others = [(m.start - sent.start, m.end - sent.start) for m in known if m.type != "Industry"]
     out: list[tuple[int, int]] = []
-    for pos in _cue_ends(text, r):
+    for pos in cue_ends(text, r):
         items = _forward_list(text, pos, industries, r)
         if any(i.vouched for i in items):
             out += [(i.start, i.end) for i in items]
@@ -76,7 +76,7 @@ def sector_items(sent: Sentence, known: list[Mention]) -> list[tuple[int, int]]:
     return sorted({s for s in out if not any(a < s[1] and s[0] < b for a, b in others)})
 
 
-def _cue_ends(text: str, r: SectorRules):
+def cue_ends(text: str, r: SectorRules):
     """Offsets where a cue ends: a word boundary whose preceding text ends with a cue."""
     ends = set()
     for w in re.finditer(r"(?<=\s)(?=\S)", text):
