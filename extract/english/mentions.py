@@ -70,7 +70,7 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
             found.append(m)
     if not is_heading(sent.text):
         found = _not_inside_longer_names(sent, sdoc, found)
-        found = [m for m in found if not _names_a_place_back(sent, m)]
+        found = _not_counted(sent, [m for m in found if not _names_a_place_back(sent, m)])
         found = _with_sector_lists(sent, found)
         found = [_with_kind_word(sent, m) for m in found]
     taken = [(m.start, m.end) for m in found]
@@ -101,6 +101,7 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
              or (m.type == "Region" and _linked_places(sent.text, m.start - sent.start, m.end - sent.start, places))]
     out = found + named
     if not is_heading(sent.text):
+        out += _coordinated_companies(sent, sdoc, out)
         out += pinyin_places(sent, out, lambda s, e, name: _mention(sent, s, e, "Region", "en_place", entity_key(name), name))
     return sorted(out, key=lambda m: m.start)
 
@@ -163,14 +164,63 @@ def _covered_by(text: str, run: tuple[int, int], spans) -> bool:
 _GAP = re.compile(r"[\s,]*(?:(?:and|&|as well as)\s+)?")
 
 
+_COORD = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as well as\s+)$")
+
+
+def _coordinated_companies(sent: Sentence, sdoc: Doc, taken: list[Mention]) -> list[Mention]:
+    """A capitalised name no rule typed, listed with a company (“Hygon and BOE”, “Changan
+    Automobile and Seres”), is a company too."""
+    text = sent.text
+    spans = [(m.start - sent.start, m.end - sent.start) for m in taken]
+    firms = [(m.start - sent.start, m.end - sent.start) for m in taken if m.type == "Enterprise"]
+    stop = stopwords()
+    out: list[tuple[int, int]] = []
+    changed = True
+    runs = [r for r in capitalised_runs(sdoc) if r[0] > 0 and len(text[r[0]:r[1]].split()) <= 3
+            and not any(a < r[1] and r[0] < b for a, b in spans)
+            and not any(w.lower() in stop for w in text[r[0]:r[1]].split())]
+    while changed:
+        changed = False
+        for r in runs:
+            if r in out:
+                continue
+            known = firms + out
+            if any(_COORD.match(text[b:r[0]]) for a, b in known if b <= r[0]) or \
+                    any(_COORD.match(text[r[1]:a]) for a, b in known if a >= r[1]):
+                out.append(r)
+                changed = True
+    return [_mention(sent, a, b, "Enterprise", "en_coord", entity_key(text[a:b]), text[a:b]) for a, b in out]
+
+
 def _names_a_place_back(sent: Sentence, m: Mention) -> bool:
-    """“the aerospace city”, “the free trade port”: a sector word before a lower-case place noun,
-    after “the”, refers back to a place the text named; it does not name the sector."""
+    """“the aerospace city”, “a free trade port”: a sector word before a lower-case place noun
+    is part of a description of a place, not the name of the sector."""
     if m.type != "Industry":
         return False
     before = sent.text[:m.start - sent.start]
     after = re.match(r"\s+([a-z]+)\b", sent.text[m.end - sent.start:])
-    return bool(after and after.group(1) in _place_nouns() and re.search(r"\bthe\s+(?:[a-z-]+\s+){0,2}$", before, re.IGNORECASE))
+    return bool(after and after.group(1) in _place_nouns()
+                and re.search(r"\b(?:the|a|an)\s+(?:[a-z-]+\s+){0,2}$", before, re.IGNORECASE))
+
+
+_COUNTED = re.compile(r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d+(?:[.,]\d+)*\s+(?:million\s+|thousand\s+)?"
+                      r"(?:(?!(?:the|a|an|of|in|by|and|for|to)\b)[A-Za-z-]+\s+(?:[IVX]+\s+)?){0,2}$")
+
+
+def _not_counted(sent: Sentence, found: list[Mention]) -> list[Mention]:
+    """“more than 400 innovative drugs and medical devices”: sector words counted by a number name
+    the things counted (the indicator's unit), not the sector."""
+    out, dropped_end = [], None
+    for m in sorted(found, key=lambda m: m.start):
+        before = sent.text[:m.start - sent.start]
+        counted = m.type == "Industry" and (
+            _COUNTED.search(before) is not None
+            or (dropped_end is not None and re.fullmatch(r"\s+and\s+", sent.text[dropped_end - sent.start:m.start - sent.start])))
+        if counted:
+            dropped_end = m.end
+        else:
+            out.append(m)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -221,6 +271,8 @@ def _sector_mention(sent: Sentence, s: int, e: int) -> Mention:
     phrase = sent.text[s:e]
     bare = re.sub(r"\s+(?:industry|industries|sector)$", "", phrase, flags=re.IGNORECASE) or phrase
     registry = load_registry()
+    if bare != phrase:
+        e = s + len(bare)                 # “the integrated circuit industry”: the sector is “integrated circuit”
     for form in dict.fromkeys((phrase, bare, bare + "s", bare[:-1] if bare.endswith("s") else bare)):
         entry = lookup_en(registry, form)
         if entry is not None and entry.type == "Industry":
@@ -233,7 +285,7 @@ def _sector_mention(sent: Sentence, s: int, e: int) -> Mention:
                 return _mention(sent, s, e, entry.type, "registry", entity_key(entry.name_zh, entry.id),
                                 entry.name_zh, entry.id)
             return _mention(sent, s, e, term.type, "en_term", entity_key(term.name_zh), term.name_zh)
-    return _mention(sent, s, e, "Industry", "en_sector", entity_key(bare), bare)
+    return _mention(sent, s, s + len(phrase), "Industry", "en_sector", entity_key(bare), bare)
 
 
 @lru_cache(maxsize=1)
@@ -343,7 +395,8 @@ def _head_at(toks, i: int) -> Head | None:
     return None
 
 
-def _extend_left(toks, i: int, registry_starts: dict[int, int] | None = None, bare: bool = False) -> int:
+def _extend_left(toks, i: int, registry_starts: dict[int, int] | None = None, bare: bool = False,
+                 place_head: bool = False) -> int:
     """Where the name whose head starts at token ``i`` begins. ``registry_starts`` maps each token inside
     a registry name to the token it starts at."""
     registry_starts = registry_starts or {}
@@ -354,7 +407,10 @@ def _extend_left(toks, i: int, registry_starts: dict[int, int] | None = None, ba
             k -= 1
         elif t.lower_ in CONNECTORS and k >= 2 and _name_word_at(toks, k - 2) and not (
                 t.lower_ in ("and", "&") and (toks[k - 2].lower_ in _head_ends() or toks[k - 2].like_num)
-                and not (k == i and toks[k - 2].lower_ in _head_ends() and bare)):
+                and not (k == i and toks[k - 2].lower_ in _head_ends() and bare)) \
+                and not (t.lower_ in ("and", "&") and place_head and _is_place_word(toks[k - 2], registry_starts)
+                         and _is_place_word(toks[k], registry_starts)):
+            # (“Suining and Tongnan District” is two places)
             k -= 1                        # not across “X University and Y University”, “Line 13 and Line 21”,
             #                               but “… Exposition and Forum” (a bare head after “and”) is one name
         elif t.lower_ in ("of", "for") and registry_starts.get(k - 1) is not None:
@@ -372,6 +428,11 @@ def _extend_left(toks, i: int, registry_starts: dict[int, int] | None = None, ba
                      or toks[k].lower_ in CONNECTORS or toks[k].text in "()"):
         k += 1
     return k
+
+
+def _is_place_word(tok, registry_starts) -> bool:
+    """A pinyin word or a word of a registry name (the registry's places are what a head list joins)."""
+    return bool(pinyin_syllable_count(tok.text)) or tok.i in registry_starts
 
 
 def _begins_sentence(toks, k: int) -> bool:
@@ -445,7 +506,8 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
             i += 1
             continue
         j = i + len(head.words)
-        k = _extend_left(toks, i, registry_starts, bare=len(head.words) == 1 and head.extends != "num")
+        k = _extend_left(toks, i, registry_starts, bare=len(head.words) == 1 and head.extends != "num",
+                         place_head=head.type == "Region")
         end = _extend_right(toks, j, head)
         i = j
         if k == i - len(head.words) and end == j and head.extends != "num":
@@ -464,7 +526,7 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
                            entry.name_zh, entry.id)
         else:
             type_ = head.type
-            if type_ == "Region" and not _place_words(toks[k:i], sdoc):
+            if type_ == "Region" and not _place_words(toks[k:j - len(head.words)], sdoc):
                 type_ = "Platform"        # “Wenchang International Aerospace City”, “… Central Business District”
             yield _mention(sent, s, e, type_, "en_head", entity_key(name), name)
 

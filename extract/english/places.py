@@ -1,6 +1,7 @@
 """Places the registry does not hold: a capitalised pinyin word (Danzhou, Qionghai) after a
-locative cue (“located in”, “in the north of”, ``patterns/en_place_cues.tsv``) or listed with
-places already found (“Haikou, Sanya and Wenchang”) is a Region."""
+locative cue (“located in”, “in the north of”, ``patterns/en_place_cues.tsv``), listed with
+places already found (“Haikou, Sanya and Wenchang”) or in a list of three or more pinyin words
+(“Mianyang, Yibin and Wanzhou”) is a Region."""
 from __future__ import annotations
 
 import re
@@ -38,6 +39,14 @@ def pinyin_places(sent: Sentence, taken: list[Mention], make) -> list[Mention]:
     for s, e in words:
         if any(rx.search(text[max(0, s - 60):s]) for rx in place_cues()):
             found.append((s, e))
+    group: list[tuple[int, int]] = []       # three or more pinyin words listed together are places
+    for w in words + [None]:
+        if w is not None and group and _LIST_GAP.match(text[group[-1][1]:w[0]]):
+            group.append(w)
+            continue
+        if len(group) >= 3:
+            found += [g for g in group if g not in found]
+        group = [w] if w is not None else []
     changed = True
     while changed:                            # “Haikou, Sanya and Wenchang”: listed with places
         changed = False

@@ -72,7 +72,10 @@ def sector_items(sent: Sentence, known: list[Mention]) -> list[tuple[int, int]]:
     for m in r.head.finditer(text):
         if m.start() == 0:
             continue
-        out += [(i.start, i.end) for i in _backward_list(text, m.start(), industries, r)]
+        items = _backward_list(text, m.start(), industries, r)
+        if len(items) == 1 and not m.group(0).rstrip().endswith("s"):
+            items = [Item(items[0].start, m.end(), items[0].vouched)]   # “the seed industry”
+        out += [(i.start, i.end) for i in items]
     return sorted({s for s in out if not any(a < s[1] and s[0] < b for a, b in others)})
 
 
@@ -99,8 +102,10 @@ def _protected(text: str, spans) -> str:
 def _forward_list(text: str, pos: int, industries, r: SectorRules) -> list[Item]:
     masked = _protected(text, industries)
     end = _clause_end(masked, pos)
+    seps = [s for s in _SEP.finditer(masked, pos, end)
+            if not _shared_head(text, pos, s, end, industries)]
     items, start = [], pos
-    for sep in list(_SEP.finditer(masked, pos, end)) + [None]:
+    for sep in seps + [None]:
         stop = sep.start() if sep else end
         item = _item(text, start, stop, industries, r)
         if item is None:
@@ -110,6 +115,18 @@ def _forward_list(text: str, pos: int, industries, r: SectorRules) -> list[Item]
             break
         start = sep.end()
     return items
+
+
+def _shared_head(text: str, pos: int, sep: re.Match, end: int, industries) -> bool:
+    """“oil and gas processing”: a lone word joined by “and” to a longer phrase shares its head, so
+    the “and” does not separate two items (unless the word is a sector on its own)."""
+    if "and" not in sep.group(0) or "," in sep.group(0):
+        return False
+    left = text[max(pos, text.rfind(",", pos, sep.start()) + 1):sep.start()].split()
+    nxt = _SEP.search(text, sep.end(), end)
+    right = text[sep.end():nxt.start() if nxt else end].split()
+    lone = sep.start() - len(left[-1]) if left else sep.start()
+    return len(left) == 1 and len(right) >= 2 and not any(a <= lone < b for a, b in industries)
 
 
 def _backward_list(text: str, head_start: int, industries, r: SectorRules) -> list[Item]:
@@ -166,6 +183,7 @@ def _item(text: str, s: int, e: int, industries, r: SectorRules, trailing: bool 
         t = _TRAIL.search(phrase)                     # “technology services in Qianhai”
         if t:
             phrase = phrase[:t.start()]
+    phrase = re.sub(r"\s+(?:respectively|each|alike)$", "", phrase)
     m = re.match(r"(?:the|a|an)\s+", phrase, re.IGNORECASE)
     if m:
         s += m.end()
@@ -183,6 +201,8 @@ def _item(text: str, s: int, e: int, industries, r: SectorRules, trailing: bool 
     if not inside:
         if any(w in r.stop for w in lowered) or all(w in r.generic for w in lowered):
             return None
+        if len(lowered) == 1 and lowered[0].endswith("ed"):
+            return None                               # “encouraged industries”: a qualifier
         if any(c.isdigit() for c in phrase) or any(w[:1].isupper() for w in words[:1]):
             return None
     return Item(s, e, bool(inside))
