@@ -19,6 +19,7 @@ from ..textnorm import fold_width
 from ..textnorm import normalise_name
 from .aliases import with_defined_aliases
 from .places import pinyin_places
+from .quoted import quoted_initiatives
 from .sectors import sector_items, sector_rules
 from .pinyin import pinyin_syllable_count
 from .rules import Head, heads, initial_stopwords, list_cues, not_names, stopwords, terms
@@ -101,6 +102,9 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
              or (m.type == "Region" and _linked_places(sent.text, m.start - sent.start, m.end - sent.start, places))]
     out = found + named
     if not is_heading(sent.text):
+        spans = [(m.start, m.end) for m in out]
+        out += [q for q in quoted_initiatives(sent, lambda s, e, name: _mention(
+            sent, s, e, "Initiative", "en_quoted", entity_key(name), name)) if not _overlaps(q.start, q.end, spans)]
         out += _coordinated_companies(sent, sdoc, out)
         out += pinyin_places(sent, out, lambda s, e, name: _mention(sent, s, e, "Region", "en_place", entity_key(name), name))
     return sorted(out, key=lambda m: m.start)
@@ -444,9 +448,35 @@ def _extend_right(toks, j: int, head: Head) -> int:
     n = len(toks)
     if head.extends == "of":
         return _of_tail(toks, j)
+    if head.extends == "title":
+        return _title_tail(toks, j)
     if head.extends == "num" and j < n and (toks[j].like_num or toks[j].text in ("I", "II", "III", "IV", "V")):
         j += 1
     return j
+
+
+_TITLE_SMALL = frozenset({"of", "for", "on", "in", "and", "the", "to", "with"})
+
+
+def _title_tail(toks, j: int) -> int:
+    """A title after its head: “Master Plan for the Construction of Hainan Free Trade Port”,
+    “Negative List for Cross-border Trade in Services”: small words between capitalised ones,
+    ending on a capitalised word."""
+    n = len(toks)
+    if not (j + 1 < n and toks[j].lower_ in ("for", "of", "on")):
+        return j
+    end = j
+    k = j
+    while k < n and (_name_word_at(toks, k) or toks[k].lower_ in _TITLE_SMALL
+                     or (toks[k].text == "-" and k + 1 < n and _name_word_at(toks, k + 1))):
+        if toks[k].lower_ == "and":
+            nxt = k + 2 if k + 1 < n and toks[k + 1].lower_ == "the" else k + 1
+            if nxt < n and _starts_a_name(toks, nxt):
+                break                     # “… Plan for X and the Hainan Free Trade Port Law”: two titles
+        if _name_word_at(toks, k):
+            end = k + 1
+        k += 1
+    return end if end > j + 1 else j
 
 
 def _of_tail(toks, j: int) -> int:

@@ -113,8 +113,9 @@ def find_english_relations(sentences: Sequence[Sentence], entities: Sequence[Ent
             _anchors(text, ms, subjects, add)
             _cooperation(text, ms, subjects, add)
             _serves(text, ms, subjects, add)
+            _builds(text, ms, subjects, add)
             _serves_by_name(text, names, industries, add)
-            _operates(text, ms, add)
+            _operates(text, ms, add, industries)
             if subjects:
                 previous_subject = subjects[0].entity
         for m in names:
@@ -135,16 +136,22 @@ def _masked(text: str, names: list[M]) -> str:
 
 
 def home_place(sentences: Sequence[Sentence], entities: Sequence[Entity]) -> Entity | None:
-    """The place the document is about: of the places its title (first line) names, the one the
-    document names most; else the place named most."""
+    """The place the document is about: of the places its title (first line) names, the one
+    written in full (the longest); else the place named most."""
     places = [e for e in entities if e.type in PLACES]
     if not places:
         return None
     counts = Counter({e.id: len(e.mentions) for e in places})
-    first = sentences[0] if sentences else None
-    in_title = [e for e in places if first is not None and any(m.sentence == first.id for m in e.mentions)]
-    pool = in_title or places
-    return max(pool, key=lambda e: (counts[e.id], e.type == "Platform"))
+    title = sentences[0].text.lower() if sentences else ""
+
+    def in_title(e: Entity) -> int:
+        forms = {e.name_en or "", *(m.text for m in e.mentions), *(a for a in e.aliases if a.isascii())}
+        return max((len(f) for f in forms if len(f) > 2 and f.lower() in title), default=0)
+    written = {e.id: in_title(e) for e in places}
+    named = [e for e in places if written[e.id]]
+    if named:         # the fullest place the title names (“Chengdu-Chongqing Economic Circle”, not “Chongqing”)
+        return max(named, key=lambda e: (written[e.id], counts[e.id]))
+    return max(places, key=lambda e: (counts[e.id], e.type == "Platform"))
 
 
 def _outer(ms: list[M]) -> list[M]:
@@ -154,6 +161,9 @@ def _outer(ms: list[M]) -> list[M]:
 
 _ANAPHOR = re.compile(r"\b[Tt]he\s+((?:[a-z][a-z-]*\s+){0,4}?(?:zone|area|city|park|port|base|town|island|valley|"
                       r"hub|corridor|district|new area|cluster|pilot zone|free trade zone))\b(?!\s+of\b)")
+_PLURAL = re.compile(r"\b([Tt]he two|[Bb]oth)\s+((?:[a-z][a-z-]*\s+){0,3}?(?:zones|areas|cities|parks|ports|bases|"
+                     r"towns|islands|districts|new areas|platforms))\b")
+_REGION = re.compile(r"\b[Tt]he\s+(?:region|economic circle|metropolitan area|city cluster|bay area)\b(?!\s+of\b)")
 _IT = re.compile(r"(?:^|(?<=[,;]\s))(?:It|it)\b(?=\s+(?:is|was|will|has|shall|also|hosts|covers|includes))")
 _WE = re.compile(r"\b[Ww]e\b(?=\s+(?:will|shall|should|must|are|have|also|further|continue))")
 
@@ -169,6 +179,19 @@ def _anaphors(text: str, history, previous_subject: Entity | None, home: Entity 
             if _contains(name_words, words):
                 out.append(M(m.start(), m.end(), e, "anaphor"))
                 break
+    for m in _PLURAL.finditer(text):
+        words = m.group(2).lower().split()
+        words[-1] = re.sub(r"(?:e?s)$", "", words[-1]) if not words[-1].endswith("ies") else words[-1][:-3] + "y"
+        found: list[Entity] = []
+        for _, e in reversed(history):
+            if e not in found and _contains(_words(e.name_en or e.name) + _words(e.name), words):
+                found.append(e)
+            if len(found) == 2:
+                break
+        if len(found) == 2:
+            out += [M(m.start(), m.end(), e, "plural") for e in reversed(found)]
+    if home is not None:
+        out += [M(m.start(), m.end(), home, "anaphor") for m in _REGION.finditer(text)]
     if previous_subject is not None:
         out += [M(m.start(), m.end(), previous_subject, "anaphor") for m in _IT.finditer(text)]
     if home is not None:
@@ -185,12 +208,17 @@ def _contains(seq: list[str], sub: list[str]) -> bool:
     return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
 
 
+_VERB = re.compile(r"\s+[a-z]{3,}(?:es|s|ed)\b")
+_CLAUSE_OPEN = re.compile(r"(?:^|[;:]\s*|\.\s+)(?:\(?\d+\)?\.?\s+)?(?:[Tt]he\s+)?$")
+
+
 def _subjects(text: str, ms: list[M]) -> list[M]:
-    """Names followed by a verb group: the subjects of the sentence's clauses, in order."""
+    """Names followed by a verb group: the subjects of the sentence's clauses, in order. A name
+    that opens the sentence or a clause may take any verb (“Haikou Jiangdong New Area
+    concentrates on …”)."""
     out = []
     for m in ms:
-        if AUX.match(text, m.end):
-            # not the last item of a list that the verb governs as a whole (“A and B will …”)
+        if AUX.match(text, m.end) or (_VERB.match(text, m.end) and _CLAUSE_OPEN.search(text[:m.start])):
             out.append(m)
     return out
 
@@ -207,15 +235,18 @@ def _subject_at(text: str, subjects: list[M], pos: int) -> M | None:
     return after[0] if after else None
 
 
-def _list_from(text: str, ms: list[M], pos: int, types, lead: int = 50, descriptors: bool = False) -> list[M]:
+def _list_from(text: str, ms: list[M], pos: int, types, lead: int = 50, descriptors: bool = False,
+               two: bool = False) -> list[M]:
     """The names listed from ``pos`` (“A, B and C”); the first within ``lead`` characters. With
-    ``descriptors`` a list may go on through “and the nine municipalities of”."""
+    ``descriptors`` a list may go on through “and the nine municipalities of”; with ``two`` it
+    ends at the item after “and” (“between China and Singapore, Suzhou Industrial Park …”). A
+    name after a comma that a verb follows begins a new clause, not an item."""
     end_m = CLAUSE_END.search(text, pos)
     end = end_m.start() if end_m else len(text)
     cand = [m for m in ms if pos <= m.start and m.end <= end]
     out: list[M] = []
     cursor = pos
-    closed = False                    # an item after “and” ends the list (“A and B, C …”)
+    closed = False
     for m in cand:
         if out and m.start < out[-1].end:
             continue
@@ -226,12 +257,26 @@ def _list_from(text: str, ms: list[M], pos: int, types, lead: int = 50, descript
         elif closed or not (SEP.match(gap) or (descriptors and re.fullmatch(
                 r"\s*,?\s*(?:and\s+)?the\s+(?:[a-z-]+\s+){0,3}(?:of|in)\s+", gap))):
             break
-        elif SEP.match(gap) and re.search(r"\band\b|\bas well as\b", gap):
+        elif "," in gap and "and" not in gap and AUX.match(text, m.end):
+            break
+        if two and out and SEP.match(gap) and re.search(r"\band\b", gap):
             closed = True
         if m.entity.type in types:
             out.append(m)
         cursor = m.end
     return out
+
+
+def _group(text: str, ms: list[M], subject: M | None) -> list[M]:
+    """The subject with the names coordinated before it (“A and B will …”), or the entities a
+    plural anaphor stands for (“the two new areas”)."""
+    if subject is None:
+        return []
+    if subject.kind == "plural":
+        return [m for m in ms if m.kind == "plural" and m.start == subject.start]
+    if subject.kind != "name":
+        return [subject]
+    return _list_ending_at(text, ms, subject)
 
 
 def _list_ending_at(text: str, ms: list[M], last: M) -> list[M]:
@@ -251,9 +296,9 @@ def _located(text, ms, subjects, add) -> None:
     for c in _find("located", text):
         tail = next((m for m in ms if m.start >= c.end() and m.entity.type in PLACES
                      and not CLAUSE_END.search(text, c.end(), m.start) and m.start - c.end() <= 60), None)
-        head = _subject_at(text, subjects, c.start())
-        if tail is not None and head is not None and head.entity.type not in NOT_LOCATED:
-            add(head.entity, "LOCATED_IN", tail.entity, "en:located_in")
+        for head in _group(text, ms, _subject_at(text, subjects, c.start())):
+            if tail is not None and (head.entity.type not in NOT_LOCATED or head.entity.type == "Event"):
+                add(head.entity, "LOCATED_IN", tail.entity, "en:located_in")
 
 
 def _hosts(text, ms, subjects, add) -> None:
@@ -264,7 +309,7 @@ def _hosts(text, ms, subjects, add) -> None:
         end = CLAUSE_END.search(text, c.end())
         for m in ms:
             if m.start >= c.end() and (end is None or m.end <= end.start()) and \
-                    m.entity.type in ("Institution", "Enterprise", "Project"):
+                    m.entity.type in ("Institution", "Enterprise", "Project", "Event"):
                 add(m.entity, "LOCATED_IN", host.entity, "en:hosts")
 
 
@@ -295,6 +340,8 @@ def _wholes(text, ms, subjects, add) -> None:
         if whole is None or whole.entity.type not in PLACES:
             continue
         for part in _list_from(text, ms, c.end(), PLACES, descriptors=True):
+            if re.search(r"\d[\d,.]*\s+(?:[a-z-]+\s+){1,4}of\s+(?:the\s+)?$", text[c.end():part.start]):
+                continue                  # “covers 27 districts and counties of Chongqing”: the container
             if part.entity.type == "Platform":
                 add(part.entity, "PART_OF", whole.entity, "en:part_of:includes")
             elif whole.entity.type == "Region":
@@ -313,12 +360,20 @@ def _parts(text, ms, subjects, add) -> None:
 
 def _anchors(text, ms, subjects, add) -> None:
     for c in _find("anchor", text):
+        place = _subject_at(text, subjects, c.start())
         if c.groupdict().get("anchors"):
-            anchors = [m for m in ms if c.start("anchors") <= m.start and m.end <= c.end("anchors")
-                       and m.entity.type in ANCHORS]
+            # “…, with A, B and C as its core / its two poles”: “its” is the platform just named
+            listed = [m for m in ms if c.start("anchors") <= m.start and m.end <= c.end("anchors")]
+            anchors = [m for m in listed if m.entity.type in ANCHORS]
+            clause = max((x.end() for x in CLAUSE_END.finditer(text, 0, c.start())), default=0)
+            owner = [m for m in ms if clause <= m.start and m.end <= c.start() and m.entity.type == "Platform"]
+            place = owner[-1] if owner else place
+            if place is not None and place.entity.type == "Platform":
+                for m in listed:
+                    if m.entity.type == "Platform":
+                        add(m.entity, "PART_OF", place.entity, "en:part_of:core")
         else:
             anchors = _list_from(text, ms, c.end(), ANCHORS)
-        place = _subject_at(text, subjects, c.start())
         if place is not None and place.entity.type == "Platform":
             for a in anchors:
                 add(place.entity, "ANCHORED_BY", a.entity, "en:anchored_by")
@@ -345,8 +400,12 @@ def _cooperation(text, ms, subjects, add) -> None:
             continue
         for p in _list_from(text, ms, c.end(), COOP):
             add(actor.entity, "COOPERATES_WITH", p.entity, "en:cooperates_with")
+    for c in _find("together", text):
+        actors = [a for a in _group(text, ms, _subject_at(text, subjects, c.start())) if a.entity.type in COOP]
+        if len(actors) >= 2 and actors[-1].start < c.start():
+            _pairwise(actors, add, "en:cooperates_with:together")
     for c in _find("between", text):
-        _pairwise(_list_from(text, ms, c.end(), COOP), add, "en:cooperates_with:between")
+        _pairwise(_list_from(text, ms, c.end(), COOP, two=True), add, "en:cooperates_with:between")
     for c in _find("jointly_by", text):
         _pairwise(_list_from(text, ms, c.end(), COOP), add, "en:cooperates_with:jointly")
     for c in _find("jointly", text):
@@ -360,7 +419,7 @@ def _cooperation(text, ms, subjects, add) -> None:
             continue
         actors = [a for a in actors if a.entity.type in COOP]
         _pairwise(actors, add, "en:cooperates_with:jointly")
-        end = CLAUSE_END.search(text, c.end())
+        end = re.compile(r"[;.!?,]").search(text, c.end())
         with_ = re.compile(r"\bwith\b").search(text, c.end(), end.start() if end else len(text))
         if with_:
             for p in _list_from(text, ms, with_.end(), COOP, lead=60):
@@ -379,14 +438,26 @@ SERVERS = ("Platform", "Institution", "Project")
 
 def _serves(text, ms, subjects, add) -> None:
     r = sector_rules()
+    special = [c.end() for c in _find("specialize", text)]
     for pos in cue_ends(text, r):
         inds = _list_from(text, ms, pos, ("Industry",), lead=8)
         if not inds:
             continue
-        place = _in_place_after(text, ms, inds[-1].end) or _subject_at(text, subjects, pos)
-        if place is not None and place.entity.type in SERVERS:
+        if pos in special:                # “…, specializing in X”: the platform just named
+            before = [m for m in ms if m.end <= pos and m.entity.type in SERVERS]
+            places = before[-1:]
+        else:
+            at = _in_place_after(text, ms, inds[-1].end)
+            places = [at] if at else _group(text, ms, _subject_at(text, subjects, pos))
+        places = [p for p in places if p.entity.type in SERVERS]
+        respectively = re.match(r"\s*,?\s*respectively\b", text[inds[-1].end:]) is not None
+        if respectively and len(places) == len(inds) > 1:
+            for p, i in zip(places, inds):
+                add(p.entity, "SERVES", i.entity, "en:serves:respectively")
+            continue
+        for p in places:
             for i in inds:
-                add(place.entity, "SERVES", i.entity, "en:serves:develop")
+                add(p.entity, "SERVES", i.entity, "en:serves:develop")
     for h in r.head.finditer(text):
         inds = [m for m in ms if m.entity.type == "Industry" and m.end <= h.start()]
         if not inds or not re.fullmatch(r"\s*", text[inds[-1].end:h.start()]):
@@ -396,6 +467,18 @@ def _serves(text, ms, subjects, add) -> None:
         if place is not None and place.entity.type in SERVERS:
             for i in listed:
                 add(place.entity, "SERVES", i.entity, "en:serves:industries_in")
+
+
+def _builds(text, ms, subjects, add) -> None:
+    """“Suzhou National Hi-tech District will build the Suzhou Medical Device Industrial Park”:
+    what a named place builds is in that place."""
+    for c in _find("build", text):
+        subject = _subject_at(text, subjects, c.start())
+        if subject is None or subject.kind != "name" or subject.entity.type not in PLACES \
+                or subject.start > c.start() or len(_group(text, ms, subject)) > 1:
+            continue
+        for m in _list_from(text, ms, c.end(), ("Platform", "Institution", "Project"), lead=12):
+            add(m.entity, "LOCATED_IN", subject.entity, "en:located_in:build")
 
 
 def _in_place_after(text, ms, pos: int) -> M | None:
@@ -413,9 +496,14 @@ def _serves_by_name(text, names, industries, add) -> None:
         if m.entity.type != "Platform":
             continue
         words = _words(text[m.start:m.end])
+        hits = []
         for ind in industries:
             forms = {ind.name_en or "", *(a for a in ind.aliases if a.isascii())}
-            if any(f and _contains_stem(words, _words(f)) for f in forms):
+            best = max((_words(f) for f in forms if f and _contains_stem(words, _words(f))), key=len, default=None)
+            if best:
+                hits.append((best, ind))
+        for best, ind in hits:            # “Medical Tourism” is medical tourism, not tourism
+            if not any(len(other) > len(best) and _contains_stem(other, best) for other, _ in hits):
                 add(m.entity, "SERVES", ind, "en:serves:name")
 
 
@@ -427,7 +515,7 @@ def _contains_stem(seq: list[str], sub: list[str]) -> bool:
         return False
 
     def same(a: str, b: str) -> bool:
-        if a == b:
+        if a == b or a.rstrip("s") == b.rstrip("s"):
             return True
         k = 0
         while k < min(len(a), len(b)) and a[k] == b[k]:
@@ -436,8 +524,23 @@ def _contains_stem(seq: list[str], sub: list[str]) -> bool:
     return any(all(same(seq[i + j], sub[j]) for j in range(n)) for i in range(len(seq) - n + 1))
 
 
-def _operates(text, ms, add) -> None:
+def _operates(text, ms, add, industries=()) -> None:
     nouns = cues()["firm_nouns"][0].pattern
+    for c in _find("firm_roles", text):
+        firms = [m for m in ms if c.start("firms") <= m.start and m.end <= c.end("firms") and m.entity.type == "Enterprise"]
+        if c.group("inds"):
+            inds = [m for m in ms if c.start("inds") <= m.start and m.end <= c.end("inds") and m.entity.type == "Industry"]
+        else:                             # the sectors of the clause the “with” phrase hangs on
+            clause = max((x.end() for x in CLAUSE_END.finditer(text, 0, c.start())), default=0)
+            inds = [m for m in ms if clause <= m.start and m.end <= c.start() and m.entity.type == "Industry"]
+        if c.group("resp") and len(firms) == len(inds):
+            pairs = list(zip(firms, inds))
+        elif len(inds) == 1 or len(firms) == 1:
+            pairs = [(f, i) for f in firms for i in inds]
+        else:
+            pairs = []                    # several companies, several sectors, no mapping
+        for f, i in pairs:
+            add(f.entity, "OPERATES_IN", i.entity, "en:operates_in:role")
     for c in _find("firms", text):
         firms = _list_from(text, ms, c.end(), ("Enterprise",))
         if not firms:
@@ -445,6 +548,16 @@ def _operates(text, ms, add) -> None:
         before = [m for m in ms if m.end <= c.start() and m.entity.type == "Industry"
                   and re.fullmatch(r"\s*", text[m.end:c.start()])]
         inds = _list_ending_at(text, ms, before[-1]) if before else []
+        if not inds:                      # “Innovative drug companies such as …”: a sector written singular
+            phrase = _words(re.search(r"((?:[A-Za-z-]+\s+){0,3})$", text[:c.start()]).group(1))
+            for ind in industries:
+                forms = [ind.name_en or "", *(a for a in ind.aliases if a.isascii())]
+                if any(f and _words(f) and _contains_stem(_words(f), phrase[-len(_words(f)):]) and
+                       len(phrase) >= len(_words(f)) for f in forms):
+                    firms_only = [f for f in firms]
+                    for f in firms_only:
+                        add(f.entity, "OPERATES_IN", ind, "en:operates_in:sector_firms")
+                    break
         end = CLAUSE_END.search(text, firms[-1].end)
         inds += [m for m in ms if m.start >= firms[-1].end and (end is None or m.end <= end.start())
                  and m.entity.type == "Industry"]

@@ -65,10 +65,6 @@ def sector_items(sent: Sentence, known: list[Mention]) -> list[tuple[int, int]]:
     industries = [(m.start - sent.start, m.end - sent.start) for m in known if m.type == "Industry"]
     others = [(m.start - sent.start, m.end - sent.start) for m in known if m.type != "Industry"]
     out: list[tuple[int, int]] = []
-    for pos in cue_ends(text, r):
-        items = _forward_list(text, pos, industries, r)
-        if any(i.vouched for i in items):
-            out += [(i.start, i.end) for i in items]
     for m in r.head.finditer(text):
         if m.start() == 0:
             continue
@@ -76,6 +72,11 @@ def sector_items(sent: Sentence, known: list[Mention]) -> list[tuple[int, int]]:
         if len(items) == 1 and not m.group(0).rstrip().endswith("s"):
             items = [Item(items[0].start, m.end(), items[0].vouched)]   # “the seed industry”
         out += [(i.start, i.end) for i in items]
+    known = sorted(set(industries) | set(out))     # a sector named before “industry” vouches too
+    for pos in cue_ends(text, r):
+        items = _forward_list(text, pos, known, r)
+        if any(i.vouched for i in items):
+            out += [(i.start, i.end) for i in items]
     return sorted({s for s in out if not any(a < s[1] and s[0] < b for a, b in others)})
 
 
@@ -118,15 +119,17 @@ def _forward_list(text: str, pos: int, industries, r: SectorRules) -> list[Item]
 
 
 def _shared_head(text: str, pos: int, sep: re.Match, end: int, industries) -> bool:
-    """“oil and gas processing”: a lone word joined by “and” to a longer phrase shares its head, so
-    the “and” does not separate two items (unless the word is a sector on its own)."""
+    """“oil and gas processing”: a lone singular word joined by “and” to a two-word phrase shares
+    its head, so the “and” does not separate two items (unless the word is a sector on its own;
+    “petrochemicals and new materials” are two)."""
     if "and" not in sep.group(0) or "," in sep.group(0):
         return False
     left = text[max(pos, text.rfind(",", pos, sep.start()) + 1):sep.start()].split()
     nxt = _SEP.search(text, sep.end(), end)
     right = text[sep.end():nxt.start() if nxt else end].split()
     lone = sep.start() - len(left[-1]) if left else sep.start()
-    return len(left) == 1 and len(right) >= 2 and not any(a <= lone < b for a, b in industries)
+    return (len(left) == 1 and len(right) == 2 and not left[0].endswith("s")
+            and not any(a <= lone < b for a, b in industries))
 
 
 def _backward_list(text: str, head_start: int, industries, r: SectorRules) -> list[Item]:
@@ -201,7 +204,7 @@ def _item(text: str, s: int, e: int, industries, r: SectorRules, trailing: bool 
     if not inside:
         if any(w in r.stop for w in lowered) or all(w in r.generic for w in lowered):
             return None
-        if len(lowered) == 1 and lowered[0].endswith("ed"):
+        if len(lowered) == 1 and lowered[0].endswith("ed") and not lowered[0].endswith("eed") and len(lowered[0]) > 5:
             return None                               # “encouraged industries”: a qualifier
         if any(c.isdigit() for c in phrase) or any(w[:1].isupper() for w in words[:1]):
             return None
