@@ -180,3 +180,12 @@ def test_headings_name_nothing_by_head_words_but_keep_registry_names():
     assert not names & {"Suzhou Lakeside Plan", "Development Foundation", "I. Development Foundation"}
     chapters = [s for s in x.document.sections if s.kind == "chapter"]
     assert [c.number for c in chapters] == [1, 2]
+
+
+def test_neo4j_rows_give_english_only_entities_no_chinese_name():
+    from kg.neo4j_rows import document_rows
+    _, x = entities("The Lingnan Robotics Innovation Center will open in Guangzhou Knowledge City.")
+    rows = {r["entity_id"]: r for rs in document_rows(x).entities.values() for r in rs}
+    lab = next(r for r in rows.values() if r["name_en"] == "Lingnan Robotics Innovation Center")
+    assert lab["name_zh"] is None and lab["name"] == "Lingnan Robotics Innovation Center"
+    assert rows[KC]["name_zh"] == "中新广州知识城"
