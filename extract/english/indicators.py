@@ -199,7 +199,7 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
                 if more and ("notcount", more.group(1).split()[-1]) not in r.units:
                     unit, end = f"{unit} and {more.group(1)}", m.end() + more.end()
             if r.rate is not None and unit in ("km", "kilometers", "kilometres", "meters", "metres"):
-                rate = r.rate.match(text, m.end())
+                rate = r.rate.match(text[m.end():])
                 if rate:                  # “350 km per hour”
                     unit, end = f"{unit} per {rate.group(1)}", m.end() + rate.end()
             prev = found[-1] if found else None

@@ -30,7 +30,7 @@ def pinyin_places(sent: Sentence, taken: list[Mention], make) -> list[Mention]:
     words = []
     for w in _WORD.finditer(text):
         s, e = w.start(), w.end()
-        if s == 0 or any(a < e and s < b for a, b in spans) or not is_pinyin_name(w.group()):
+        if any(a < e and s < b for a, b in spans) or not is_pinyin_name(w.group()):
             continue
         if _next_is_name(text, e) or _prev_is_name(text, s):
             continue                          # part of a longer name (“Huagong Tech”)
