@@ -546,6 +546,9 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
             continue
         if k > 0 and toks[k - 1].lower_ in ("a", "an"):
             continue                      # “an Innovation Hub”: a kind of thing, not a name
+        if head.extends != "num" and end == j and j < len(toks) and _name_word_at(toks, j) \
+                and not toks[j].like_num:
+            continue                      # the name goes on after the word (“Harbour BioMed”): not its head
         s, e = toks[k].idx, toks[end - 1].idx + len(toks[end - 1].text)
         name = sent.text[s:e]
         if any(rx.search(name) for rx in not_names()):

@@ -306,7 +306,7 @@ def _hosts(text, ms, subjects, add) -> None:
         host = _subject_at(text, subjects, c.start())
         if host is None or host.entity.type not in PLACES or host.start > c.start():
             continue
-        end = CLAUSE_END.search(text, c.end())
+        end = re.compile(r"[;.!?]|,\s+and\s+(?!the\s+[a-z])").search(text, c.end())
         for m in ms:
             if m.start >= c.end() and (end is None or m.end <= end.start()) and \
                     m.entity.type in ("Institution", "Enterprise", "Project", "Event"):

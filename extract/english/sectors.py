@@ -2,8 +2,9 @@
 materials”, “the optical communication and laser industries”.
 
 A list after a development cue counts when one of its items is already a known industry (a
-registry industry or a sector term): that item vouches that the list is a list of sectors, and the
-items beside it are sectors too. A list right before “industries”/“sectors” needs no voucher.
+registry industry or a sector term) or ends with a sector noun (“deep-sea technology”, “health
+services”): that item vouches that the list is a list of sectors, and the items beside it are
+sectors too. A list right before “industries”/“sectors” needs no voucher.
 Items are lower-case noun phrases (“traditional Chinese medicine” keeps its adjective); umbrellas
 made only of generic words (“strategic emerging industries”) are not sectors. Cue and word lists
 live in ``patterns/en_sectors.tsv``.
@@ -28,12 +29,13 @@ class SectorRules:
     head: re.Pattern
     generic: frozenset[str]
     stop: frozenset[str]
+    sector_heads: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
 def sector_rules() -> SectorRules:
     text = resources.files("extract.patterns").joinpath("en_sectors.tsv").read_text("utf-8")
-    cues, heads, generic, stop = [], [], set(), set()
+    cues, heads, generic, stop, sector_heads = [], [], set(), set(), set()
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
@@ -46,9 +48,12 @@ def sector_rules() -> SectorRules:
             generic.add(value.lower())
         elif kind == "stop":
             stop.add(value.lower())
+        elif kind == "sector_head":
+            sector_heads.add(value.lower())
         else:
             raise ValueError(f"en_sectors.tsv: unknown kind {kind!r}")
-    return SectorRules(tuple(cues), re.compile("|".join(heads), re.IGNORECASE), frozenset(generic), frozenset(stop))
+    return SectorRules(tuple(cues), re.compile("|".join(heads), re.IGNORECASE), frozenset(generic), frozenset(stop),
+                       frozenset(sector_heads))
 
 
 @dataclass(frozen=True)
@@ -208,4 +213,5 @@ def _item(text: str, s: int, e: int, industries, r: SectorRules, trailing: bool 
             return None                               # “encouraged industries”: a qualifier
         if any(c.isdigit() for c in phrase) or any(w[:1].isupper() for w in words[:1]):
             return None
-    return Item(s, e, bool(inside))
+    named = len(lowered) >= 2 and lowered[-1] in r.sector_heads and not all(w in r.generic for w in lowered[:-1])
+    return Item(s, e, bool(inside) or named)
