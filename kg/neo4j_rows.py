@@ -24,9 +24,10 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 def chinese_name(e) -> str | None:
-    """The entity's Chinese name: its canonical name when that is Chinese. A thing known only from
-    English documents (its canonical name is the English one it was written with) has none."""
-    return e.name if _HAN.search(e.name or "") else None
+    """The entity's Chinese name: its canonical name, unless the entity is known only from English
+    documents (its canonical name is the English one it was written with, as ``kg.rdf`` reads it)."""
+    english_only = e.name_en_source == "document" and e.name == e.name_en and not _HAN.search(e.name or "")
+    return None if english_only else e.name
 
 
 def section_iri(doc_id: str, section_id: str) -> str:
