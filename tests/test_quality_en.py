@@ -33,8 +33,8 @@ INDICATOR_F1 = 0.70
 BELOW_BAR: dict[str, dict[str, float]] = {}
 # measured (typed entity F1, relation F1, indicator F1)
 MEASURED = {
-    "en-greater-bay-area.gold.json": (0.933, 0.634, 0.741),
-    "en-hitech-zone.gold.json": (0.813, 0.565, 0.933),
+    "en-greater-bay-area.gold.json": (0.933, 0.634, 0.786),
+    "en-hitech-zone.gold.json": (0.831, 0.609, 0.966),
     "dev-en-chengyu.gold.json": (1.000, 1.000, 0.970),
     "dev-en-hainan.gold.json": (0.947, 0.947, 0.971),
     "dev-en-suzhou-measures.gold.json": (0.881, 0.741, 0.966),
