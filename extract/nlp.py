@@ -50,9 +50,14 @@ def registry_patterns(registry: Registry, lang: str) -> list[dict]:
     for e in registry.entries:
         forms = (e.name_zh, *e.aliases_zh) if lang == "zh" else (e.name_en, *e.aliases_en)
         for form in forms:
+            if lang == "en":
+                form = _LEADING_THE.sub("", form)   # “The University of Hong Kong”: the article is not the name
             if form and (lang != "zh" or _HAS_CJK.search(form) or form.isupper() or form[0].isdigit()):
                 patterns.append({"label": e.type, "pattern": form, "id": e.id})
     return patterns
+
+
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
 class RegistryRuler:

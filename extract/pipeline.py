@@ -13,6 +13,7 @@ from .clean import clean
 from .english.indicators import find_english_indicators
 from .english.labels import label_english
 from .english.mentions import find_english_mentions
+from .english.relations import find_english_relations
 from .hanzi import to_simplified
 from .indicators import find_indicators
 from .labels import add_english_names
@@ -53,11 +54,12 @@ def extract_document(doc: Document) -> Extraction:
         mentions = find_english_mentions(view)
         entities = label_english(resolve(mentions))
         indicators = find_english_indicators(view.id, view.sentences)
+        relations = find_english_relations(view.sentences, entities)
     else:
         mentions = find_mentions(view)
         entities = add_english_names(resolve(mentions))
         indicators = find_indicators(view, entities=entities)
-    relations = find_relations(view.sentences, entities, view.title)
+        relations = find_relations(view.sentences, entities, view.title)
     x = Extraction(document=view, entities=entities, relations=relations, indicators=indicators)
     return x if view is doc else restore_original(x, doc)
 

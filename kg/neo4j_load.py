@@ -73,7 +73,7 @@ def _merge_entities(label: str) -> str:
     return f"""
 UNWIND $rows AS row
 MERGE (n:Entity {{id: row.id}})
-SET n:{label}, n.entity_id = row.entity_id, n.name = row.name, n.name_zh = row.name_zh,
+SET n:{label}, n.entity_id = row.entity_id, n.name = row.name, n.name_zh = coalesce(row.name_zh, n.name_zh),
     n.name_en = row.name_en, n.name_en_source = row.name_en_source, n.aliases = row.aliases,
     n.registry_id = row.registry_id,
     n.docs = CASE WHEN $doc IN coalesce(n.docs, []) THEN n.docs ELSE coalesce(n.docs, []) + $doc END

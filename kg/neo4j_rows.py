@@ -6,6 +6,7 @@ with it, so a fact can be retracted exactly when its document is re-ingested.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -17,6 +18,16 @@ from .neo4j_taxonomy import IndustryTaxonomy, map_entity
 
 class ContractDataError(PolicyKGError):
     """The extraction cannot be loaded as it stands (it names something it does not define)."""
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def chinese_name(e) -> str | None:
+    """The entity's Chinese name: its canonical name, unless the entity is known only from English
+    documents (its canonical name is the English one it was written with, as ``kg.rdf`` reads it)."""
+    english_only = e.name_en_source == "document" and e.name == e.name_en and not _HAN.search(e.name or "")
+    return None if english_only else e.name
 
 
 def section_iri(doc_id: str, section_id: str) -> str:
@@ -71,7 +82,7 @@ def document_rows(x: Extraction, taxonomy: IndustryTaxonomy | None = None) -> Do
         known.add(e.id)
         hit = map_entity(taxonomy, e)
         entities[e.type][eid] = {
-            "id": eid, "entity_id": e.id, "name": e.name, "name_zh": e.name, "name_en": e.name_en,
+            "id": eid, "entity_id": e.id, "name": e.name, "name_zh": chinese_name(e), "name_en": e.name_en or None,
             "name_en_source": e.name_en_source, "aliases": list(e.aliases), "registry_id": e.registry_id,
             "concept": hit.concept if hit else None, "match": hit.match if hit else None}
         for m in e.mentions:

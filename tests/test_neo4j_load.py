@@ -196,6 +196,22 @@ def test_hostile_names_load_and_read_back_intact(clean_db):
     assert one(clean_db, "SHOW CONSTRAINTS YIELD name WHERE name = 'entity_id' RETURN count(*)") == 1
 
 
+def test_english_only_entities_have_an_english_name_and_no_chinese_one(clean_db):
+    """A thing named only in an English document: name_en set, name_zh null; a registry entity
+    named in English keeps its Chinese name, and an English reload does not erase it."""
+    en = extract_text("The Lingnan Robotics Innovation Center will open in Guangzhou Knowledge City.\n", "en-doc")
+    zh = extract_text("支持中新广州知识城发展生物医药产业。\n", "zh-doc")
+    load(clean_db, [zh, en], taxonomy=None)
+    load(clean_db, [en], taxonomy=None)
+    rows = {r["id"]: r for r in clean_db.execute_query(
+        "MATCH (e:Entity) RETURN e.entity_id AS id, e.name AS name, e.name_zh AS zh, e.name_en AS en").records}
+    lab = [r for r in rows.values() if r["en"] == "Lingnan Robotics Innovation Center"]
+    assert len(lab) == 1 and lab[0]["zh"] is None and lab[0]["name"] == "Lingnan Robotics Innovation Center"
+    kc = rows["Platform/sino-singapore-guangzhou-knowledge-city"]
+    assert kc["zh"] == "中新广州知识城" and kc["en"] == "Sino-Singapore Guangzhou Knowledge City"
+    assert one(clean_db, "MATCH (e:Entity) WHERE e.name_zh IS NULL RETURN count(e)") == 1
+
+
 def test_bad_relation_is_refused_before_anything_is_written(clean_db):
     a, xa, _ = two_documents()
     load(clean_db, [xa], taxonomy=None)

@@ -17,7 +17,7 @@ from ..model import Evidence, Indicator, Sentence
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_PREFIX = r"RMB|CNY|US\$|USD|\$|¥"
 ADJECTIVES = r"(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?"     # 1,000 foreign-invested enterprises
-_NUMBER_OF = re.compile(r"\bnumber of\s+(?P<noun>(?:[\w-]+\s+){0,2}?[\w-]+?)\s+(?:will|would|shall|is|was|has|reach|exceed|rose|grew|increased)", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\bnumber of\s+(?P<noun>[^,;.]{2,80}?)\s+(?:will|would|shall|is|was|has|reach|reached|exceed|exceeded|rose|grew|increased)\b", re.IGNORECASE)
 
 
 def _lines(name: str) -> list[list[str]]:
@@ -37,6 +37,9 @@ class Rules:
     after: tuple
     target: re.Pattern
     periods: tuple           # (year, regex)
+    past: re.Pattern | None = None
+    rate: re.Pattern | None = None
+    duration: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -47,15 +50,17 @@ def rules() -> Rules:
         by_kind.setdefault(kind, []).append(surface)
     scale, money, prefix = _alt(by_kind["scale"]), _alt(by_kind["money"]), _alt(by_kind["prefix"])
     count, pct, pts = _alt(by_kind["count"]), _alt(by_kind["percent"]), _alt(by_kind["points"])
-    plural = r"[a-z]{3,}(?:s)"                      # any plural noun: 3 new drugs, 40 researchers
+    dur = _alt(by_kind["duration"])
+    plural = r"(?-i:[a-z]{2,}[a-rt-z]s)"             # any plural noun, as written in lower case: 3 new drugs
     figure = re.compile(
         rf"(?P<cur>{prefix})\s?(?P<v1>{NUMBER})(?:\s*(?P<s1>{scale})\b)?(?:\s+(?P<m1>yuan)\b)?"
         rf"|(?<![\w.,])(?P<v2>{NUMBER})\s*(?:"
         rf"(?P<pts>{pts})\b|(?P<pct>{pct})(?!\w)"
+        rf"|(?P<dur>{dur})\b"
         rf"|(?:(?P<s2>{scale})\b\s*)?(?:(?P<m2>{money})\b|(?:{ADJECTIVES})(?P<cnt>{count}|{plural})\b)"
         rf"|(?P<s3>{scale})\b)",
         re.IGNORECASE)
-    cmp_, after, target, periods = [], [], None, []
+    cmp_, after, target, periods, extra = [], [], None, [], {}
     for kind, value, rx in _lines("en_indicator_cues.tsv"):
         pattern = re.compile(rx, re.IGNORECASE)
         if kind == "comparator":
@@ -66,7 +71,10 @@ def rules() -> Rules:
             target = pattern
         elif kind == "period":
             periods.append((int(value), pattern))
-    return Rules(figure, units, tuple(cmp_), tuple(after), target, tuple(periods))
+        else:
+            extra[kind] = pattern
+    return Rules(figure, units, tuple(cmp_), tuple(after), target, tuple(periods),
+                 extra.get("past"), extra.get("rate"), extra.get("duration"))
 
 
 _NOT_A_FIGURE = re.compile(r"(?:\bper|\b(?!(?:RMB|CNY|USD|US|By|In|Over|About|Nearly|Some|Around)\b)[A-Z][A-Za-z]+)\s+$")
@@ -93,12 +101,37 @@ def _unit(r: Rules, m: re.Match) -> str | None:
     scale = norm("scale", scale) if scale else ""
     if m.group("m2"):
         return f"{scale} {norm('money', m.group('m2'))}".strip()
+    if m.group("dur"):
+        return norm("duration", m.group("dur"))
     if m.group("cnt"):
         noun = " ".join(m.group("cnt").lower().split())
-        if ("notcount", noun) in r.units:
+        if ("notcount", noun) in r.units or ("duration", noun) in r.units:
             return None
         return f"{scale} {r.units.get(('count', noun), noun)}".strip()
     return scale or None
+
+
+_AND_NOUN = re.compile(r"\s+and\s+((?:[a-z-]+\s+)?(?-i:[a-z]{2,}[a-rt-z]s))\b")
+_LIST_NEXT = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+or\s+)$")
+_CLAUSE_SPLIT = re.compile(r";|,\s+(?:and|while|which|whereas|but)\b|,\s+with\b")
+
+
+def _clause(text: str, pos: int) -> tuple[int, int]:
+    """The clause of the sentence around ``pos`` (split at “;”, “, and”, “, which” …)."""
+    cuts = [m.start() for m in _CLAUSE_SPLIT.finditer(text)]
+    start = max((c for c in cuts if c <= pos), default=0)
+    end = min((c for c in cuts if c > pos), default=len(text))
+    return start, end
+
+
+def _status(r: Rules, text: str, pos: int) -> str:
+    s, e = _clause(text, pos)
+    clause = text[s:e]
+    if r.target.search(clause):
+        return "target"
+    if r.past is not None and r.past.search(clause):
+        return "achieved"
+    return "target" if r.target.search(text) else "achieved"
 
 
 def _comparator(r: Rules, before: str, after: str) -> str:
@@ -119,8 +152,12 @@ def _metric(before: str, r: Rules) -> str:
 
 
 def _year(sentence: str, r: Rules, figure_span: tuple[int, int]) -> int | None:
-    m = _TARGET_YEAR.search(sentence)
-    if m:
+    targets = list(_TARGET_YEAR.finditer(sentence))
+    if targets:                       # the “by 20xx” of the figure's clause, else the nearest one
+        s, e = _clause(sentence, figure_span[0])
+        inside = [m for m in targets if s <= m.start() < e]
+        pool = inside or targets
+        m = min(pool, key=lambda m: abs(m.start() - figure_span[0]))
         return int(m.group(1))
     for year, rx in r.periods:
         if rx.search(sentence):
@@ -138,6 +175,7 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
         text = sent.text
         figures = list(r.figure.finditer(text))
         status = "target" if r.target.search(text) else "achieved"
+        found: list[tuple[re.Match, Indicator]] = []
         for m in figures:
             raw = m.group("v1") or m.group("v2")
             value = float(raw.replace(",", ""))
@@ -147,6 +185,8 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
             if m.group("v2") and _NOT_A_FIGURE.search(text[:m.start()]):
                 continue                  # “per 10,000 people”, “Fortune Global 500”, “Line 5”
             before = text[max(0, m.start() - 80):m.start()]
+            if m.group("dur") and not (r.duration and r.duration.search(before)):
+                continue                  # “it took 30 minutes”: a duration that is not a travel time or a deadline
             after = text[m.end():m.end() + 20]
             comparator = _comparator(r, before, after)
             end = m.end()
@@ -154,15 +194,42 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
                 hit = rx.search(after)
                 if hit:
                     end = m.end() + hit.end()
+            if m.group("cnt"):            # “27 districts and counties”, “71 countries and regions”
+                more = _AND_NOUN.match(text, m.end())
+                if more and ("notcount", more.group(1).split()[-1]) not in r.units:
+                    unit, end = f"{unit} and {more.group(1)}", m.end() + more.end()
+            if r.rate is not None and unit in ("km", "kilometers", "kilometres", "meters", "metres"):
+                rate = r.rate.match(text[m.end():])
+                if rate:                  # “350 km per hour”
+                    unit, end = f"{unit} per {rate.group(1)}", m.end() + rate.end()
+            prev = found[-1] if found else None
+            if prev is not None and unit in _SCALES and _LIST_NEXT.match(text[prev[0].end():m.start()]):
+                # “up to RMB 3 million, 5 million and 10 million”: the list shares the first figure's
+                # currency and comparator
+                unit = _with_scale(prev[1].unit, unit)
+                comparator = prev[1].comparator
             metric = _metric(before, r)
             start = sent.start + m.start()
-            out.append(Indicator(
+            ind = Indicator(
                 id=indicator_id(doc_id, start, metric, value, unit, None),
                 subject=None, metric=metric, value=value, unit=unit, comparator=comparator,
-                year=_year(text, r, (m.start(), m.end())), status=status,
-                evidence=Evidence(sent.id, start, sent.start + end, text[m.start():end]), rule="en_figure"))
+                year=_year(text, r, (m.start(), m.end())), status=_status(r, text, m.start()),
+                evidence=Evidence(sent.id, start, sent.start + end, text[m.start():end]), rule="en_figure")
+            found.append((m, ind))
+        out.extend(ind for _, ind in found)
         out.extend(_counted_by_noun(doc_id, sent, r, figures, status))
     return tuple(out)
+
+
+_SCALES = frozenset({"trillion", "billion", "million", "thousand", "ten thousand", "hundred million"})
+
+
+def _with_scale(unit: str, scale: str) -> str:
+    """The unit of a listed figure: the first figure's unit with this figure's scale word."""
+    words = unit.split()
+    if not any(w in _SCALES for w in words) or not any(w not in _SCALES for w in words):
+        return scale
+    return " ".join(scale if w in _SCALES else w for w in words)
 
 
 _BARE = re.compile(rf"(?<![\w.,$¥])(?P<v>{NUMBER})(?![\w%]|[.,]\d|\s*(?:%|percent|per cent))")
@@ -173,8 +240,12 @@ def _counted_by_noun(doc_id: str, sent: Sentence, r: Rules, figures, status: str
     text = sent.text
     taken = [(m.start(), m.end()) for m in figures]
     for nm in _NUMBER_OF.finditer(text):
-        noun = nm.group("noun").split()[-1].lower()          # the head noun, as written
-        if ("notcount", noun) in r.units or not (("count", noun) in r.units or noun.endswith("s")):
+        # the head noun, as written: the first plural of the phrase (“Hong Kong-invested enterprises
+        # in Qianhai”, “invention patents per 10,000 people”)
+        words = [w for w in re.findall(r"[A-Za-z][\w-]*", nm.group("noun"))]
+        heads = [w for w in words if w.islower() and re.fullmatch(r"[a-z]{2,}[a-rt-z]s", w)]
+        noun = (heads[0] if heads else words[-1].lower()) if words else ""
+        if not noun or ("notcount", noun) in r.units or not (("count", noun) in r.units or noun.endswith("s")):
             continue
         m = _BARE.search(text, nm.end(), min(len(text), nm.end() + 40))
         if m is None or _YEAR.fullmatch(m.group("v")) or any(a <= m.start() < b for a, b in taken):

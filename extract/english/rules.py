@@ -44,7 +44,14 @@ def heads() -> tuple[Head, ...]:
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    return frozenset(ln.strip().lower() for ln in _lines("en_name_stopwords.txt"))
+    """Words stripped from the left end of a name wherever they stand (and those marked ^)."""
+    return frozenset(ln.strip().lstrip("^").lower() for ln in _lines("en_name_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def initial_stopwords() -> frozenset[str]:
+    """Words (marked ^) stripped only where they begin the sentence."""
+    return frozenset(ln.strip()[1:].lower() for ln in _lines("en_name_stopwords.txt") if ln.startswith("^"))
 
 
 @lru_cache(maxsize=1)
