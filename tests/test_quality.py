@@ -25,10 +25,8 @@ BARS = {True: {"entities": 0.90, "relations": 0.75, "indicators": 0.85},
 # the day they pass (remove the entry then), and test_no_regression_below_measured keeps every
 # figure from dropping more than 0.03 below what was measured. Rules were never tuned on them.
 BELOW_BAR = {
-    "zh-district-plan.gold.json": (0.752, 0.318, 0.982),
-    "zh-free-trade-zone.gold.json": (0.680, 0.667, 0.914),
-    "zh-industrial-park.gold.json": (0.682, 0.293, 0.800),
-    "zh-science-city.gold.json": (0.596, 0.303, 0.872),
+    "zh-industrial-park.gold.json": (0.764, 0.511, 0.909),
+    "zh-science-city.gold.json": (0.695, 0.462, 0.900),
 }
 
 
