@@ -137,6 +137,9 @@ server.memory.heap.initial_size={HEAP}
 server.memory.heap.max_size={HEAP}
 server.memory.pagecache.size={PAGECACHE}
 db.transaction.timeout=10m
+# a project-local server keeps little transaction history (the default keeps two days, GBs)
+db.tx_log.rotation.size=64M
+db.tx_log.rotation.retention_policy=2 files
 server.directories.data={p.data}
 server.directories.logs={p.logs}
 server.directories.run={p.run}
