@@ -9,6 +9,7 @@ with every registry name inside it replaced by its id, so 知识城总体发展�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .gazetteer import needs_context
 from .ids import entity_key
@@ -38,10 +39,65 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     title = doc.title.strip()
     texts = [fold_width(s.text) for s in sentences]
     context = DivisionContext(doc.text)
+    per_sentence: list[tuple[Sentence, str, list[tuple[int, int]], list[Mention]]] = []
     for sent, text, (words, spans) in zip(sentences, texts, token_lists(nlp, texts)):
         is_title = bool(title) and sent.text.strip() == title
-        out.extend(sentence_mentions(sent, words, spans, registry, rules, ruler, is_title, text, context))
-    return tuple(out)
+        ms = sentence_mentions(sent, words, spans, registry, rules, ruler, is_title, text, context)
+        per_sentence.append((sent, text, spans, ms))
+    echoes = _echo_names(per_sentence)
+    for _, _, _, ms in per_sentence:
+        out.extend(ms)
+    return tuple(out) if not echoes else tuple(sorted(out, key=lambda m: m.start))
+
+
+ECHO_MIN = {"Industry": 2, "Region": 2, "Enterprise": 2}
+
+
+def _echo_names(per_sentence) -> bool:
+    """One name, one thing, across the document: a name the rules found in one sentence (a list
+    cue typed it, its head or its context vouched for it) names the same thing wherever else the
+    document writes it as whole words, so that relations read in other sentences see it too
+    (北部都會區 named by the title, then the subject of later sentences). An echo never cuts
+    into another mention; mentions inside it become nested, as they would have in the first pass.
+    Names found with two types are left alone. Returns whether any echo was added."""
+    found: dict[str, Mention | None] = {}
+    for _, _, _, ms in per_sentence:
+        for m in ms:
+            if m.registry_id or m.nested or m.rule in ("abbreviation", "echo") or m.rule.startswith("registry"):
+                continue
+            surface = fold_width(m.text)
+            if len(surface) < ECHO_MIN.get(m.type, 3):
+                continue
+            prev = found.get(surface, m)
+            found[surface] = m if prev is not None and prev.type == m.type else None
+    names = {s: m for s, m in found.items() if m is not None}
+    if not names:
+        return False
+    rx = re.compile("|".join(re.escape(s) for s in sorted(names, key=len, reverse=True)))
+    added = False
+    for sent, text, spans, ms in per_sentence:
+        hits = list(rx.finditer(text))
+        if not hits:
+            continue
+        starts = {a for a, _ in spans}
+        ends = {b for _, b in spans}
+        for h in hits:
+            s, e = h.span()
+            if s not in starts or e not in ends:
+                continue                            # inside a word: not this name
+            if any(m.start - sent.start < e and s < m.end - sent.start and not m.nested
+                   and not (s <= m.start - sent.start and m.end - sent.start <= e) for m in ms):
+                continue                            # cuts into or lies inside another mention
+            if any(m.start - sent.start == s and m.end - sent.start == e for m in ms):
+                continue
+            src = names[h.group(0)]
+            for i, m in enumerate(ms):
+                if s <= m.start - sent.start and m.end - sent.start <= e and not m.nested:
+                    ms[i] = replace(m, nested=True)
+            ms.append(Mention(start=sent.start + s, end=sent.start + e, text=sent.text[s:e], type=src.type,
+                              sentence=sent.id, rule="echo", key=src.key, name=src.name, nested=False))
+            added = True
+    return added
 
 
 class DivisionContext:
