@@ -171,7 +171,7 @@ def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, i
     tokens = None
     if sent.text.strip():
         tokens = Tokens(text, spans)
-        for c in find_candidates(tokens, rules, known, context):
+        for c in find_candidates(tokens, rules, known, context, is_title):
             entry = registry.lookup(c.name or text[c.start:c.end])
             if entry is None and text[c.start:c.end].endswith(AREA):
                 entry = next((registry.by_id[rid] for s, e, rid in reg_spans if s == c.start

@@ -329,7 +329,9 @@ def _one_character_sector(tokens: Tokens, m: re.Match, rules: Rules) -> Candidat
 
 
 def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
-                    known_typed: Sequence[tuple[int, int, str]] = ()) -> Iterable[Candidate]:
+                    known_typed: Sequence[tuple[int, int, str]] = (), title: bool = False) -> Iterable[Candidate]:
+    """Names ending with a head noun. In the document's title (``title``) a platform's name needs no
+    place word: the place a plan is about is named by it (北部都会区发展蓝图, 东部新区总体规划)."""
     text = tokens.text
     known = [(kn, ke) for kn, ke, _ in known_typed]
     for m in rules.head_regex.finditer(text):
@@ -382,8 +384,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             start <= kn and ke <= m.start() and kt in ("Region", "Platform", "Institution", "Enterprise")
             for kn, ke, kt in known_typed)
         if len(prefix) < head.min_prefix or _is_category(tokens, start, rules) or (
-                not known_prefix and not head.named and _generic(prefix, rules)):
-            continue
+                not known_prefix and not head.named and _generic(prefix, rules)
+                and not (title and head.type == "Platform" and _direction_only(tokens, start, m.start()))):
+            continue                                # (a title's 北部都会区: a direction names the place)
         if head.quoted and not prefix.startswith("“"):
             continue
         if len(head.text) == 1 and all(ch in rules.words["abbrev"] for ch in prefix):
@@ -394,7 +397,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
         anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
-            text, start, known_typed)
+            text, start, known_typed) or (title and head.type == "Platform")
         if head.place and not anchored and not _has_place(tokens, start, m.start(), rules,
                                                                                known_typed, head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
@@ -438,6 +441,18 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                 text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"]) + ("品牌",)):
             continue                                # “…最佳示范区”称号: a title
         yield Candidate(start, end, type_, "head:" + head.text)
+
+
+def _direction_only(tokens: Tokens, start: int, end: int) -> bool:
+    """Is text[start:end] made only of direction words of two characters (北部, 东部: jieba's f)?"""
+    k = tokens.at[start]
+    if tokens.starts[k] != start:
+        return False
+    while k < len(tokens.words) and tokens.starts[k] < end:
+        if word_tags().get(tokens.words[k]) != "f" or len(tokens.words[k]) != 2 or tokens.ends[k] > end:
+            return False
+        k += 1
+    return True
 
 
 def _division_name(text: str, start: int, end: int, known_typed) -> bool:
@@ -700,13 +715,15 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
 
 
-def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisions=None) -> list[Candidate]:
+def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisions=None,
+                    title: bool = False) -> list[Candidate]:
     """Every rule's candidates; ``divisions`` says which division forms may stand in this
-    document (mentions.DivisionContext; None: those that need no context)."""
+    document (mentions.DivisionContext; None: those that need no context); ``title``: the
+    sentence is the document's title."""
     places = frozenset(k.start for k in known if k.type in ("Region", "Platform", "Institution"))
     out = [_after_city(c, tokens.text, known) for c in pattern_candidates(tokens.text, rules)]
     out.extend(division_candidates(tokens, divisions or _no_context))
-    out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known]))
+    out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known], title))
     out.extend(quoted_candidates(tokens, rules, frozenset(k.end for k in known if k.type in ("Region", "Platform"))))
     out.extend(list_candidates(tokens, rules, known, places))
     return out

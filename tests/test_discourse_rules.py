@@ -24,3 +24,14 @@ def test_an_echo_never_cuts_into_a_word():
     ents, _, x = extract("引进星澜光电、云帆微电子等龙头企业。推进星澜光电子城建设。")
     firm = next(e for e in x.entities if e.name == "星澜光电")
     assert len(firm.mentions) == 1                  # 光电子: another word
+
+
+def test_a_traditional_title_names_the_home_place():
+    ents, rels, _ = extract("北部都會區位於香港特別行政區北部，重點發展現代物流。", "北部都會區發展藍圖（摘錄）")
+    assert ("Platform", "北部都會區") in ents      # a direction word names the place in a title
+    assert ("北部都會區", "LOCATED_IN", "香港") in rels
+
+
+def test_a_direction_word_alone_names_nothing_outside_the_title():
+    ents, _, _ = extract("推动北部都会区和南部片区协调发展。", "某某市发展规划")
+    assert ("Platform", "北部都会区") not in ents
