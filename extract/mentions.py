@@ -20,7 +20,7 @@ from .registry import Registry, load_registry
 from .rules import Rules, load_rules
 from .textnorm import fold_width, normalise_name
 
-PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3, "quoted": 4, "abbreviation": 5}
+PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3, "actor": 4, "quoted": 5, "abbreviation": 6}
 YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
 TITLE_NOTE = re.compile(r"[((](?:节选|摘要|摘录|節選|摘錄|试行|試行|征求意见稿|徵求意見稿|草案|修订|修訂)[))]$")
 LEADING_QUOTE = re.compile(r"^“([^“”]+)”[^“”]{0,8}$")

@@ -726,6 +726,7 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisi
     out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known], title))
     out.extend(quoted_candidates(tokens, rules, frozenset(k.end for k in known if k.type in ("Region", "Platform"))))
     out.extend(list_candidates(tokens, rules, known, places))
+    out.extend(actor_candidates(tokens, rules, known))
     return out
 
 
@@ -790,3 +791,6 @@ def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
         spans[-1] = (s, min(end, e))
         out.append([(a, b) for a, b in spans if b > a])
     return out
+
+
+from .actors import actor_candidates  # noqa: E402  (actors reads this module's helpers)

@@ -35,3 +35,28 @@ def test_a_traditional_title_names_the_home_place():
 def test_a_direction_word_alone_names_nothing_outside_the_title():
     ents, _, _ = extract("推动北部都会区和南部片区协调发展。", "某某市发展规划")
     assert ("Platform", "北部都会区") not in ents
+
+
+def test_company_short_names_in_a_support_verbs_slot():
+    ents, rels, _ = extract("支持星澜做大激光雷达业务，引导瑞禾丰源在东湖片区布局食品加工项目。")
+    assert ("Enterprise", "星澜") in ents and ("Enterprise", "瑞禾丰源") in ents
+    assert ("瑞禾丰源", "LOCATED_IN", "东湖片区") in rels
+
+
+def test_a_region_and_one_plain_word_in_an_anchor_slot_is_a_company():
+    ents, rels, _ = extract("依托江西时代建设赣州动力电池产业园。")
+    assert ("Enterprise", "江西时代") in ents
+    assert ("赣州动力电池产业园", "ANCHORED_BY", "江西时代") in rels
+
+
+def test_project_milestones_name_companies_and_their_phases():
+    ents, rels, _ = extract("湖南时代三期、四期项目建成投产，英朗德华、美科硅能源等项目落户东湖片区。")
+    assert {("Project", "湖南时代三期"), ("Project", "湖南时代四期"),
+            ("Enterprise", "英朗德华"), ("Enterprise", "美科硅能源")} <= ents
+    assert ("英朗德华", "LOCATED_IN", "东湖片区") in rels
+
+
+def test_generic_actors_name_nothing():
+    ents, _, _ = extract("鼓励民营企业在园区投资，支持高校在园区布局，引导社会资本在园区设立基金，"
+                         "推动龙头企业做大做强，依托资源禀赋建设特色小镇。")
+    assert not any(t == "Enterprise" for t, _ in ents)
