@@ -168,9 +168,10 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             continue
         if word in rules.words["joiner"]:
             if k == 0 or _breaks(tokens.words[k - 1], rules) or (head and rules.heads.get(head)
-                                                                   and rules.heads[head].type == "Project"):
-                break                               # 南海神庙及码头: a facility is not joined
-            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit)
+                                                                   and rules.heads[head].type == "Project"
+                                                                   and not rules.heads[head].cross):
+                break                               # 南海神庙及码头: a facility is not joined (脑解析与脑模拟设施 is)
+            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit, cross=cross)
             ext_text = text[ext:tokens.starts[k]]
             if any(not rules.heads[h].brand for h in _heads_ending(ext_text[-6:])):
                 break                               # A医院与B医院, A新发展区和B新发展区: two names
@@ -389,6 +390,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # (a title's 北部都会区: a direction names the place)
         if head.quoted and not prefix.startswith("“"):
             continue
+        if head.science and (not _science_regex(rules).search(prefix) or prefix.endswith("基础")):
+            continue                                # 交通设施, 信息基础设施: not a science facility
         if len(head.text) == 1 and all(ch in rules.words["abbrev"] for ch in prefix):
             continue                                # 广深港, 沪深港: contractions
         if len(head.text) == 1 and head.type == "Platform" and (prefix[-1] in COUNTING or not (
@@ -441,6 +444,17 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                 text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"]) + ("品牌",)):
             continue                                # “…最佳示范区”称号: a title
         yield Candidate(start, end, type_, "head:" + head.text)
+
+
+_SCIENCE: dict[int, re.Pattern] = {}
+
+
+def _science_regex(rules: Rules) -> re.Pattern:
+    rx = _SCIENCE.get(id(rules))
+    if rx is None:
+        rx = _SCIENCE[id(rules)] = re.compile("|".join(
+            re.escape(w) for w in sorted(rules.words["science"], key=len, reverse=True)))
+    return rx
 
 
 def _direction_only(tokens: Tokens, start: int, end: int) -> bool:
@@ -727,7 +741,39 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisi
     out.extend(quoted_candidates(tokens, rules, frozenset(k.end for k in known if k.type in ("Region", "Platform"))))
     out.extend(list_candidates(tokens, rules, known, places))
     out.extend(actor_candidates(tokens, rules, known))
+    out.extend(campus_candidates(tokens, [(k.start, k.end) for k in known if k.type == "Institution"]
+                                 + [(c.start, c.end) for c in out if c.type == "Institution"], known))
     return out
+
+
+CAMPUS_OF = ("大学", "学院")
+
+
+def campus_candidates(tokens: Tokens, institutions: Sequence[tuple[int, int]],
+                      known: Sequence[Known]) -> Iterable[Candidate]:
+    """A university's campus named by its place: 中山大学·深圳, 哈尔滨工业大学(深圳), 南方科技大学·光明校区
+    (the place after a middle dot, or in brackets, right after the university's name)."""
+    text = tokens.text
+    regions = {(k.start, k.end) for k in known if k.type == "Region"}
+    for s, e in institutions:
+        if e >= len(text) or text[e] not in "·・((" or not text.endswith(CAMPUS_OF, s, e):
+            continue
+        for n in (6, 5, 4, 3, 2):
+            place = text[e + 1:e + 1 + n]
+            end = e + 1 + n
+            if len(place) != n or not CJK.match(place) or not tokens.is_end(end) or (
+                    n > 4 and not place.endswith("校区")):
+                continue
+            if text[e] in "((":
+                if not text.startswith((")", ")"), end):
+                    continue
+                end += 1
+            if (e + 1, e + 1 + n) in regions or place in division_names() or place.endswith("校区") \
+                    or proper_tags().get(place) == "ns":
+                break
+        else:
+            continue
+        yield Candidate(s, end, "Institution", "campus")
 
 
 def _no_context(form: str) -> bool:

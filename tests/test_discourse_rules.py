@@ -60,3 +60,20 @@ def test_generic_actors_name_nothing():
     ents, _, _ = extract("鼓励民营企业在园区投资，支持高校在园区布局，引导社会资本在园区设立基金，"
                          "推动龙头企业做大做强，依托资源禀赋建设特色小镇。")
     assert not any(t == "Enterprise" for t, _ in ents)
+
+
+def test_university_campuses_named_by_their_place():
+    ents, _, _ = extract("支持中山大学·深圳、哈尔滨工业大学（深圳）和北京大学深圳研究生院建设实验室，"
+                         "推进南方科技大学·光明校区建设。")
+    assert {("Institution", "中山大学·深圳"), ("Institution", "哈尔滨工业大学（深圳）"),
+            ("Institution", "北京大学深圳研究生院"), ("Institution", "南方科技大学·光明校区")} <= ents
+    ents, _, _ = extract("中山大学（以下简称中大）启动新校区。")
+    assert ("Institution", "中山大学") in ents
+
+
+def test_science_facilities_named_by_their_field_not_infrastructure():
+    ents, _, _ = extract("加快建设脑解析与脑模拟设施、合成生物研究设施，推进散裂中子源二期、先进阿秒激光等"
+                         "重大科技基础设施建设，完善交通设施、公共服务设施和新型信息基础设施。")
+    assert {("Project", "脑解析与脑模拟设施"), ("Project", "合成生物研究设施"),
+            ("Project", "散裂中子源二期"), ("Project", "先进阿秒激光")} <= ents
+    assert not any(n.endswith(("交通设施", "服务设施", "基础设施")) for _, n in ents)
