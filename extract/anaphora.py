@@ -46,16 +46,26 @@ def anaphor_words(home: Entity | None) -> tuple[str, ...]:
                  if cond == "Platform" or (home is not None and cond != "Region" and home.name.endswith(cond)))
 
 
+def _cond(word: str) -> str:
+    return next((c for w, c in _anaphor_rows() if w == word), "\0")
+
+
 @lru_cache(maxsize=1)
 def _platform_words() -> frozenset[str]:
     return frozenset(w for w, cond in _anaphor_rows() if cond == "Platform")
 
 
-def find_anaphors(text: str, home: Entity | None, named: list) -> list[tuple[int, int, Entity]]:
+def find_anaphors(text: str, home: Entity | None, named: list,
+                  local: Entity | None = None) -> list[tuple[int, int, Entity]]:
     """(start, end, place) where an anaphor stands for a place, none inside a named mention:
-    园区 for the last platform the sentence named before it (else a platform home), 我区 for home.
+    园区 for the last platform the sentence named before it (else the article's platform ``local``,
+    named by its heading, else a platform home), 我区 for home; a word for a kind of place the
+    article's platform is (片区 for 雁栖片区, 科学城 for 丝路科学城) stands for that platform.
     ``named`` are the sentence's mentions (start, end, entity)."""
-    rx = _regex(anaphor_words(home))
+    words = anaphor_words(home)
+    if local is not None:
+        words = tuple(sorted(set(words) | set(anaphor_words(local))))
+    rx = _regex(words)
     if rx is None:
         return []
     breaks = load_rules().words["break"]
@@ -70,8 +80,13 @@ def find_anaphors(text: str, home: Entity | None, named: list) -> list[tuple[int
             continue                                # 产业园区, 开发区: part of a longer word
         target = home
         if m.group(0) in platform_words:
-            before = [ent for a, b, ent in named if b <= s and ent.type == "Platform"]
-            target = before[-1] if before else (home if home is not None and home.type == "Platform" else None)
+            before = [ent for a, b, ent in named if b <= s and ent.type == "Platform"
+                      and (local is None or ent.name.endswith(("园", "园区")))]
+            target = before[-1] if before else local if local is not None else (
+                home if home is not None and home.type == "Platform" else None)
+        elif local is not None and m.group(0) in anaphor_words(local) and (
+                home is None or m.group(0) not in anaphor_words(home) or local.name.endswith(_cond(m.group(0)))):
+            target = local
         if target is not None:
             out.append((s, e, target))
     return out

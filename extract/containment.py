@@ -33,8 +33,13 @@ ANCHOR_SPAN = re.compile(r"以[^,,。;;以]{1,60}?为(?:核心|龙头|主体|依
 Add = Callable[[Entity, str, Entity, object, str], None]
 
 
-def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add) -> None:
+def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add,
+                     local: Entity | None = None) -> None:
+    """``local``: the platform an article heading names (（一）海沧集成电路产业园。), whose article's
+    sentences build things in it when they name no other place."""
     cues = cue_words()
+    if local is not None:
+        _article_builds(ms, text, sent, local, add)
     _located(ms, text, sent, add)
     if "在" in text:
         _built_in(ms, text, sent, add)
@@ -55,7 +60,7 @@ def relate(x: M, p: M, text: str, sent, add: Add, rule: str, explicit: bool = Fa
     if _names_place(x, p, text):
         return
     if x.entity.type == "Platform" and _is_area(x.entity):
-        add(x.entity, "PART_OF", p.entity, sent, rule.replace("located", "part_of"))
+        add(x.entity, "PART_OF", p.entity, sent, rule.replace("located_in", "part_of"))
     else:
         add(x.entity, "LOCATED_IN", p.entity, sent, rule)
 
@@ -112,6 +117,28 @@ def _located(ms: list[M], text: str, sent, add: Add) -> None:
             heads = [subject] if subject is not None else []
         for h in heads:
             relate(h, p, text, sent, add, "located_in:cue", explicit=True)
+
+
+ADVANCE = re.compile(r"(?:加快|推进|推动|支持|启动)(?P<x>[^,,。;;]{2,40}?)(?:建设|落地|投产|扩建|扩产|建成)")
+
+
+def _article_builds(ms: list[M], text: str, sent, local: Entity, add: Add) -> None:
+    """In an article about a platform, what a clause builds (建设X, 加快X建设) lies in that platform,
+    unless the clause or its group names a place of its own."""
+    here = M(0, 0, local)
+    build = _rx(r"(?:{0})", "make")
+    spans = [(v.end(), _clause_end(text, v.end()), v.start()) for v in build.finditer(text)]
+    spans += [(m.start("x"), m.end("x"), m.start()) for m in ADVANCE.finditer(text)]
+    for start, end, verb in spans:
+        clause = max((c.end() for c in CLAUSE.finditer(text, 0, verb)), default=0)
+        if any(p.entity.type in PLACES and clause <= p.start and p.end <= verb and p.entity.id != local.id
+               for p in outer_mentions(ms)):
+            continue                                # 在柳东新区建设X: the clause names its place
+        subject = segment_subject(ms, text, verb)
+        if subject is not None and subject.entity.id != local.id:
+            continue
+        for x in _objects(ms, text, start, end):
+            relate(x, here, text, sent, add, "located_in:article")
 
 
 def _list_before(ms: list[M], text: str, pos: int) -> list[M]:

@@ -77,3 +77,22 @@ def test_science_facilities_named_by_their_field_not_infrastructure():
     assert {("Project", "脑解析与脑模拟设施"), ("Project", "合成生物研究设施"),
             ("Project", "散裂中子源二期"), ("Project", "先进阿秒激光")} <= ents
     assert not any(n.endswith(("交通设施", "服务设施", "基础设施")) for _, n in ents)
+
+
+def test_an_article_heading_names_the_subject_of_its_article():
+    body = ("二、空间布局\n\n（一）东湖光电产业园。以星澜光电、云帆科技为核心，重点发展激光器件和光通信模块，"
+            "加快建设光电子中试基地，支持瑞禾丰源落户园区。\n\n（二）西岭片区。园区位于龙泉县，重点发展精密仪器、海洋装备。")
+    ents, rels, _ = extract(body, "某某市光电产业发展规划")
+    assert ("Platform", "东湖光电产业园") in ents
+    assert ("东湖光电产业园", "ANCHORED_BY", "星澜光电") in rels
+    assert ("东湖光电产业园", "SERVES", "激光器件") in rels
+    assert ("瑞禾丰源", "LOCATED_IN", "东湖光电产业园") in rels
+    assert ("西岭片区", "SERVES", "精密仪器") in rels
+    assert not any(h == "东湖光电产业园" and t == "精密仪器" for h, _, t in rels)   # the next article
+
+
+def test_a_topic_heading_is_no_subject_and_a_generic_heading_no_name():
+    body = "（一）打造特色小镇。以星澜光电为核心，重点发展激光器件。"
+    ents, rels, _ = extract(body, "某某市光电产业发展规划")
+    assert not any(n == "特色小镇" or n == "打造特色小镇" for _, n in ents)
+    assert not any(r == "ANCHORED_BY" for _, r, _ in rels)

@@ -22,10 +22,18 @@ from extract.pipeline import extract_text
 DEV = Path(__file__).resolve().parent / "gold" / "dev"
 BARS = {"entities": 0.80, "relations": 0.55, "indicators": 0.75}
 
-# dev-zh-hk-blueprint: Hong Kong register in traditional characters (北部都會區, 新發展區, 綫, 「」),
-# whose district and rail names the rules do not know yet.
+# Files below the bars, with what keeps them there. dev-zh-hk-blueprint: Hong Kong register in
+# traditional characters (北部都會區, 新發展區, 綫, 「」) whose district and rail names the rules do not
+# know. The second dev set (dev2-*, an independent annotator's, landed during extract3): company
+# short names, parks named for an industry, Hong Kong and Macao registers.
 BELOW_BAR = {
-    "dev-zh-hk-blueprint.gold.json": (0.735, 0.200, 0.944),
+    "dev-zh-hk-blueprint.gold.json": (0.740, 0.412, 0.944),
+    "dev2-zh-ai-district.gold.json": (0.699, 0.426, 0.917),
+    "dev2-zh-bio-park.gold.json": (0.750, 0.220, 0.929),
+    "dev2-zh-hk-policy-address.gold.json": (0.641, 0.138, 0.714),
+    "dev2-zh-ic-base.gold.json": (0.787, 0.536, 0.926),
+    "dev2-zh-macao-hengqin.gold.json": (0.804, 0.647, 0.708),
+    "dev2-zh-nev-park.gold.json": (0.774, 0.474, 0.982),
 }
 
 
@@ -48,6 +56,7 @@ def scores() -> dict[str, tuple[dict, object]]:
 def test_the_dev_set_is_there():
     names = [p.name for p in dev_files()]
     assert sum(n.startswith("dev-zh-") for n in names) >= 8
+    assert sum(n.startswith("dev2-zh-") for n in names) >= 8
     for p in dev_files():
         assert json.loads(p.read_text(encoding="utf-8"))["document"].get("split") == "dev"
 
