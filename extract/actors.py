@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .ner import CJK, Candidate, Known, Tokens, _breaks, _generic, _name_word, _rare_dictionary_word, _rule_word
+from .ner import CJK, Candidate, Known, Tokens, _breaks, _generic, _name_word, _rule_word
 from .postags import word_tags
 from .rules import Rules
 
@@ -51,16 +51,19 @@ def actor_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> It
     cues = actor_cues()
     text, words = tokens.text, tokens.words
     regions = {k.start: k.end for k in known if k.type == "Region"}
-    taken = [(k.start, k.end) for k in known]
+    taken = [(k.start, k.end, k.type) for k in known]
     for k, w in enumerate(words):
-        if w in cues.before:                       # 支持百瑞源做大…, 依托四川时代建设…
-            j = k + 1
-            while j < len(words) and j - k <= MAX_TOKENS and not text.startswith(cues.after, tokens.starts[j]):
+        if w in cues.before:                       # 支持百瑞源做大…, 支持泰格医药、康龙化成拓展…
+            items, first, j = [], k + 1, k + 1
+            while j < len(words) and j - first <= MAX_TOKENS and not text.startswith(cues.after, tokens.starts[j]):
+                if words[j] in ("、", "和") and j > first and len(items) < 6:
+                    items.append((first, j))
+                    first = j + 1
                 j += 1
-            if j < len(words) and j > k + 1 and text.startswith(cues.after, tokens.starts[j]):
-                c = _actor(tokens, k + 1, j, rules, regions, taken, cues)
-                if c is not None:
-                    yield c
+            if j < len(words) and j > first and text.startswith(cues.after, tokens.starts[j]):
+                found = [_actor(tokens, a, b, rules, regions, taken, cues) for a, b in items + [(first, j)]]
+                if all(c is not None for c in found):
+                    yield from found            # every item a brand, or none is taken
         if text.startswith(cues.milestone, tokens.starts[k]) and k > 0:
             yield from _milestone(tokens, k, rules, regions, taken, cues)
 
@@ -121,8 +124,9 @@ def _actor(tokens: Tokens, ks: int, ke: int, rules: Rules, regions: dict[int, in
     name = text[start:end]
     if not (2 <= len(name) <= 8 and CJK.match(name)) or ke - ks > MAX_TOKENS or _generic(name, rules):
         return None
-    if any(a < end and start < b for a, b in taken if not (a == start and regions.get(a) == b)):
-        return None                                 # the registry or a rule names it
+    if any(a < end and start < b for a, b, t in taken
+           if not (a == start and regions.get(a) == b) and not (t == "Industry" and start < a and b <= end)):
+        return None                                 # the registry names it (泰格医药 holds a sector word)
     first = ks
     if regions.get(start) is not None:               # 四川时代: a region, then one plain word
         r_end = regions[start]
@@ -136,8 +140,8 @@ def _actor(tokens: Tokens, ks: int, ke: int, rules: Rules, regions: dict[int, in
     if not _name_word(words[first]):
         return None
     for w in words[first + 1:ke]:
-        if _breaks(w, rules, verbs=not _rare_dictionary_word(w)) or w in cues.not_brand:
-            return None
+        if _breaks(w, rules) or w in cues.not_brand:
+            return None                             # (a verb-like word may stand in a brand: 康龙化成)
     if words[ke - 1] in cues.not_brand or (ke - ks > 1 and rules.industry_end.search(name)
                                             and not _name_word(words[ke - 1])
                                             and not any(h.brand for h in _heads_ending(name, rules))):

@@ -185,7 +185,7 @@ def _heading_candidate(tokens: Tokens, span: tuple[int, int], rules: Rules, foun
     name = text[s:e]
     phase = re.search(r"[一二三四五六七八九十]期$", name)
     core = name[:phase.start()] if phase else name
-    head = next((rules.heads[core[i:]] for i in range(len(core) - 1) if core[i:] in rules.heads), None)
+    head = next((rules.heads[core[i:]] for i in range(len(core)) if core[i:] in rules.heads), None)
     if head is None or head.type not in HEAD_TYPES or head.industry or head.quoted:
         return None
     prefix = core[:len(core) - len(head.text)]
@@ -303,8 +303,13 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
             continue
         if typed[0] == "Industry" and not all(rules.industry_end.search(text[s:e]) for s, e in rest):
             continue
-        if any(c.start < e and s < c.end for s, e in rest for c, _, _ in chosen):
-            continue
+        if any(c.start < e and s < c.end and not (typed[0] == "Platform" and s <= c.start and c.end <= e
+                                                  and (c.start, c.end) != (s, e))
+               for s, e in rest for c, _, _ in chosen):
+            continue                                # (医学健康园 listed with parks holds the sector 医学)
+        for i, (c, reg, nested) in enumerate(chosen):
+            if any(s <= c.start and c.end <= e for s, e in rest):
+                chosen[i] = (c, reg, True)
         out += [(Candidate(s, e, typed[0], "list:propagate"), None, False) for s, e in rest]
     return out
 

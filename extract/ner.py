@@ -203,6 +203,22 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
     return start
 
 
+def _past_place_verb(tokens: Tokens, start: int, rules: Rules, known_typed, head: str = "") -> int:
+    """光谷合成生物产业园: a word jieba tags as a verb (合成), right after a registry place, is part of
+    the name the place opens; a verb of the rules' lists (建设, 打造) is not."""
+    k = tokens.at[start] - 1
+    if k < 1 or tokens.starts[k + 1] != start:
+        return start
+    word = tokens.words[k]
+    if word_tags().get(word) != "v" or len(word) < 2 or word in rules.words["break"] or word in rules.words["lead"] \
+            or _glued(word, rules):
+        return start
+    place = next((kn for kn, ke, kt in known_typed if ke == tokens.starts[k] and kt in ("Region", "Platform")), None)
+    if place is None:
+        return start
+    return walk_left(tokens, place, rules, frozenset(), place - MAX_NAME, head)   # (福州至银川直飞航线)
+
+
 def _heads_ending(tail: str) -> list[str]:
     """Head nouns that end ``tail``."""
     heads = load_rules().heads
@@ -353,8 +369,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         k = tokens.at[m.start()]
         if len(head.text) == 1 and tokens.starts[k] < m.start() and (
                 any(kn <= m.start() < ke for kn, ke in known)
-                or (tokens.ends[k] - tokens.starts[k] == 2 and _breaks(text[tokens.starts[k]], rules))):
-            continue                                # 香港, 赴港: the head is part of a word
+                or (tokens.ends[k] - tokens.starts[k] == 2 and (_breaks(text[tokens.starts[k]], rules) or (
+                    head.type == "Platform" and _dictionary_word(tokens.words[k]))))):
+            continue                                # 香港, 赴港: the head is part of a word; 主城, 校园: a common noun
         if text.startswith(tuple(rules.words["organ"]), m.end()):
             continue                                # 广州开发区工委: a party or government organ
         if head.oneword:
@@ -371,6 +388,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                           cross=head.cross) if m.start() > 0 else 0
         if start == m.start() and tokens.at[m.start()] > 0 and tokens.starts[tokens.at[m.start()]] < m.start():
             start = tokens.starts[tokens.at[m.start()]]
+        start = _past_place_verb(tokens, start, rules, known_typed, head.text)
         start = _trim(text, start, m.start(), rules, tokens, tags=not head.cross)
         prefix = text[start:m.start()]
         nxt = rules.head_regex.match(text, m.end())
@@ -400,7 +418,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
         anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
-            text, start, known_typed) or (title and head.type == "Platform")
+            text, start, known_typed) or (title and head.type == "Platform") or (
+            head.text == "园" and any(kn == start and ke == m.start() and kt == "Industry"
+                                      for kn, ke, kt in known_typed))   # 生物医药园: a park named for its sector
         if head.place and not anchored and not _has_place(tokens, start, m.start(), rules,
                                                                                known_typed, head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
@@ -538,6 +558,11 @@ def _rare_name_word(word: str) -> bool:
     return not _rule_word(word)
 
 
+def _dictionary_word(word: str) -> bool:
+    from .nlp import dictionary_freq
+    return dictionary_freq().get(word, 0) > 0
+
+
 def _rare_dictionary_word(word: str) -> bool:
     """A word of two or more characters jieba's dictionary barely knows (安踏 7): jieba's tag for
     it says little, so it is not trimmed as a verb."""
@@ -590,7 +615,8 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
             tail = next((rx for rx in (rules.head_regex.fullmatch(label, i) for i in range(max(0, len(label) - 8), len(label) - 1))
                          if rx), None)
         if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
-                and not after.startswith("品牌") and not SLOGAN.match(label):
+                and (len(tail.group(0)) > 1 or len(label) - 1 >= rules.heads[tail.group(0)].min_prefix) \
+                and not after.startswith("品牌") and not SLOGAN.match(label):     # (“双城”: no head rule names it)
             continue                                # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")
 

@@ -96,3 +96,25 @@ def test_a_topic_heading_is_no_subject_and_a_generic_heading_no_name():
     ents, rels, _ = extract(body, "某某市光电产业发展规划")
     assert not any(n == "特色小镇" or n == "打造特色小镇" for _, n in ents)
     assert not any(r == "ANCHORED_BY" for _, r, _ in rels)
+
+
+def test_city_heads_parks_named_for_a_sector_and_verbs_inside_a_places_name():
+    ents, rels, _ = extract("柳州汽车城位于柳东新区，推动柳州汽车城与上海国际汽车城协同发展。"
+                            "光谷生物城由生物创新园、生物医药园、医疗器械园和医学健康园四个专业园区组成。"
+                            "生物创新园依托湖北江夏实验室建设光谷合成生物产业园。")
+    assert {("Platform", "柳州汽车城"), ("Platform", "上海国际汽车城"), ("Platform", "生物医药园"),
+            ("Platform", "医疗器械园"), ("Platform", "医学健康园"), ("Platform", "光谷合成生物产业园")} <= ents
+    assert ("柳州汽车城", "LOCATED_IN", "柳东新区") in rels
+    assert ("医学健康园", "PART_OF", "光谷生物城") in rels
+    assert not any(n in ("主城", "广州主城", "校园") for _, n in ents)
+
+
+def test_common_nouns_ending_with_a_park_head_are_no_names():
+    ents, _, _ = extract("优化广州主城功能布局，建设美丽校园和幸福家园。")
+    assert not any(t == "Platform" for t, _ in ents)
+
+
+def test_company_lists_in_a_support_verbs_slot():
+    ents, _, _ = extract("支持泰格医药、康龙化成拓展临床CRO业务，吸引辉瑞、赛诺菲在园区设立区域研发中心。")
+    assert {("Enterprise", "泰格医药"), ("Enterprise", "康龙化成"), ("Enterprise", "辉瑞"),
+            ("Enterprise", "赛诺菲")} <= ents
