@@ -118,3 +118,13 @@ def test_company_lists_in_a_support_verbs_slot():
     ents, _, _ = extract("支持泰格医药、康龙化成拓展临床CRO业务，吸引辉瑞、赛诺菲在园区设立区域研发中心。")
     assert {("Enterprise", "泰格医药"), ("Enterprise", "康龙化成"), ("Enterprise", "辉瑞"),
             ("Enterprise", "赛诺菲")} <= ents
+
+
+def test_figures_with_thousands_separators_shares_in_words_and_more_units():
+    _, _, x = extract("初创企业增至4,257家，进驻率超过八成，约占全市经济总量的四分之一，近三成来自外资；"
+                      "已接获申请逾6.5万宗，算力达3,000 PFLOPS，年检测能力达到100万例左右，每年举办活动不少于30场，"
+                      "基金总规模100亿澳门元，澳资企业增长近两倍。")
+    got = {(i.value, i.unit, i.comparator) for i in x.indicators}
+    assert {(4257.0, "家", "="), (0.8, "", ">"), (0.25, "", "~"), (0.3, "", "~"), (6.5, "万宗", ">"),
+            (100.0, "万例", "~"), (30.0, "场", ">="), (100.0, "亿澳门元", "="), (2.0, "倍", "~")} <= got
+    assert not any(i.value in (257.0, 0.0) for i in x.indicators)
