@@ -356,7 +356,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if head.industry:                           # cheap tests first: 产业 is frequent
             if m.start() < 1 or text.startswith(INDUSTRY_NOT_NAME, m.end()):
                 continue
-            one = _one_character_sector(tokens, m, rules)
+            one = _one_character_sector(tokens, m, rules) if head.text == "产业" else None
             if one is not None:
                 yield one                           # 做强茶产业: a one-character sector
                 continue
@@ -443,7 +443,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             if place is not None and place < m.start():
                 start = _trim(text, place, m.start(), rules, tokens)   # 芜湖低空经济产业: the sector
                 prefix = text[start:m.start()]
-            if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < 2 \
+            if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < head.min_prefix \
                     or not rules.industry_end.search(prefix) or _generic(prefix, rules) \
                     or prefix in rules.words["umbrella"]:
                 continue                            # 全产业链, 产业集群: not the sector's own name
@@ -718,7 +718,7 @@ def _last_cue_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
     return last
 
 
-WEAK_CUE = re.compile("领域|业态")                 # 等重点领域: fields, not always sectors
+WEAK_CUE = re.compile("领域|业态|研发|攻关|聚焦")     # 等重点领域, 研发X和Y: fields, not always sectors
 
 
 def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],

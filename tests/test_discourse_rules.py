@@ -27,14 +27,15 @@ def test_an_echo_never_cuts_into_a_word():
 
 
 def test_a_traditional_title_names_the_home_place():
-    ents, rels, _ = extract("北部都會區位於香港特別行政區北部，重點發展現代物流。", "北部都會區發展藍圖（摘錄）")
-    assert ("Platform", "北部都會區") in ents      # a direction word names the place in a title
-    assert ("北部都會區", "LOCATED_IN", "香港") in rels
+    ents, rels, x = extract("東部活力區位於香港特別行政區東部，重點發展現代物流、會展。", "東部活力區發展藍圖（摘錄）")
+    assert ("Platform", "東部活力區") in ents      # a direction word names the place in a title
+    assert ("東部活力區", "LOCATED_IN", "香港") in rels
+    assert ("東部活力區", "SERVES", "现代物流") in rels
 
 
 def test_a_direction_word_alone_names_nothing_outside_the_title():
-    ents, _, _ = extract("推动北部都会区和南部片区协调发展。", "某某市发展规划")
-    assert ("Platform", "北部都会区") not in ents
+    ents, _, _ = extract("推动东部活力区和南部示范区协调发展。", "某某市发展规划")
+    assert not any(t == "Platform" for t, _ in ents)
 
 
 def test_company_short_names_in_a_support_verbs_slot():
@@ -128,3 +129,19 @@ def test_figures_with_thousands_separators_shares_in_words_and_more_units():
     assert {(4257.0, "家", "="), (0.8, "", ">"), (0.25, "", "~"), (0.3, "", "~"), (6.5, "万宗", ">"),
             (100.0, "万例", "~"), (30.0, "场", ">="), (100.0, "亿澳门元", "="), (2.0, "倍", "~")} <= got
     assert not any(i.value in (257.0, 0.0) for i in x.indicators)
+
+
+def test_sectors_named_by_their_companies_and_strict_research_lists():
+    ents, _, _ = extract("支持化合物半导体企业建立中试线，支持集成电路设计企业和高新技术企业做大做强，"
+                         "研发功率半导体和车规级芯片，重点发展生命健康科技、先进材料等策略性产业。")
+    assert {("Industry", "化合物半导体"), ("Industry", "集成电路设计"), ("Industry", "功率半导体"),
+            ("Industry", "车规级芯片"), ("Industry", "生命健康科技"), ("Industry", "先进材料")} <= ents
+    assert not any(n.startswith("高新技术") for _, n in ents)
+    ents, _, _ = extract("研发新产品和新工艺，聚焦重点和难点。")
+    assert not any(t == "Industry" for t, _ in ents)
+
+
+def test_hong_kong_places_written_in_traditional_characters():
+    ents, rels, _ = extract("數碼港位於南區，聯想將在屯門設立智能製造基地，深化與阿聯酋等中東國家的合作。",
+                            "行政長官施政報告")
+    assert {("Platform", "数码港"), ("Region", "屯门区"), ("Region", "阿拉伯联合酋长国"), ("Region", "中东")} <= ents
