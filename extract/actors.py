@@ -30,6 +30,7 @@ class ActorCues:
     after: tuple[str, ...]           # … X 在/做大/落户: what an actor does next
     milestone: tuple[str, ...]       # X(项目)落户/投产/签约: a project's milestone
     not_brand: frozenset[str]        # plain words that never end a company's name (资本, 主体 …)
+    any_cue: re.Pattern              # a support verb or a milestone anywhere in a sentence
 
 
 @lru_cache(maxsize=1)
@@ -44,15 +45,20 @@ def actor_cues() -> ActorCues:
             kinds[kind].append(word)
     longest = lambda ws: tuple(sorted(set(ws), key=len, reverse=True))   # noqa: E731
     return ActorCues(longest(kinds["before"]), longest(kinds["after"]), longest(kinds["milestone"]),
-                     frozenset(kinds["not_brand"]))
+                     frozenset(kinds["not_brand"]),
+                     re.compile("|".join(map(re.escape, longest(kinds["before"] + kinds["milestone"])))))
 
 
 def actor_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> Iterable[Candidate]:
     cues = actor_cues()
     text, words = tokens.text, tokens.words
+    hits = {tokens.at[m.start()] for m in cues.any_cue.finditer(text)}
+    if not hits:
+        return
     regions = {k.start: k.end for k in known if k.type == "Region"}
     taken = [(k.start, k.end, k.type) for k in known]
-    for k, w in enumerate(words):
+    for k in sorted(hits):
+        w = words[k]
         if w in cues.before:                       # 支持百瑞源做大…, 支持泰格医药、康龙化成拓展…
             items, first, j = [], k + 1, k + 1
             while j < len(words) and j - first <= MAX_TOKENS and not text.startswith(cues.after, tokens.starts[j]):

@@ -42,8 +42,13 @@ def anaphor_words(home: Entity | None) -> tuple[str, ...]:
     """The words that may refer to a place in a document about ``home``: 园区 and the like always
     (the park a sentence has just named, or a platform home), 我区, 本市 … where home's name ends
     so."""
+    return _words_for(home.name if home is not None else None)
+
+
+@lru_cache(maxsize=256)
+def _words_for(name: str | None) -> tuple[str, ...]:
     return tuple(w for w, cond in _anaphor_rows()
-                 if cond == "Platform" or (home is not None and cond != "Region" and home.name.endswith(cond)))
+                 if cond == "Platform" or (name is not None and cond != "Region" and name.endswith(cond)))
 
 
 def _cond(word: str) -> str:

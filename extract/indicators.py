@@ -6,6 +6,8 @@ Cluster scales (三千亿级 新一代信息技术) give one indicator per indus
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -76,8 +78,7 @@ def chinese_value(num: str) -> float | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     start: int
     end: int
     value: float
@@ -123,7 +124,7 @@ def figures(text: str, cues: Cues) -> list[Figure]:
     out = _fractions(text, cues) if ("分之" in text or "成" in text) else []
     taken = [(f.start, f.end) for f in out]
     for m in cues.figure.finditer(text):
-        if any(a <= m.start("num") < b for a, b in taken):
+        if taken and any(a <= m.start("num") < b for a, b in taken):
             continue
         num, unit = m.group("num"), m.group("unit") or ""
         scale = m.group("scale") is not None and unit in ("亿", "亿元", "万亿")

@@ -215,7 +215,7 @@ def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, i
         if not (registry.by_id[rid].type == "Region" and text.startswith(ranking, e))]   # 中国企业500强
     tokens = None
     if sent.text.strip():
-        tokens = Tokens(text, spans)
+        tokens = Tokens(text, spans, words if len(words) == len(spans) and "".join(words) == text else None)
         for c in find_candidates(tokens, rules, known, context, is_title):
             entry = registry.lookup(c.name or text[c.start:c.end])
             if entry is None and text[c.start:c.end].endswith(AREA):

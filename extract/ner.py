@@ -11,10 +11,11 @@ lives in patterns/*.tsv (see extract/rules.py). The rules:
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import division_names, needs_context
@@ -39,8 +40,7 @@ LINK_HEADS = frozenset({"铁路", "高铁", "城际", "城际铁路", "高速", 
 PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段|[东西南北]延|[东西南北中]段")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A name found in a sentence: offsets into the sentence text."""
     start: int
     end: int
@@ -50,8 +50,7 @@ class Candidate:
     of: tuple[int, int] | None = None   # an abbreviation: the span of the name it abbreviates
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(NamedTuple):
     """A registry match in the sentence, which the rules may use (lists, joiners)."""
     start: int
     end: int
@@ -63,12 +62,18 @@ class Tokens:
 
     __slots__ = ("text", "starts", "ends", "words", "at")
 
-    def __init__(self, text: str, spans: Sequence[tuple[int, int]]):
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], words: Sequence[str] | None = None):
+        """``words``: the tokens' texts when ``spans`` tile the whole text (jieba's cut): no gaps to fill."""
         self.text = text
-        spans = _fill_gaps(spans, len(text))
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        self.words = [text[s:e] for s, e in spans]
+        if words is not None and spans and spans[-1][1] == len(text) and len(words) == len(spans):
+            self.words = list(words)
+            self.starts = [s for s, _ in spans]
+            self.ends = [e for _, e in spans]
+        else:
+            spans = _fill_gaps(spans, len(text))
+            self.starts = [s for s, _ in spans]
+            self.ends = [e for _, e in spans]
+            self.words = [text[s:e] for s, e in spans]
         self.at = _TokenAt(self.starts, len(text))
 
     def is_end(self, pos: int) -> bool:

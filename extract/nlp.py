@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from itertools import accumulate
 from functools import lru_cache
 
 import jieba
@@ -184,15 +185,12 @@ def token_lists(nlp: Language, texts) -> Iterator[tuple[list[str], list[tuple[in
     freq = tok.jieba_seg.FREQ if jieba_path else {}
     for text in texts:
         if cut is not None and not _SPACE.search(text):
-            words = [w for w in cut(text, cut_all=False) if w]
-            glued = [i for i, w in enumerate(words) if w not in freq and len(w) > 1 and _FUNCTION.search(w)]
+            words = list(cut(text, cut_all=False))
+            glued = [i for i, w in enumerate(words) if len(w) > 1 and w not in freq and _FUNCTION.search(w)]
             for i in reversed(glued):
                 words[i:i + 1] = [p for p in _FUNCTION_SPLIT.split(words[i]) if p]
-            spans, pos = [], 0
-            for w in words:
-                spans.append((pos, pos + len(w)))
-                pos += len(w)
-            yield words, spans
+            ends = list(accumulate(map(len, words)))
+            yield words, list(zip([0] + ends[:-1], ends))
         else:
             doc = tok(text)
             yield [t.text for t in doc], [(t.idx, t.idx + len(t.text)) for t in doc]

@@ -2,8 +2,9 @@
 (patterns/relations.tsv) compiled once, the outer mentions of a sentence, named things in a span."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -14,8 +15,7 @@ COOP = ("Region", "Platform", "Institution")
 CLAUSE = re.compile(r"[,,;;。::!?]")
 
 
-@dataclass(frozen=True, slots=True)
-class M:
+class M(NamedTuple):
     """An entity mention inside one sentence (offsets relative to the sentence)."""
     start: int
     end: int
