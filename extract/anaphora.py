@@ -18,6 +18,7 @@ from .model import Entity
 from .rules import load_rules
 
 SELF_MARKED = ("本", "我", "全", "该")
+PLACE_VERBS = ("落户", "入驻", "进驻", "位于", "落地", "在", "于", "布局")
 
 
 @lru_cache(maxsize=1)
@@ -48,7 +49,12 @@ def anaphor_words(home: Entity | None) -> tuple[str, ...]:
 @lru_cache(maxsize=256)
 def _words_for(name: str | None) -> tuple[str, ...]:
     return tuple(w for w, cond in _anaphor_rows()
-                 if cond == "Platform" or (name is not None and cond != "Region" and name.endswith(cond)))
+                 if cond in ("Platform", "kind") or (name is not None and cond != "Region" and name.endswith(cond)))
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    return frozenset(w for w, cond in _anaphor_rows() if cond == "kind")
 
 
 def _cond(word: str) -> str:
@@ -81,9 +87,18 @@ def find_anaphors(text: str, home: Entity | None, named: list,
         if any(a < e and s < b for a, b, _ in named):
             continue
         if not m.group(0).startswith(SELF_MARKED) and s and "\u4e00" <= text[s - 1] <= "\u9fff" \
-                and not any(text[max(0, s - k):s] in breaks for k in (1, 2, 3, 4)):
-            continue                                # 产业园区, 开发区: part of a longer word
+                and not any(text[max(0, s - k):s] in breaks for k in (1, 2, 3, 4)) \
+                and not text.endswith(PLACE_VERBS, 0, s):
+            continue                                # 产业园区, 开发区: part of a longer word (落户集聚区 is not)
         target = home
+        word = m.group(0)
+        if word in _kind_words():                   # 集聚区: the 集聚区 just named, or the article's, or home
+            before = [ent for a, b, ent in named if b <= s and ent.type == "Platform" and ent.name.endswith(word)]
+            target = before[-1] if before else next(
+                (p for p in (local, home) if p is not None and p.type == "Platform" and p.name.endswith(word)), None)
+            if target is not None:
+                out.append((s, e, target))
+            continue
         if m.group(0) in platform_words:
             before = [ent for a, b, ent in named if b <= s and ent.type == "Platform"
                       and (local is None or ent.name.endswith(("园", "园区")))]

@@ -105,6 +105,10 @@ def _located(ms: list[M], text: str, sent, add: Add) -> None:
         if not tails:
             continue
         p = tails[0]
+        places = _places_at(ms, text, m.end(), end)
+        last = places[-1] if places else p
+        if text.startswith(BESIDE, last.end):
+            continue                                # 位于密云经济开发区西侧: beside the place, not in it
         if text.startswith("的", p.end):           # 落户知识城的百济神州
             after = [x for x in list_after(ms, p.end + 1, end, OBJECTS + ("Region",)) if x.start == p.end + 1]
             for x in after:
@@ -116,7 +120,8 @@ def _located(ms: list[M], text: str, sent, add: Add) -> None:
             subject = segment_subject(ms, text, m.start(), OBJECTS + ("Region",))
             heads = [subject] if subject is not None else []
         for h in heads:
-            relate(h, p, text, sent, add, "located_in:cue", explicit=True)
+            for q in places or [p]:
+                relate(h, q, text, sent, add, "located_in:cue", explicit=True)
 
 
 ADVANCE = re.compile(r"(?:加快|推进|推动|支持|启动)(?P<x>[^,,。;;]{2,40}?)(?:建设|落地|投产|扩建|扩产|建成)")
@@ -141,11 +146,33 @@ def _article_builds(ms: list[M], text: str, sent, local: Entity, add: Add) -> No
             relate(x, here, text, sent, add, "located_in:article")
 
 
+BESIDE = ("东侧", "西侧", "南侧", "北侧", "一侧", "两侧", "以东", "以西", "以南", "以北", "周边", "附近", "旁",
+          "对岸", "对面", "之间", "外围")
+
+
+def _places_at(ms: list[M], text: str, start: int, end: int) -> list[M]:
+    """The places a 位于 cue names right after it: 位于北京市怀柔区和密云区 -> 北京市, 怀柔区, 密云区 (a
+    region written before another is named too; places joined by 和/、/及), up to anything else."""
+    out: list[M] = []
+    pos = start
+    for p in outer_mentions(ms):
+        if p.start < pos or p.end > end:
+            continue
+        if p.start != pos or p.entity.type not in PLACES:
+            break
+        out.append(p)
+        pos = p.end
+        if text.startswith(("和", "、", "及", "与"), pos):
+            pos += 1
+    return out
+
+
 def _list_before(ms: list[M], text: str, pos: int) -> list[M]:
     """The named things of the list that ends right before ``pos`` in its clause
     (英发德耀、美科硅能源等项目落户…: both), else the nearest one."""
     clause = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
-    before = [h for h in outer_mentions(ms) if clause <= h.start and h.end <= pos]
+    before = [h for h in outer_mentions(ms) if clause <= h.start and h.end <= pos
+              and h.entity.type not in ("Industry", "Initiative")]     # (…等科学仪器企业落户: the companies)
     if not before:
         return []
     out = [before[-1]]

@@ -186,8 +186,11 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                                    and other_head.group(0) != head):
                 break
             if ext < tokens.starts[k] and (ext in places or ext_text[:2] in ("国家", "中国")
-                                           or (cross and len(ext_text) <= 8)):
-                start = ext
+                                           or (cross and len(ext_text) <= 8)
+                                           or (head and rules.heads.get(head) and rules.heads[head].type == "Platform"
+                                               and len(ext_text) <= 10 and rules.industry_end.search(ext_text)
+                                               and rules.industry_end.search(text[tokens.ends[k]:pos]))):
+                start = ext                         # (翔安新型显示和化合物半导体基地: a park for two sectors)
             break
         if word in ("·", "・") and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4:
             start, k = tokens.starts[k - 1], k - 2   # 中国·廊坊国际经济贸易洽谈会
@@ -205,6 +208,22 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             break                                   # 方特旅游度假区开发…航线: a name, then its verb
         start = tokens.starts[k]
         k -= 1
+    return start
+
+
+def _after_actor_verb(tokens: Tokens, start: int, end: int, rules: Rules, known_typed) -> int:
+    """P建设X装置: a programme-like name walks over verbs used as nouns (…建设…试点), but not over
+    one right after a registry name: that name acts, the name starts after its verb."""
+    ends = {ke for _, ke, _ in known_typed}
+    k = tokens.at[start]
+    text = tokens.text
+    while k < len(tokens.words) and tokens.ends[k] <= end:
+        pos = tokens.starts[k]
+        if pos > start and (tokens.words[k] in rules.words["nominal"] or tokens.words[k] in rules.words["lead"]) and (
+                pos in ends or any(rules.heads[h].type in ("Platform", "Institution") and not rules.heads[h].brand
+                                   for h in _heads_ending(text[max(start, pos - 6):pos]))):
+            start = tokens.ends[k]                  # (…国家科学中心建设大科学装置: the centre builds it)
+        k += 1
     return start
 
 
@@ -394,6 +413,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if start == m.start() and tokens.at[m.start()] > 0 and tokens.starts[tokens.at[m.start()]] < m.start():
             start = tokens.starts[tokens.at[m.start()]]
         start = _past_place_verb(tokens, start, rules, known_typed, head.text)
+        if head.cross:
+            start = _after_actor_verb(tokens, start, m.start(), rules, known_typed)
         start = _trim(text, start, m.start(), rules, tokens, tags=not head.cross)
         prefix = text[start:m.start()]
         nxt = rules.head_regex.match(text, m.end())
@@ -407,7 +428,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         known_prefix = any(kn == start and ke == m.start() for kn, ke in known) or any(
             start <= kn and ke <= m.start() and kt in ("Region", "Platform", "Institution", "Enterprise")
             for kn, ke, kt in known_typed)
-        if len(prefix) < head.min_prefix or _is_category(tokens, start, rules) or (
+        if len(prefix) < head.min_prefix or (_is_category(tokens, start, rules) and not (
+                head.industry and tokens.words[tokens.at[start - 1]] == "等")) or (
                 not known_prefix and not head.named and _generic(prefix, rules)
                 and not (title and head.type == "Platform" and _direction_only(tokens, start, m.start()))):
             continue                                # (a title's 北部都会区: a direction names the place)

@@ -145,3 +145,25 @@ def test_hong_kong_places_written_in_traditional_characters():
     ents, rels, _ = extract("數碼港位於南區，聯想將在屯門設立智能製造基地，深化與阿聯酋等中東國家的合作。",
                             "行政長官施政報告")
     assert {("Platform", "数码港"), ("Region", "屯门区"), ("Region", "阿拉伯联合酋长国"), ("Region", "中东")} <= ents
+
+
+def test_located_in_every_place_named_after_the_cue_but_not_beside_it():
+    _, rels, _ = extract("怀柔科学城位于北京市怀柔区和密云区。密云片区位于密云经济开发区西侧，重点发展生命健康、智能制造。"
+                         "截至2023年，科学城集聚中国科学院物理研究所、中国科学院大学等科研院所。",
+                         "怀柔科学城建设发展规划")
+    assert {("怀柔科学城", "LOCATED_IN", "北京市"), ("怀柔科学城", "LOCATED_IN", "怀柔区"),
+            ("怀柔科学城", "LOCATED_IN", "密云区")} <= rels
+    assert not any(h == "密云片区" and t == "密云经济开发区" for h, _, t in rels)
+    assert ("中国科学院大学", "LOCATED_IN", "怀柔科学城") in rels      # past the opening time phrase
+
+
+def test_kind_anaphors_and_parks_for_two_sectors():
+    ents, rels, _ = extract("建设杨宋科学仪器和传感器产业集聚区，支持国仪量子、中科科仪等科学仪器企业落户集聚区。")
+    assert ("Platform", "杨宋科学仪器和传感器产业集聚区") in ents
+    assert ("国仪量子", "LOCATED_IN", "杨宋科学仪器和传感器产业集聚区") in rels
+    assert ("国仪量子", "OPERATES_IN", "科学仪器") in rels
+
+
+def test_a_facility_a_named_centre_builds_starts_after_the_verb():
+    ents, _, _ = extract("依托北京怀柔综合性国家科学中心建设大科学装置集群。")
+    assert not any("建设" in n for _, n in ents)
