@@ -48,6 +48,8 @@ def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add
         _carried_out_plan(ms, text, sent, add)
     _within(ms, text, sent, add)
     _part_is(ms, text, sent, add)
+    if "办" in text:
+        _hosted(ms, text, sent, add)
 
 
 def relate(x: M, p: M, text: str, sent, add: Add, rule: str, explicit: bool = False) -> None:
@@ -277,6 +279,24 @@ def _within(ms: list[M], text: str, sent, add: Add) -> None:
             if text.startswith(w, p.end) and p.end + len(w) in obj:
                 relate(obj[p.end + len(w)], p, text, sent, add, "located_in:within")
                 break
+
+
+HOST = re.compile(r"(?:承办|举办|主办)")
+
+
+def _hosted(ms: list[M], text: str, sent, add: Add) -> None:
+    """集聚区已连续多年承办世界人工智能大会: a place that hosts an event, named as the clause's subject."""
+    for e in outer_mentions(ms):
+        if e.entity.type != "Event":
+            continue
+        clause = max((c.end() for c in CLAUSE.finditer(text, 0, e.start)), default=0)
+        verb = HOST.search(text, clause, e.start)
+        if verb is None:
+            continue
+        subject = next((p for p in outer_mentions(ms) if clause <= p.start and p.end <= verb.start()), None)
+        if subject is not None and subject.entity.type in PLACES and subject.start - clause <= 2 \
+                and verb.start() - subject.end <= 8:
+            relate(e, subject, text, sent, add, "located_in:hosts", explicit=True)
 
 
 def _part_is(ms: list[M], text: str, sent, add: Add) -> None:

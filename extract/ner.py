@@ -176,7 +176,9 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                                                                    and rules.heads[head].type == "Project"
                                                                    and not rules.heads[head].cross):
                 break                               # 南海神庙及码头: a facility is not joined (脑解析与脑模拟设施 is)
-            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit, cross=cross)
+            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit,
+                            cross=cross and bool(head) and rules.heads.get(head) is not None
+                            and rules.heads[head].type == "Project")
             ext_text = text[ext:tokens.starts[k]]
             if any(not rules.heads[h].brand for h in _heads_ending(ext_text[-6:])):
                 break                               # A医院与B医院, A新发展区和B新发展区: two names
@@ -219,7 +221,7 @@ def _after_actor_verb(tokens: Tokens, start: int, end: int, rules: Rules, known_
     text = tokens.text
     while k < len(tokens.words) and tokens.ends[k] <= end:
         pos = tokens.starts[k]
-        if pos > start and (tokens.words[k] in rules.words["nominal"] or tokens.words[k] in rules.words["lead"]) and (
+        if pos > start and tokens.words[k] in rules.words["lead"] and (
                 pos in ends or any(rules.heads[h].type in ("Platform", "Institution") and not rules.heads[h].brand
                                    for h in _heads_ending(text[max(start, pos - 6):pos]))):
             start = tokens.ends[k]                  # (…国家科学中心建设大科学装置: the centre builds it)
@@ -353,6 +355,7 @@ def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate |
     return Candidate(tokens.starts[k - 1], m.end(), head.type, "head:brand")
 
 
+FIRM_TYPE = re.compile(r"(?<!新)型")
 INDUSTRY_NOT_NAME = ("链", "集群", "园", "基地", "联盟")   # 全产业链, 产业集群: not the sector's own name
 
 
@@ -413,7 +416,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if start == m.start() and tokens.at[m.start()] > 0 and tokens.starts[tokens.at[m.start()]] < m.start():
             start = tokens.starts[tokens.at[m.start()]]
         start = _past_place_verb(tokens, start, rules, known_typed, head.text)
-        if head.cross:
+        if head.cross and head.type == "Project":
             start = _after_actor_verb(tokens, start, m.start(), rules, known_typed)
         start = _trim(text, start, m.start(), rules, tokens, tags=not head.cross)
         prefix = text[start:m.start()]
@@ -470,6 +473,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             if place is not None and place < m.start():
                 start = _trim(text, place, m.start(), rules, tokens)   # 芜湖低空经济产业: the sector
                 prefix = text[start:m.start()]
+            if head.text == "企业" and FIRM_TYPE.search(prefix):
+                continue                            # 总部型金融企业, 科技型企业: a kind of firm, not a sector
             if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < head.min_prefix \
                     or not rules.industry_end.search(prefix) or _generic(prefix, rules) \
                     or prefix in rules.words["umbrella"]:
@@ -726,6 +731,8 @@ def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, s
     if item.endswith(("同志", "总书记")):
         return False
     if type_ == "Industry":                        # 枸杞, 精品民宿, 车路协同: a cue types short items
+        if strict and KEY_TECHNOLOGY.search(item):
+            return False                            # 聚焦…关键核心技术: technologies, not a sector
         return len(item) <= 12 and (rules.industry_end.search(item) is not None or (len(item) <= 6 and not strict))
     if type_ == "Enterprise":
         return len(item) <= 8 and not item.endswith(("项目", "机构", "企业", "平台", "中心", "出入口", "节点"))
@@ -745,6 +752,7 @@ def _last_cue_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
     return last
 
 
+KEY_TECHNOLOGY = re.compile(r"(?:核心|关键|共性|前沿|基础)技术$")
 WEAK_CUE = re.compile("领域|业态|研发|攻关|聚焦")     # 等重点领域, 研发X和Y: fields, not always sectors
 
 
@@ -778,8 +786,30 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 s = _trim(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
                 if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
                     yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
+                elif cue.type == "Enterprise" and cue.side == "after" and _kind_of(text[s:e], m.group(0), rules) \
+                        and not _brand_item(tokens, s, e, known_spans) \
+                        and _item_ok(text, s, e, "Industry", rules, known_spans):
+                    yield Candidate(s, e, "Industry", f"list:{cue.side}")  # 数据标注、数据合规等数据服务企业
                 elif _item_ok(text, s, e, cue.type, rules, known_spans, strict=WEAK_CUE.search(m.group(0)) is not None):
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
+
+
+def _kind_of(item: str, cue: str, rules: Rules) -> bool:
+    """数据标注 before 等数据服务企业: the item shares a word with the sector the cue names, so it is a
+    kind of that business (东方中科 before 等科学仪器企业 is a company)."""
+    sector = cue.lstrip("等").rstrip("企业龙头骨干领军")
+    if not rules.industry_end.search(sector):
+        return False
+    return any(item[i:i + 2] in sector for i in range(len(item) - 1))
+
+
+def _brand_item(tokens: Tokens, start: int, end: int, known_spans) -> bool:
+    """Does a list item look like a company's name: known, or opening with a word jieba does not know
+    or tags as a proper name (数据标注 does not: a kind of business)?"""
+    if (start, end) in known_spans:
+        return True
+    k = tokens.at[start]
+    return tokens.starts[k] == start and (_name_word(tokens.words[k]) or proper_tags().get(tokens.words[k]) is not None)
 
 
 def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisions=None,

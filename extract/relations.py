@@ -54,6 +54,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
             if base is not None:
                 by_sentence.setdefault(m.sentence, []).append(M(m.start - base, m.end - base, e))
     home = home_region(sentences, entities, title)
+    title_platform = _title_platform(sentences, entities, title, home)
     industries = _industry_forms(entities)
     _INDUSTRIES.set(industries)
     out: dict[tuple[str, str, str], Relation] = {}
@@ -77,7 +78,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         local = article[1] if article[0] is not None and article[0] == sent.section else None
         subject = local or home
         ms = ms + [M(s, e, ent) for s, e, ent in find_anaphors(text, home, [(m.start, m.end, m.entity) for m in ms],
-                                                                local)]
+                                                                local or title_platform)]
         if len(ms) < 2 and not (local is not None and ms):
             continue                                # a relation needs two things named
         ms.sort(key=lambda m: (m.start, -m.end))
@@ -94,6 +95,17 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _operates(ms, text, sent, cues, add)
         find_containment(ms, text, sent, home, add, local)
     return tuple(out.values())
+
+
+def _title_platform(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str,
+                    home: Entity | None) -> Entity | None:
+    """A platform the title names when the home place is a region (徐汇区建设上海人工智能创新集聚区
+    发展规划): the plan's own platform, which its kind word (集聚区) stands for."""
+    if home is None or home.type != "Region" or not sentences or sentences[0].text.strip() != title.strip():
+        return None
+    first = sentences[0].id
+    named = [e for e in entities if e.type == "Platform" and any(m.sentence == first for m in e.mentions)]
+    return max(named, key=lambda e: len(e.mentions)) if named else None
 
 
 def _heading_subject(text: str, ms: list[M]) -> Entity | None:
@@ -350,6 +362,9 @@ def _composed(ms: list[M], text: str, sent, add) -> None:
     for m in re.finditer(r"由(?P<parts>[^,,。;;]{2,80}?)(?:组成|构成)", text):
         whole = [p for p in outer_mentions(ms) if p.end <= m.start() and p.entity.type in PLACES
                  and not CLAUSE.search(text, p.end, m.start())]
+        if not whole and text[max(0, m.start() - 1)] in ",,":
+            subject = segment_subject(ms, text, m.start())     # P位于Q,由A、B组成: the group's subject
+            whole = [subject] if subject is not None and subject.entity.type == "Platform" else []
         if whole:
             for part in list_after(ms, m.start("parts"), m.end("parts"), ("Platform",)):
                 add(part.entity, "PART_OF", whole[-1].entity, sent, "part_of:composed")
@@ -448,8 +463,8 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
             nxt = _clause_end_at(text, clause.end())
             inds = list_after(ms, clause.end(), nxt, ("Industry",))
             inds = inds if len(inds) == 1 else []
-        if firms and len(firms) == len(inds) and (m.group("c") or len(inds) == 1):
-            for f, i in zip(firms, inds):           # 以A、B为龙头,壮大X、Y: one to one
+        if firms and len(firms) == len(inds) and (len(inds) == 1 or (m.group("c") and "分别" in text[m.end():])):
+            for f, i in zip(firms, inds):           # 以A、B为龙头,分别壮大X、Y: one to one
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")
         elif firms and len(inds) == 1:              # 以A、B为龙头…建设X产业集群: all in X
             for f in firms:

@@ -167,3 +167,25 @@ def test_kind_anaphors_and_parks_for_two_sectors():
 def test_a_facility_a_named_centre_builds_starts_after_the_verb():
     ents, _, _ = extract("依托北京怀柔综合性国家科学中心建设大科学装置集群。")
     assert not any("建设" in n for _, n in ents)
+
+
+def test_kinds_of_business_before_a_sector_firm_cue_are_sectors():
+    ents, _, _ = extract("培育数据标注、数据合规等数据服务企业50家以上，引进英发德耀、美科硅能源等光伏企业。")
+    assert {("Industry", "数据标注"), ("Industry", "数据合规"), ("Enterprise", "英发德耀"),
+            ("Enterprise", "美科硅能源")} <= ents
+
+
+def test_the_titles_platform_is_what_its_kind_word_stands_for_and_hosting_locates_events():
+    body = ("集聚区已连续多年承办世界人工智能大会。推动集聚区与北京中关村科学城协同共建大模型产业联盟。"
+            "加快建设徐汇智算中心二期，支持上海数据交易所在集聚区设立数据服务工作站。")
+    ents, rels, _ = extract(body, "徐汇区建设上海人工智能创新集聚区发展规划")
+    assert ("世界人工智能大会", "LOCATED_IN", "上海人工智能创新集聚区") in rels
+    assert any(t == "COOPERATES_WITH" and {h, ta} == {"上海人工智能创新集聚区", "北京中关村科学城"}
+               for h, t, ta in rels)
+    assert {("Project", "徐汇智算中心二期"), ("Institution", "上海数据交易所")} <= ents
+
+
+def test_companies_leading_several_sectors_are_mapped_only_by_respectively():
+    _, rels, _ = extract("以商汤、阶跃星辰为核心，重点发展大模型、智能芯片。以隆基绿能、比亚迪为龙头，分别发展新材料、新能源汽车。")
+    assert not any(r == "OPERATES_IN" and h in ("商汤", "商汤科技", "阶跃星辰") for h, r, _ in rels)
+    assert ("隆基绿能", "OPERATES_IN", "新材料") in rels and ("比亚迪", "OPERATES_IN", "新能源汽车") in rels
