@@ -37,7 +37,7 @@ PROJECT_BEFORE = re.compile(r"(?:段|[一二三四五六七八九十]期|高铁|
 COUNTING = frozenset("一二两三四五六七八九十几多各全本我该每")
 LINK_HEADS = frozenset({"铁路", "高铁", "城际", "城际铁路", "高速", "高速公路", "公路", "快速路", "通道",
                         "航线", "连接线", "轨道", "隧道", "大桥", "走廊"})   # A至B铁路: a link between places
-PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段|[东西南北]延|[东西南北中]段")
+PHASE = re.compile(r"第?[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段|[东西南北]延|[东西南北中]段")
 
 
 class Candidate(NamedTuple):
@@ -447,7 +447,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 幼儿园, 一区多园: a one-character park head needs a place
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
-        anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
+        anchored = (start > 0 and text[start - 1] == "“" and text.startswith("”", m.end())) or \
+            text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
             text, start, known_typed) or (title and head.type == "Platform") or (
             head.text == "园" and any(kn == start and ke == m.start() and kt == "Industry"
                                       for kn, ke, kt in known_typed))   # 生物医药园: a park named for its sector
@@ -634,6 +635,14 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
         if m.start() and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK) and not SLOGAN.match(label) \
                 and (m.start() in place_ends or rules.head_regex.search(text[max(0, m.start() - 3):m.start()])):
             continue                                # 科技创新轴“北极点”。: a role given to the place just named
+        end_head = next((rules.heads[label[i:]] for i in range(max(0, len(label) - 8), len(label) - 1)
+                         if label[i:] in rules.heads), None)
+        if end_head is not None and end_head.type in ("Platform", "Institution", "Project", "Event") \
+                and not re.search(r"[\d、,]", label) \
+                and not end_head.brand and not end_head.industry and not end_head.quoted \
+                and len(label) > len(end_head.text) + 1 and not SLOGAN.match(label) and not after.startswith("品牌"):
+            yield Candidate(m.start(), m.end(), end_head.type, "quoted")   # 「創科產業引導基金」: the quotes name it
+            continue
         before = text[max(0, m.start() - 4):m.start()]
         if before.endswith(tuple(rules.words["quote_before"])) and (
                 m.end() == len(text) or text[m.end()] in CLAUSE_BREAK):
@@ -781,12 +790,18 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 s0 = max(s0, walk_left(tokens, e0 - 1, rules, places, s0 - 1) if e0 > s0 else s0)
                 verb = _last_cue_verb(text, s0, e0, rules)
                 s0 = verb if verb is not None else s0   # 园区重点发展医疗器械、…等产业: after the verb
-                spans[0] = (_trim(text, s0, e0, rules, tokens), e0)
+                s0 = _trim(text, s0, e0, rules, tokens)
+                inner = next((ks for (ks, ke), kt in known_spans.items() if ke == e0 and s0 < ks and kt == "Industry"), None)
+                if inner is not None and tokens.starts[tokens.at[s0]] == s0 and tokens.ends[tokens.at[s0]] == inner \
+                        and not rules.industry_end.search(text[s0:inner]) and not _rare_name_word(text[s0:inner]):
+                    s0 = inner                          # 容纳生物医药、…相关企业: a word before a known sector
+                spans[0] = (s0, e0)
             for i, (s, e) in enumerate(spans):
                 s = _trim(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
                 if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
                     yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
                 elif cue.type == "Enterprise" and cue.side == "after" and _kind_of(text[s:e], m.group(0), rules) \
+                        and not text[s:e].endswith(("企业", "公司", "机构")) \
                         and not _brand_item(tokens, s, e, known_spans) \
                         and _item_ok(text, s, e, "Industry", rules, known_spans):
                     yield Candidate(s, e, "Industry", f"list:{cue.side}")  # 数据标注、数据合规等数据服务企业
@@ -812,6 +827,16 @@ def _brand_item(tokens: Tokens, start: int, end: int, known_spans) -> bool:
     return tokens.starts[k] == start and (_name_word(tokens.words[k]) or proper_tags().get(tokens.words[k]) is not None)
 
 
+def phase_candidates(tokens: Tokens, known: Sequence[Known]) -> Iterable[Candidate]:
+    """数码港第五期: a construction phase written right after a registry park or facility is a project."""
+    text = tokens.text
+    for k in known:
+        if k.type in ("Platform", "Project"):
+            m = PHASE.match(text, k.end)
+            if m and m.group(0).endswith("期") and tokens.is_end(m.end()):
+                yield Candidate(k.start, m.end(), "Project", "phase")
+
+
 def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisions=None,
                     title: bool = False) -> list[Candidate]:
     """Every rule's candidates; ``divisions`` says which division forms may stand in this
@@ -824,6 +849,8 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisi
     out.extend(quoted_candidates(tokens, rules, frozenset(k.end for k in known if k.type in ("Region", "Platform"))))
     out.extend(list_candidates(tokens, rules, known, places))
     out.extend(actor_candidates(tokens, rules, known))
+    if "期" in tokens.text:
+        out.extend(phase_candidates(tokens, known))
     out.extend(campus_candidates(tokens, [(k.start, k.end) for k in known if k.type == "Institution"]
                                  + [(c.start, c.end) for c in out if c.type == "Institution"], known))
     return out

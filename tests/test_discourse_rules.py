@@ -189,3 +189,13 @@ def test_companies_leading_several_sectors_are_mapped_only_by_respectively():
     _, rels, _ = extract("以商汤、阶跃星辰为核心，重点发展大模型、智能芯片。以隆基绿能、比亚迪为龙头，分别发展新材料、新能源汽车。")
     assert not any(r == "OPERATES_IN" and h in ("商汤", "商汤科技", "阶跃星辰") for h, r, _ in rels)
     assert ("隆基绿能", "OPERATES_IN", "新材料") in rels and ("比亚迪", "OPERATES_IN", "新能源汽车") in rels
+
+
+def test_quoted_names_with_a_head_phases_after_registry_parks_and_sector_cues_without_deng():
+    ents, _, x = extract("將設立總額100億元的「創科產業引導基金」。數碼港第五期預計2025年落成。"
+                         "香港微電子研發院將於2024年成立。園區重點容納生物醫藥、人工智能和機械人相關企業。"
+                         "构建“9条高速路、12条快速路、4个隧道”对外道路系统。")
+    assert {("Institution", "「創科產業引導基金」"), ("Project", "數碼港第五期"), ("Institution", "香港微電子研發院"),
+            ("Industry", "機械人")} <= ents
+    assert not any("高速路" in n for _, n in ents)
+    assert {9.0, 12.0, 4.0} <= {i.value for i in x.indicators}
