@@ -26,7 +26,7 @@ BARS = {"entities": 0.80, "relations": 0.55, "indicators": 0.75}
 # characters (the second dev set, dev2-*, an independent annotator's, landed during extract3) whose
 # relations go through 我們/本港/政府 subjects and Hong Kong's own names.
 BELOW_BAR = {
-    "dev2-zh-hk-policy-address.gold.json": (0.757, 0.303, 0.984),
+    "dev2-zh-hk-policy-address.gold.json": (0.845, 0.353, 0.984),
 }
 
 
