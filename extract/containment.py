@@ -33,8 +33,13 @@ ANCHOR_SPAN = re.compile(r"以[^,,。;;以]{1,60}?为(?:核心|龙头|主体|依
 Add = Callable[[Entity, str, Entity, object, str], None]
 
 
-def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add) -> None:
+def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add,
+                     local: Entity | None = None) -> None:
+    """``local``: the platform an article heading names (（一）海沧集成电路产业园。), whose article's
+    sentences build things in it when they name no other place."""
     cues = cue_words()
+    if local is not None:
+        _article_builds(ms, text, sent, local, add)
     _located(ms, text, sent, add)
     if "在" in text:
         _built_in(ms, text, sent, add)
@@ -43,6 +48,8 @@ def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add
         _carried_out_plan(ms, text, sent, add)
     _within(ms, text, sent, add)
     _part_is(ms, text, sent, add)
+    if "办" in text:
+        _hosted(ms, text, sent, add)
 
 
 def relate(x: M, p: M, text: str, sent, add: Add, rule: str, explicit: bool = False) -> None:
@@ -55,7 +62,7 @@ def relate(x: M, p: M, text: str, sent, add: Add, rule: str, explicit: bool = Fa
     if _names_place(x, p, text):
         return
     if x.entity.type == "Platform" and _is_area(x.entity):
-        add(x.entity, "PART_OF", p.entity, sent, rule.replace("located", "part_of"))
+        add(x.entity, "PART_OF", p.entity, sent, rule.replace("located_in", "part_of"))
     else:
         add(x.entity, "LOCATED_IN", p.entity, sent, rule)
 
@@ -100,6 +107,10 @@ def _located(ms: list[M], text: str, sent, add: Add) -> None:
         if not tails:
             continue
         p = tails[0]
+        places = _places_at(ms, text, m.end(), end)
+        last = places[-1] if places else p
+        if text.startswith(BESIDE, last.end):
+            continue                                # 位于密云经济开发区西侧: beside the place, not in it
         if text.startswith("的", p.end):           # 落户知识城的百济神州
             after = [x for x in list_after(ms, p.end + 1, end, OBJECTS + ("Region",)) if x.start == p.end + 1]
             for x in after:
@@ -111,14 +122,59 @@ def _located(ms: list[M], text: str, sent, add: Add) -> None:
             subject = segment_subject(ms, text, m.start(), OBJECTS + ("Region",))
             heads = [subject] if subject is not None else []
         for h in heads:
-            relate(h, p, text, sent, add, "located_in:cue", explicit=True)
+            for q in places or [p]:
+                relate(h, q, text, sent, add, "located_in:cue", explicit=True)
+
+
+ADVANCE = re.compile(r"(?:加快|推进|推动|支持|启动)(?P<x>[^,,。;;]{2,40}?)(?:建设|落地|投产|扩建|扩产|建成)")
+
+
+def _article_builds(ms: list[M], text: str, sent, local: Entity, add: Add) -> None:
+    """In an article about a platform, what a clause builds (建设X, 加快X建设) lies in that platform,
+    unless the clause or its group names a place of its own."""
+    here = M(0, 0, local)
+    build = _rx(r"(?:{0})", "make")
+    spans = [(v.end(), _clause_end(text, v.end()), v.start()) for v in build.finditer(text)]
+    spans += [(m.start("x"), m.end("x"), m.start()) for m in ADVANCE.finditer(text)]
+    for start, end, verb in spans:
+        clause = max((c.end() for c in CLAUSE.finditer(text, 0, verb)), default=0)
+        if any(p.entity.type in PLACES and clause <= p.start and p.end <= verb and p.entity.id != local.id
+               for p in outer_mentions(ms)):
+            continue                                # 在柳东新区建设X: the clause names its place
+        subject = segment_subject(ms, text, verb)
+        if subject is not None and subject.entity.id != local.id:
+            continue
+        for x in _objects(ms, text, start, end):
+            relate(x, here, text, sent, add, "located_in:article")
+
+
+BESIDE = ("东侧", "西侧", "南侧", "北侧", "一侧", "两侧", "以东", "以西", "以南", "以北", "周边", "附近", "旁",
+          "对岸", "对面", "之间", "外围")
+
+
+def _places_at(ms: list[M], text: str, start: int, end: int) -> list[M]:
+    """The places a 位于 cue names right after it: 位于北京市怀柔区和密云区 -> 北京市, 怀柔区, 密云区 (a
+    region written before another is named too; places joined by 和/、/及), up to anything else."""
+    out: list[M] = []
+    pos = start
+    for p in outer_mentions(ms):
+        if p.start < pos or p.end > end:
+            continue
+        if p.start != pos or p.entity.type not in PLACES:
+            break
+        out.append(p)
+        pos = p.end
+        if text.startswith(("和", "、", "及", "与"), pos):
+            pos += 1
+    return out
 
 
 def _list_before(ms: list[M], text: str, pos: int) -> list[M]:
     """The named things of the list that ends right before ``pos`` in its clause
     (英发德耀、美科硅能源等项目落户…: both), else the nearest one."""
     clause = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
-    before = [h for h in outer_mentions(ms) if clause <= h.start and h.end <= pos]
+    before = [h for h in outer_mentions(ms) if clause <= h.start and h.end <= pos
+              and h.entity.type not in ("Industry", "Initiative")]     # (…等科学仪器企业落户: the companies)
     if not before:
         return []
     out = [before[-1]]
@@ -223,6 +279,24 @@ def _within(ms: list[M], text: str, sent, add: Add) -> None:
             if text.startswith(w, p.end) and p.end + len(w) in obj:
                 relate(obj[p.end + len(w)], p, text, sent, add, "located_in:within")
                 break
+
+
+HOST = re.compile(r"(?:承办|举办|主办)")
+
+
+def _hosted(ms: list[M], text: str, sent, add: Add) -> None:
+    """集聚区已连续多年承办世界人工智能大会: a place that hosts an event, named as the clause's subject."""
+    for e in outer_mentions(ms):
+        if e.entity.type != "Event":
+            continue
+        clause = max((c.end() for c in CLAUSE.finditer(text, 0, e.start)), default=0)
+        verb = HOST.search(text, clause, e.start)
+        if verb is None:
+            continue
+        subject = next((p for p in outer_mentions(ms) if clause <= p.start and p.end <= verb.start()), None)
+        if subject is not None and subject.entity.type in PLACES and subject.start - clause <= 2 \
+                and verb.start() - subject.end <= 8:
+            relate(e, subject, text, sent, add, "located_in:hosts", explicit=True)
 
 
 def _part_is(ms: list[M], text: str, sent, add: Add) -> None:

@@ -6,6 +6,8 @@ Cluster scales (三千亿级 新一代信息技术) give one indicator per indus
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,8 +55,8 @@ def load_cues() -> Cues:
     after = {r[0]: r[1] for r in kinds["after"]}
     figure = re.compile(
         rf"(?P<before>{_alt(before)})?"
-        rf"(?P<num>\d+/\d+|\d+(?:\.\d+)?(?:\s*[-~～—]\s*\d+(?:\.\d+)?)?|[{CN_NUM}]+)"
-        rf"(?P<more>多|余)?(?P<unit>{_alt(units)})?(?P<scale>级)?(?P<after>{_alt(after)})?")
+        rf"(?P<num>\d+/\d+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?(?:\s*[-~～—]\s*\d+(?:\.\d+)?)?|[{CN_NUM}]+)"
+        rf"(?P<more>多|余)?(?: ?(?P<unit>{_alt(units)}))?(?P<scale>级)?(?P<after>{_alt(after)})?")
     return Cues(figure=figure, comparators={**before, **after},
                 money=frozenset(r[0] for r in kinds["unit"] if len(r) > 1 and r[1] == "money"),
                 achieved=tuple(r[0] for r in kinds["achieved"]), target=tuple(r[0] for r in kinds["target"]),
@@ -76,8 +78,7 @@ def chinese_value(num: str) -> float | None:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     start: int
     end: int
     value: float
@@ -86,12 +87,50 @@ class Figure:
     scale: bool
 
 
-def figures(text: str, cues: Cues) -> list[Figure]:
+FRACTION = re.compile(r"(?P<b>[一二三四五六七八九十百]+)分之(?P<a>[一二三四五六七八九十]+)|(?P<t>[一二三四五六七八九])成(?![\u4e00-\u9fff]{0,1}(?:本|果|效|员|交|立|长|型|功|熟|绩))")
+
+
+def _about_share(text: str, pos: int) -> bool:
+    """约占全市的四分之一: 约 before 占 hedges the share its clause gives."""
+    clause = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
+    return "约占" in text[clause:pos]
+
+
+def _fractions(text: str, cues: Cues) -> list[Figure]:
+    """四分之一 -> 0.25, 近三成 -> 0.3, 超过八成 -> 0.8 (shares written in words; unit "")."""
     out = []
+    for m in FRACTION.finditer(text):
+        if m.group("t"):
+            value = (chinese_value(m.group("t")) or 0) / 10
+        else:
+            a, b = chinese_value(m.group("a")), chinese_value(m.group("b"))
+            if not a or not b:
+                continue
+            value = round(a / b, 4)
+        before = next((w for w in sorted(cues.comparators, key=len, reverse=True)
+                       if text.endswith(w, 0, m.start())), None)
+        comparator = cues.comparators.get(before, "=") if before else "="
+        after = next((w for w in ("左右", "以上", "多") if text.startswith(w, m.end())), None)
+        if after:
+            comparator = cues.comparators[after]
+        start = m.start() - len(before) if before else m.start()
+        if comparator == "=" and _about_share(text, m.start()):
+            comparator = "~"
+        out.append(Figure(start, m.end(), value, "", comparator, False))
+    return out
+
+
+def figures(text: str, cues: Cues) -> list[Figure]:
+    out = _fractions(text, cues) if ("分之" in text or "成" in text) else []
+    taken = [(f.start, f.end) for f in out]
     for m in cues.figure.finditer(text):
+        if taken and any(a <= m.start("num") < b for a, b in taken):
+            continue
         num, unit = m.group("num"), m.group("unit") or ""
         scale = m.group("scale") is not None and unit in ("亿", "亿元", "万亿")
         comparator = cues.comparators.get(m.group("before") or "", "=")
+        if comparator == "=" and not m.group("before") and "约占" in text and _about_share(text, m.start()):
+            comparator = "~"
         if m.group("more"):
             comparator = ">"
         if m.group("after") and not scale:
@@ -109,7 +148,9 @@ def figures(text: str, cues: Cues) -> list[Figure]:
         if not unit:
             continue
         if re.match(r"[\d.]", num):
-            if re.search(r"[-~～—]", num):
+            if "," in num:
+                value = float(num.replace(",", ""))         # 4,257家: a thousands separator
+            elif re.search(r"[-~～—]", num):
                 value = float(re.split(r"\s*[-~～—]\s*", num)[1])
                 comparator = "<="
             else:
@@ -117,7 +158,7 @@ def figures(text: str, cues: Cues) -> list[Figure]:
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue
         else:
-            if not (unit in cues.money or unit in ("公里", "名", "小时", "分钟") or unit[:1] in ("万", "亿") or scale):
+            if not (unit in cues.money or unit in ("公里", "名", "小时", "分钟", "倍") or unit[:1] in ("万", "亿") or scale):
                 continue                                   # 两个大局, 七个方面: counts of listed items
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue

@@ -12,13 +12,15 @@ from .model import Document, Entity, Evidence, Extraction, Indicator
 
 
 def matching_view(doc: Document) -> Document:
-    """The document with simplified text and sentences (same offsets); itself when nothing changes."""
+    """The document with simplified text, title, section titles and sentences (same offsets);
+    itself when nothing changes."""
     if doc.lang != "zh":
         return doc
     simple = to_simplified(doc.text)
     if simple == doc.text:
         return doc
-    return replace(doc, text=simple,
+    return replace(doc, text=simple, title=to_simplified(doc.title),
+                   sections=tuple(replace(s, title=to_simplified(s.title)) for s in doc.sections),
                    sentences=tuple(replace(s, text=simple[s.start:s.end]) for s in doc.sentences))
 
 

@@ -9,17 +9,18 @@ with every registry name inside it replaced by its id, so 知识城总体发展�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .gazetteer import needs_context
 from .ids import entity_key
 from .model import Document, Mention, Sentence
-from .ner import CJK, Candidate, Known, Tokens, _generic, find_candidates, list_items
+from .ner import CJK, Candidate, Known, Tokens, _generic, _science_regex, _trim, find_candidates, list_items
 from .nlp import pipeline, registry_ruler, token_lists
 from .registry import Registry, load_registry
 from .rules import Rules, load_rules
 from .textnorm import fold_width, normalise_name
 
-PRIORITY = {"registry": 0, "pattern": 1, "head": 2, "list": 3, "quoted": 4, "abbreviation": 5}
+PRIORITY = {"registry": 0, "heading": 1, "pattern": 1, "head": 2, "list": 3, "actor": 4, "quoted": 5, "abbreviation": 6}
 YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
 TITLE_NOTE = re.compile(r"[((](?:节选|摘要|摘录|節選|摘錄|试行|試行|征求意见稿|徵求意見稿|草案|修订|修訂)[))]$")
 LEADING_QUOTE = re.compile(r"^“([^“”]+)”[^“”]{0,8}$")
@@ -38,10 +39,67 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     title = doc.title.strip()
     texts = [fold_width(s.text) for s in sentences]
     context = DivisionContext(doc.text)
+    per_sentence: list[tuple[Sentence, str, list[tuple[int, int]], list[Mention]]] = []
+    headings = heading_sentences(sentences)
     for sent, text, (words, spans) in zip(sentences, texts, token_lists(nlp, texts)):
         is_title = bool(title) and sent.text.strip() == title
-        out.extend(sentence_mentions(sent, words, spans, registry, rules, ruler, is_title, text, context))
-    return tuple(out)
+        ms = sentence_mentions(sent, words, spans, registry, rules, ruler, is_title,
+                               text, context, heading=headings.get(sent.id))
+        per_sentence.append((sent, text, spans, ms))
+    echoes = _echo_names(per_sentence)
+    for _, _, _, ms in per_sentence:
+        out.extend(ms)
+    return tuple(out) if not echoes else tuple(sorted(out, key=lambda m: m.start))
+
+
+ECHO_MIN = {"Industry": 2, "Region": 2, "Enterprise": 2}
+
+
+def _echo_names(per_sentence) -> bool:
+    """One name, one thing, across the document: a name the rules found in one sentence (a list
+    cue typed it, its head or its context vouched for it) names the same thing wherever else the
+    document writes it as whole words, so that relations read in other sentences see it too
+    (北部都會區 named by the title, then the subject of later sentences). An echo never cuts
+    into another mention; mentions inside it become nested, as they would have in the first pass.
+    Names found with two types are left alone. Returns whether any echo was added."""
+    found: dict[str, Mention | None] = {}
+    for _, _, _, ms in per_sentence:
+        for m in ms:
+            if m.registry_id or m.nested or m.rule in ("abbreviation", "echo") or m.rule.startswith("registry"):
+                continue
+            surface = fold_width(m.text)
+            if len(surface) < ECHO_MIN.get(m.type, 3):
+                continue
+            prev = found.get(surface, m)
+            found[surface] = m if prev is not None and prev.type == m.type else None
+    names = {s: m for s, m in found.items() if m is not None}
+    if not names:
+        return False
+    rx = re.compile("|".join(re.escape(s) for s in sorted(names, key=len, reverse=True)))
+    added = False
+    for sent, text, spans, ms in per_sentence:
+        hits = list(rx.finditer(text))
+        if not hits:
+            continue
+        starts = {a for a, _ in spans}
+        ends = {b for _, b in spans}
+        for h in hits:
+            s, e = h.span()
+            if s not in starts or e not in ends:
+                continue                            # inside a word: not this name
+            if any(m.start - sent.start < e and s < m.end - sent.start and not m.nested
+                   and not (s <= m.start - sent.start and m.end - sent.start <= e) for m in ms):
+                continue                            # cuts into or lies inside another mention
+            if any(m.start - sent.start == s and m.end - sent.start == e for m in ms):
+                continue
+            src = names[h.group(0)]
+            for i, m in enumerate(ms):
+                if s <= m.start - sent.start and m.end - sent.start <= e and not m.nested:
+                    ms[i] = replace(m, nested=True)
+            ms.append(Mention(start=sent.start + s, end=sent.start + e, text=sent.text[s:e], type=src.type,
+                              sentence=sent.id, rule="echo", key=src.key, name=src.name, nested=False))
+            added = True
+    return added
 
 
 class DivisionContext:
@@ -98,10 +156,53 @@ def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
     return key
 
 
+HEADING = re.compile(r"^\s*[((][一二三四五六七八九十]{1,3}[))]\s*(?P<name>[^,,。;;::!?!?]{2,24}?)\s*[。.]?\s*$")
+HEAD_TYPES = ("Platform", "Institution", "Project", "Region")
+
+
+def heading_sentences(sentences) -> dict[str, tuple[int, int]]:
+    """Article headings that are a name (（一）海沧集成电路产业园。 followed by the article in the same
+    paragraph): sentence id -> the name's span in the sentence."""
+    out = {}
+    for sent, nxt in zip(sentences, sentences[1:]):
+        if nxt.section != sent.section or sent.section is None:
+            continue
+        m = HEADING.match(fold_width(sent.text))
+        if m:
+            out[sent.id] = m.span("name")
+    return out
+
+
+def _heading_candidate(tokens: Tokens, span: tuple[int, int], rules: Rules, found) -> Candidate | None:
+    """The heading's name as one candidate when it ends with a head noun (a park, an institute, a
+    facility), a construction phase after a park's head included (厦门软件园三期: the park's area).
+    No place word is needed (the heading singles the place out), but a leading verb is trimmed
+    and a generic name (特色小镇), two things joined (…服务和物流枢纽) or a quoted-only head names
+    nothing."""
+    text = tokens.text
+    s, e = span
+    s = _trim(text, s, e, rules, tokens)
+    name = text[s:e]
+    phase = re.search(r"[一二三四五六七八九十]期$", name)
+    core = name[:phase.start()] if phase else name
+    head = next((rules.heads[core[i:]] for i in range(len(core)) if core[i:] in rules.heads), None)
+    if head is None or head.type not in HEAD_TYPES or head.industry or head.quoted:
+        return None
+    prefix = core[:len(core) - len(head.text)]
+    if len(prefix) < 2 or _generic(prefix, rules) or re.search("[和及与、]", prefix) or (
+            head.science and not _science_regex(rules).search(prefix)):
+        return None
+    if any(c.start <= s and e <= c.end and (c.start, c.end) != (s, e) for c, _ in found):
+        return None
+    type_ = "Platform" if head.type == "Region" else head.type
+    return Candidate(s, e, type_, "heading")
+
+
 def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, int]], registry: Registry,
                       rules: Rules, ruler, is_title: bool = False, text: str | None = None,
-                      context=None) -> list[Mention]:
-    """Mentions of one sentence from its tokens (words and their character spans)."""
+                      context=None, heading: tuple[int, int] | None = None) -> list[Mention]:
+    """Mentions of one sentence from its tokens (words and their character spans); ``heading``:
+    the span of an article heading's name (the sentence is the heading)."""
     text = "".join(words) if text is None else text
     reg_spans = [(spans[s][0], spans[e - 1][1], rid) for s, e, rid in ruler.match_words(words)
                  if rid in registry.by_id]
@@ -114,14 +215,18 @@ def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, i
         if not (registry.by_id[rid].type == "Region" and text.startswith(ranking, e))]   # 中国企业500强
     tokens = None
     if sent.text.strip():
-        tokens = Tokens(text, spans)
-        for c in find_candidates(tokens, rules, known, context):
+        tokens = Tokens(text, spans, words if len(words) == len(spans) and "".join(words) == text else None)
+        for c in find_candidates(tokens, rules, known, context, is_title):
             entry = registry.lookup(c.name or text[c.start:c.end])
             if entry is None and text[c.start:c.end].endswith(AREA):
                 entry = next((registry.by_id[rid] for s, e, rid in reg_spans if s == c.start
                               and text[e:c.end] in AREA and registry.by_id[rid].type == "Platform"), None)
             found.append((c, entry.id if entry else None))
-    if is_title:
+    if heading is not None:
+        hc = _heading_candidate(tokens, heading, rules, found) if tokens is not None else None
+        if hc is not None and not any((c.start, c.end) == (hc.start, hc.end) and r for c, r in found):
+            found.append((hc, None))
+    if is_title and heading is None:
         title_len = len(YEARS.sub("", TITLE_NOTE.sub("", text.strip())))
         found = [(c, r) for c, r in found if not _names_document(c, r, title_len)]
     chosen = _select(found, text)
@@ -198,8 +303,13 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
             continue
         if typed[0] == "Industry" and not all(rules.industry_end.search(text[s:e]) for s, e in rest):
             continue
-        if any(c.start < e and s < c.end for s, e in rest for c, _, _ in chosen):
-            continue
+        if any(c.start < e and s < c.end and not (typed[0] == "Platform" and s <= c.start and c.end <= e
+                                                  and (c.start, c.end) != (s, e))
+               for s, e in rest for c, _, _ in chosen):
+            continue                                # (医学健康园 listed with parks holds the sector 医学)
+        for i, (c, reg, nested) in enumerate(chosen):
+            if any(s <= c.start and c.end <= e for s, e in rest):
+                chosen[i] = (c, reg, True)
         out += [(Candidate(s, e, typed[0], "list:propagate"), None, False) for s, e in rest]
     return out
 

@@ -11,10 +11,11 @@ lives in patterns/*.tsv (see extract/rules.py). The rules:
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from .gazetteer import division_names, needs_context
@@ -36,11 +37,10 @@ PROJECT_BEFORE = re.compile(r"(?:段|[一二三四五六七八九十]期|高铁|
 COUNTING = frozenset("一二两三四五六七八九十几多各全本我该每")
 LINK_HEADS = frozenset({"铁路", "高铁", "城际", "城际铁路", "高速", "高速公路", "公路", "快速路", "通道",
                         "航线", "连接线", "轨道", "隧道", "大桥", "走廊"})   # A至B铁路: a link between places
-PHASE = re.compile(r"[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段|[东西南北]延|[东西南北中]段")
+PHASE = re.compile(r"第?[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段|[东西南北]延|[东西南北中]段")
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A name found in a sentence: offsets into the sentence text."""
     start: int
     end: int
@@ -50,8 +50,7 @@ class Candidate:
     of: tuple[int, int] | None = None   # an abbreviation: the span of the name it abbreviates
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(NamedTuple):
     """A registry match in the sentence, which the rules may use (lists, joiners)."""
     start: int
     end: int
@@ -63,12 +62,18 @@ class Tokens:
 
     __slots__ = ("text", "starts", "ends", "words", "at")
 
-    def __init__(self, text: str, spans: Sequence[tuple[int, int]]):
+    def __init__(self, text: str, spans: Sequence[tuple[int, int]], words: Sequence[str] | None = None):
+        """``words``: the tokens' texts when ``spans`` tile the whole text (jieba's cut): no gaps to fill."""
         self.text = text
-        spans = _fill_gaps(spans, len(text))
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-        self.words = [text[s:e] for s, e in spans]
+        if words is not None and spans and spans[-1][1] == len(text) and len(words) == len(spans):
+            self.words = list(words)
+            self.starts = [s for s, _ in spans]
+            self.ends = [e for _, e in spans]
+        else:
+            spans = _fill_gaps(spans, len(text))
+            self.starts = [s for s, _ in spans]
+            self.ends = [e for _, e in spans]
+            self.words = [text[s:e] for s, e in spans]
         self.at = _TokenAt(self.starts, len(text))
 
     def is_end(self, pos: int) -> bool:
@@ -168,9 +173,12 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             continue
         if word in rules.words["joiner"]:
             if k == 0 or _breaks(tokens.words[k - 1], rules) or (head and rules.heads.get(head)
-                                                                   and rules.heads[head].type == "Project"):
-                break                               # 南海神庙及码头: a facility is not joined
-            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit)
+                                                                   and rules.heads[head].type == "Project"
+                                                                   and not rules.heads[head].cross):
+                break                               # 南海神庙及码头: a facility is not joined (脑解析与脑模拟设施 is)
+            ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit,
+                            cross=cross and bool(head) and rules.heads.get(head) is not None
+                            and rules.heads[head].type == "Project")
             ext_text = text[ext:tokens.starts[k]]
             if any(not rules.heads[h].brand for h in _heads_ending(ext_text[-6:])):
                 break                               # A医院与B医院, A新发展区和B新发展区: two names
@@ -180,8 +188,11 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                                    and other_head.group(0) != head):
                 break
             if ext < tokens.starts[k] and (ext in places or ext_text[:2] in ("国家", "中国")
-                                           or (cross and len(ext_text) <= 8)):
-                start = ext
+                                           or (cross and len(ext_text) <= 8)
+                                           or (head and rules.heads.get(head) and rules.heads[head].type == "Platform"
+                                               and len(ext_text) <= 10 and rules.industry_end.search(ext_text)
+                                               and rules.industry_end.search(text[tokens.ends[k]:pos]))):
+                start = ext                         # (翔安新型显示和化合物半导体基地: a park for two sectors)
             break
         if word in ("·", "・") and k > 0 and CJK.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4:
             start, k = tokens.starts[k - 1], k - 2   # 中国·廊坊国际经济贸易洽谈会
@@ -200,6 +211,38 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         start = tokens.starts[k]
         k -= 1
     return start
+
+
+def _after_actor_verb(tokens: Tokens, start: int, end: int, rules: Rules, known_typed) -> int:
+    """P建设X装置: a programme-like name walks over verbs used as nouns (…建设…试点), but not over
+    one right after a registry name: that name acts, the name starts after its verb."""
+    ends = {ke for _, ke, _ in known_typed}
+    k = tokens.at[start]
+    text = tokens.text
+    while k < len(tokens.words) and tokens.ends[k] <= end:
+        pos = tokens.starts[k]
+        if pos > start and tokens.words[k] in rules.words["lead"] and (
+                pos in ends or any(rules.heads[h].type in ("Platform", "Institution") and not rules.heads[h].brand
+                                   for h in _heads_ending(text[max(start, pos - 6):pos]))):
+            start = tokens.ends[k]                  # (…国家科学中心建设大科学装置: the centre builds it)
+        k += 1
+    return start
+
+
+def _past_place_verb(tokens: Tokens, start: int, rules: Rules, known_typed, head: str = "") -> int:
+    """光谷合成生物产业园: a word jieba tags as a verb (合成), right after a registry place, is part of
+    the name the place opens; a verb of the rules' lists (建设, 打造) is not."""
+    k = tokens.at[start] - 1
+    if k < 1 or tokens.starts[k + 1] != start:
+        return start
+    word = tokens.words[k]
+    if word_tags().get(word) != "v" or len(word) < 2 or word in rules.words["break"] or word in rules.words["lead"] \
+            or _glued(word, rules):
+        return start
+    place = next((kn for kn, ke, kt in known_typed if ke == tokens.starts[k] and kt in ("Region", "Platform")), None)
+    if place is None:
+        return start
+    return walk_left(tokens, place, rules, frozenset(), place - MAX_NAME, head)   # (福州至银川直飞航线)
 
 
 def _heads_ending(tail: str) -> list[str]:
@@ -312,6 +355,7 @@ def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate |
     return Candidate(tokens.starts[k - 1], m.end(), head.type, "head:brand")
 
 
+FIRM_TYPE = re.compile(r"(?<!新)型")
 INDUSTRY_NOT_NAME = ("链", "集群", "园", "基地", "联盟")   # 全产业链, 产业集群: not the sector's own name
 
 
@@ -329,7 +373,9 @@ def _one_character_sector(tokens: Tokens, m: re.Match, rules: Rules) -> Candidat
 
 
 def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
-                    known_typed: Sequence[tuple[int, int, str]] = ()) -> Iterable[Candidate]:
+                    known_typed: Sequence[tuple[int, int, str]] = (), title: bool = False) -> Iterable[Candidate]:
+    """Names ending with a head noun. In the document's title (``title``) a platform's name needs no
+    place word: the place a plan is about is named by it (北部都会区发展蓝图, 东部新区总体规划)."""
     text = tokens.text
     known = [(kn, ke) for kn, ke, _ in known_typed]
     for m in rules.head_regex.finditer(text):
@@ -337,7 +383,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if head.industry:                           # cheap tests first: 产业 is frequent
             if m.start() < 1 or text.startswith(INDUSTRY_NOT_NAME, m.end()):
                 continue
-            one = _one_character_sector(tokens, m, rules)
+            one = _one_character_sector(tokens, m, rules) if head.text == "产业" else None
             if one is not None:
                 yield one                           # 做强茶产业: a one-character sector
                 continue
@@ -350,8 +396,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         k = tokens.at[m.start()]
         if len(head.text) == 1 and tokens.starts[k] < m.start() and (
                 any(kn <= m.start() < ke for kn, ke in known)
-                or (tokens.ends[k] - tokens.starts[k] == 2 and _breaks(text[tokens.starts[k]], rules))):
-            continue                                # 香港, 赴港: the head is part of a word
+                or (tokens.ends[k] - tokens.starts[k] == 2 and (_breaks(text[tokens.starts[k]], rules) or (
+                    head.type == "Platform" and _dictionary_word(tokens.words[k]))))):
+            continue                                # 香港, 赴港: the head is part of a word; 主城, 校园: a common noun
         if text.startswith(tuple(rules.words["organ"]), m.end()):
             continue                                # 广州开发区工委: a party or government organ
         if head.oneword:
@@ -368,6 +415,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                           cross=head.cross) if m.start() > 0 else 0
         if start == m.start() and tokens.at[m.start()] > 0 and tokens.starts[tokens.at[m.start()]] < m.start():
             start = tokens.starts[tokens.at[m.start()]]
+        start = _past_place_verb(tokens, start, rules, known_typed, head.text)
+        if head.cross and head.type == "Project":
+            start = _after_actor_verb(tokens, start, m.start(), rules, known_typed)
         start = _trim(text, start, m.start(), rules, tokens, tags=not head.cross)
         prefix = text[start:m.start()]
         nxt = rules.head_regex.match(text, m.end())
@@ -381,11 +431,15 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         known_prefix = any(kn == start and ke == m.start() for kn, ke in known) or any(
             start <= kn and ke <= m.start() and kt in ("Region", "Platform", "Institution", "Enterprise")
             for kn, ke, kt in known_typed)
-        if len(prefix) < head.min_prefix or _is_category(tokens, start, rules) or (
-                not known_prefix and not head.named and _generic(prefix, rules)):
-            continue
+        if len(prefix) < head.min_prefix or (_is_category(tokens, start, rules) and not (
+                head.industry and tokens.words[tokens.at[start - 1]] == "等")) or (
+                not known_prefix and not head.named and _generic(prefix, rules)
+                and not (title and head.type == "Platform" and _direction_only(tokens, start, m.start()))):
+            continue                                # (a title's 北部都会区: a direction names the place)
         if head.quoted and not prefix.startswith("“"):
             continue
+        if head.science and (not _science_regex(rules).search(prefix) or prefix.endswith("基础")):
+            continue                                # 交通设施, 信息基础设施: not a science facility
         if len(head.text) == 1 and all(ch in rules.words["abbrev"] for ch in prefix):
             continue                                # 广深港, 沪深港: contractions
         if len(head.text) == 1 and head.type == "Platform" and (prefix[-1] in COUNTING or not (
@@ -393,8 +447,11 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 幼儿园, 一区多园: a one-character park head needs a place
         if "+" in prefix.replace("“", "").split("”")[-1] or not CJK_ANY.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
-        anchored = text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
-            text, start, known_typed)
+        anchored = (start > 0 and text[start - 1] == "“" and text.startswith("”", m.end())) or \
+            text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
+            text, start, known_typed) or (title and head.type == "Platform") or (
+            head.text == "园" and any(kn == start and ke == m.start() and kt == "Industry"
+                                      for kn, ke, kt in known_typed))   # 生物医药园: a park named for its sector
         if head.place and not anchored and not _has_place(tokens, start, m.start(), rules,
                                                                                known_typed, head.type):
             continue                                # 开放合作示范区: a positioning label, not a name
@@ -417,7 +474,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             if place is not None and place < m.start():
                 start = _trim(text, place, m.start(), rules, tokens)   # 芜湖低空经济产业: the sector
                 prefix = text[start:m.start()]
-            if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < 2 \
+            if head.text == "企业" and FIRM_TYPE.search(prefix):
+                continue                            # 总部型金融企业, 科技型企业: a kind of firm, not a sector
+            if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < head.min_prefix \
                     or not rules.industry_end.search(prefix) or _generic(prefix, rules) \
                     or prefix in rules.words["umbrella"]:
                 continue                            # 全产业链, 产业集群: not the sector's own name
@@ -438,6 +497,29 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                 text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"]) + ("品牌",)):
             continue                                # “…最佳示范区”称号: a title
         yield Candidate(start, end, type_, "head:" + head.text)
+
+
+_SCIENCE: dict[int, re.Pattern] = {}
+
+
+def _science_regex(rules: Rules) -> re.Pattern:
+    rx = _SCIENCE.get(id(rules))
+    if rx is None:
+        rx = _SCIENCE[id(rules)] = re.compile("|".join(
+            re.escape(w) for w in sorted(rules.words["science"], key=len, reverse=True)))
+    return rx
+
+
+def _direction_only(tokens: Tokens, start: int, end: int) -> bool:
+    """Is text[start:end] made only of direction words of two characters (北部, 东部: jieba's f)?"""
+    k = tokens.at[start]
+    if tokens.starts[k] != start:
+        return False
+    while k < len(tokens.words) and tokens.starts[k] < end:
+        if word_tags().get(tokens.words[k]) != "f" or len(tokens.words[k]) != 2 or tokens.ends[k] > end:
+            return False
+        k += 1
+    return True
 
 
 def _division_name(text: str, start: int, end: int, known_typed) -> bool:
@@ -509,6 +591,11 @@ def _rare_name_word(word: str) -> bool:
     return not _rule_word(word)
 
 
+def _dictionary_word(word: str) -> bool:
+    from .nlp import dictionary_freq
+    return dictionary_freq().get(word, 0) > 0
+
+
 def _rare_dictionary_word(word: str) -> bool:
     """A word of two or more characters jieba's dictionary barely knows (安踏 7): jieba's tag for
     it says little, so it is not trimmed as a verb."""
@@ -548,6 +635,14 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
         if m.start() and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK) and not SLOGAN.match(label) \
                 and (m.start() in place_ends or rules.head_regex.search(text[max(0, m.start() - 3):m.start()])):
             continue                                # 科技创新轴“北极点”。: a role given to the place just named
+        end_head = next((rules.heads[label[i:]] for i in range(max(0, len(label) - 8), len(label) - 1)
+                         if label[i:] in rules.heads), None)
+        if end_head is not None and end_head.type in ("Platform", "Institution", "Project", "Event") \
+                and not re.search(r"[\d、,]", label) \
+                and not end_head.brand and not end_head.industry and not end_head.quoted \
+                and len(label) > len(end_head.text) + 1 and not SLOGAN.match(label) and not after.startswith("品牌"):
+            yield Candidate(m.start(), m.end(), end_head.type, "quoted")   # 「創科產業引導基金」: the quotes name it
+            continue
         before = text[max(0, m.start() - 4):m.start()]
         if before.endswith(tuple(rules.words["quote_before"])) and (
                 m.end() == len(text) or text[m.end()] in CLAUSE_BREAK):
@@ -561,7 +656,8 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
             tail = next((rx for rx in (rules.head_regex.fullmatch(label, i) for i in range(max(0, len(label) - 8), len(label) - 1))
                          if rx), None)
         if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
-                and not after.startswith("品牌") and not SLOGAN.match(label):
+                and (len(tail.group(0)) > 1 or len(label) - 1 >= rules.heads[tail.group(0)].min_prefix) \
+                and not after.startswith("品牌") and not SLOGAN.match(label):     # (“双城”: no head rule names it)
             continue                                # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")
 
@@ -644,6 +740,8 @@ def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, s
     if item.endswith(("同志", "总书记")):
         return False
     if type_ == "Industry":                        # 枸杞, 精品民宿, 车路协同: a cue types short items
+        if strict and KEY_TECHNOLOGY.search(item):
+            return False                            # 聚焦…关键核心技术: technologies, not a sector
         return len(item) <= 12 and (rules.industry_end.search(item) is not None or (len(item) <= 6 and not strict))
     if type_ == "Enterprise":
         return len(item) <= 8 and not item.endswith(("项目", "机构", "企业", "平台", "中心", "出入口", "节点"))
@@ -663,7 +761,8 @@ def _last_cue_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
     return last
 
 
-WEAK_CUE = re.compile("领域|业态")                 # 等重点领域: fields, not always sectors
+KEY_TECHNOLOGY = re.compile(r"(?:核心|关键|共性|前沿|基础)技术$")
+WEAK_CUE = re.compile("领域|业态|研发|攻关|聚焦")     # 等重点领域, 研发X和Y: fields, not always sectors
 
 
 def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
@@ -691,25 +790,100 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 s0 = max(s0, walk_left(tokens, e0 - 1, rules, places, s0 - 1) if e0 > s0 else s0)
                 verb = _last_cue_verb(text, s0, e0, rules)
                 s0 = verb if verb is not None else s0   # 园区重点发展医疗器械、…等产业: after the verb
-                spans[0] = (_trim(text, s0, e0, rules, tokens), e0)
+                s0 = _trim(text, s0, e0, rules, tokens)
+                inner = next((ks for (ks, ke), kt in known_spans.items() if ke == e0 and s0 < ks and kt == "Industry"), None)
+                if inner is not None and tokens.starts[tokens.at[s0]] == s0 and tokens.ends[tokens.at[s0]] == inner \
+                        and not rules.industry_end.search(text[s0:inner]) and not _rare_name_word(text[s0:inner]):
+                    s0 = inner                          # 容纳生物医药、…相关企业: a word before a known sector
+                spans[0] = (s0, e0)
             for i, (s, e) in enumerate(spans):
                 s = _trim(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
                 if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
                     yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
+                elif cue.type == "Enterprise" and cue.side == "after" and _kind_of(text[s:e], m.group(0), rules) \
+                        and not text[s:e].endswith(("企业", "公司", "机构")) \
+                        and not _brand_item(tokens, s, e, known_spans) \
+                        and _item_ok(text, s, e, "Industry", rules, known_spans):
+                    yield Candidate(s, e, "Industry", f"list:{cue.side}")  # 数据标注、数据合规等数据服务企业
                 elif _item_ok(text, s, e, cue.type, rules, known_spans, strict=WEAK_CUE.search(m.group(0)) is not None):
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
 
 
-def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisions=None) -> list[Candidate]:
+def _kind_of(item: str, cue: str, rules: Rules) -> bool:
+    """数据标注 before 等数据服务企业: the item shares a word with the sector the cue names, so it is a
+    kind of that business (东方中科 before 等科学仪器企业 is a company)."""
+    sector = cue.lstrip("等").rstrip("企业龙头骨干领军")
+    if not rules.industry_end.search(sector):
+        return False
+    return any(item[i:i + 2] in sector for i in range(len(item) - 1))
+
+
+def _brand_item(tokens: Tokens, start: int, end: int, known_spans) -> bool:
+    """Does a list item look like a company's name: known, or opening with a word jieba does not know
+    or tags as a proper name (数据标注 does not: a kind of business)?"""
+    if (start, end) in known_spans:
+        return True
+    k = tokens.at[start]
+    return tokens.starts[k] == start and (_name_word(tokens.words[k]) or proper_tags().get(tokens.words[k]) is not None)
+
+
+def phase_candidates(tokens: Tokens, known: Sequence[Known]) -> Iterable[Candidate]:
+    """数码港第五期: a construction phase written right after a registry park or facility is a project."""
+    text = tokens.text
+    for k in known:
+        if k.type in ("Platform", "Project"):
+            m = PHASE.match(text, k.end)
+            if m and m.group(0).endswith("期") and tokens.is_end(m.end()):
+                yield Candidate(k.start, m.end(), "Project", "phase")
+
+
+def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisions=None,
+                    title: bool = False) -> list[Candidate]:
     """Every rule's candidates; ``divisions`` says which division forms may stand in this
-    document (mentions.DivisionContext; None: those that need no context)."""
+    document (mentions.DivisionContext; None: those that need no context); ``title``: the
+    sentence is the document's title."""
     places = frozenset(k.start for k in known if k.type in ("Region", "Platform", "Institution"))
     out = [_after_city(c, tokens.text, known) for c in pattern_candidates(tokens.text, rules)]
     out.extend(division_candidates(tokens, divisions or _no_context))
-    out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known]))
+    out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known], title))
     out.extend(quoted_candidates(tokens, rules, frozenset(k.end for k in known if k.type in ("Region", "Platform"))))
     out.extend(list_candidates(tokens, rules, known, places))
+    out.extend(actor_candidates(tokens, rules, known))
+    if "期" in tokens.text:
+        out.extend(phase_candidates(tokens, known))
+    out.extend(campus_candidates(tokens, [(k.start, k.end) for k in known if k.type == "Institution"]
+                                 + [(c.start, c.end) for c in out if c.type == "Institution"], known))
     return out
+
+
+CAMPUS_OF = ("大学", "学院")
+
+
+def campus_candidates(tokens: Tokens, institutions: Sequence[tuple[int, int]],
+                      known: Sequence[Known]) -> Iterable[Candidate]:
+    """A university's campus named by its place: 中山大学·深圳, 哈尔滨工业大学(深圳), 南方科技大学·光明校区
+    (the place after a middle dot, or in brackets, right after the university's name)."""
+    text = tokens.text
+    regions = {(k.start, k.end) for k in known if k.type == "Region"}
+    for s, e in institutions:
+        if e >= len(text) or text[e] not in "·・((" or not text.endswith(CAMPUS_OF, s, e):
+            continue
+        for n in (6, 5, 4, 3, 2):
+            place = text[e + 1:e + 1 + n]
+            end = e + 1 + n
+            if len(place) != n or not CJK.match(place) or not tokens.is_end(end) or (
+                    n > 4 and not place.endswith("校区")):
+                continue
+            if text[e] in "((":
+                if not text.startswith((")", ")"), end):
+                    continue
+                end += 1
+            if (e + 1, e + 1 + n) in regions or place in division_names() or place.endswith("校区") \
+                    or proper_tags().get(place) == "ns":
+                break
+        else:
+            continue
+        yield Candidate(s, end, "Institution", "campus")
 
 
 def _no_context(form: str) -> bool:
@@ -773,3 +947,6 @@ def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
         spans[-1] = (s, min(end, e))
         out.append([(a, b) for a, b in spans if b > a])
     return out
+
+
+from .actors import actor_candidates  # noqa: E402  (actors reads this module's helpers)

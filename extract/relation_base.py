@@ -2,8 +2,9 @@
 (patterns/relations.tsv) compiled once, the outer mentions of a sentence, named things in a span."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -14,8 +15,7 @@ COOP = ("Region", "Platform", "Institution")
 CLAUSE = re.compile(r"[,,;;。::!?]")
 
 
-@dataclass(frozen=True, slots=True)
-class M:
+class M(NamedTuple):
     """An entity mention inside one sentence (offsets relative to the sentence)."""
     start: int
     end: int
@@ -79,9 +79,14 @@ def segment_subject(ms: list[M], text: str, pos: int, types=PLACES) -> M | None:
     first = next((m for m in outer_mentions(ms) if m.start >= seg), None)
     if first is None or first.start >= pos or first.entity.type not in types:
         return None
-    lead = text[seg:first.start]
+    lead = TIME_LEAD.sub("", text[seg:first.start])
     if text.startswith(("与", "和", "同"), first.end):
         return None                                 # A与B共建…: a joint subject
     if lead == "" or (lead in ("以", "坚持以") and text.startswith("为", first.end)):
         return first
     return None
+
+
+# A time adverbial opening a clause group (截至2023年, 2023年, 到2027年, “十四五”以来, 近年来,): the
+# group's subject comes after it.
+TIME_LEAD = re.compile(r"^(?:截至|截止|到|至|自)?(?:\d{4}年(?:底|末|以来)?|“?十[一二三四五]五”?(?:以来|期间|时期)?|近年来|近[一二三四五六七八九十\d]+年来?|目前|当前|今后)[,,]?")

@@ -13,14 +13,19 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from contextvars import ContextVar
 from collections.abc import Sequence
 
 from .model import Entity, Evidence, Relation, Sentence
 from .anaphora import find_anaphors
+from .mentions import HEADING
 from .containment import find_containment
 from .relation_base import (CLAUSE, COOP, PLACES, M, _rx, cue_words, list_after, outer_mentions,
                             segment_start, segment_subject)
 from .textnorm import fold_width
+
+_INDUSTRIES: ContextVar[list] = ContextVar("industries", default=[])   # the document's industry forms
+
 
 def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
     """The place the document is about: of the regions and platforms its title names, the one
@@ -49,7 +54,9 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
             if base is not None:
                 by_sentence.setdefault(m.sentence, []).append(M(m.start - base, m.end - base, e))
     home = home_region(sentences, entities, title)
+    title_platform = _title_platform(sentences, entities, title, home)
     industries = _industry_forms(entities)
+    _INDUSTRIES.set(industries)
     out: dict[tuple[str, str, str], Relation] = {}
 
     def add(head: Entity, type_: str, tail: Entity, sent: Sentence, rule: str) -> None:
@@ -61,26 +68,55 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         out.setdefault(key, Relation(head.id, type_, tail.id,
                                      Evidence(sent.id, sent.start, sent.end, sent.text), rule))
 
+    article: tuple[str | None, Entity | None] = (None, None)
     for sent in sentences:
         ms = by_sentence.get(sent.id, [])
         text = fold_width(sent.text)
-        ms = ms + [M(s, e, ent) for s, e, ent in find_anaphors(text, home, [(m.start, m.end, m.entity) for m in ms])]
-        if len(ms) < 2:
+        heading = _heading_subject(text, ms)
+        if heading is not None:
+            article = (sent.section, heading)       # the heading names its article's subject
+        local = article[1] if article[0] is not None and article[0] == sent.section else None
+        subject = local or home
+        ms = ms + [M(s, e, ent) for s, e, ent in find_anaphors(text, home, [(m.start, m.end, m.entity) for m in ms],
+                                                                local or title_platform)]
+        if len(ms) < 2 and not (local is not None and ms):
             continue                                # a relation needs two things named
         ms.sort(key=lambda m: (m.start, -m.end))
         _serves_by_name(ms, text, sent, industries, add)
         _serves_adjacent(ms, text, sent, add)
-        _anchors(ms, text, sent, cues, add)
+        _anchors(ms, text, sent, cues, add, local)
         _carriers(ms, text, sent, cues, add)
         _relied_on(ms, text, sent, add)
         _cooperation(ms, text, sent, cues, home, add)
-        _part_of(ms, text, sent, cues, home, add)
-        _develops(ms, text, sent, cues, home, add)
+        _part_of(ms, text, sent, cues, subject, add)
+        _develops(ms, text, sent, cues, subject, add)
         _composed(ms, text, sent, add)
         _plan_clusters(ms, text, sent, add)
         _operates(ms, text, sent, cues, add)
-        find_containment(ms, text, sent, home, add)
+        find_containment(ms, text, sent, home, add, local)
     return tuple(out.values())
+
+
+def _title_platform(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str,
+                    home: Entity | None) -> Entity | None:
+    """A platform the title names when the home place is a region (徐汇区建设上海人工智能创新集聚区
+    发展规划): the plan's own platform, which its kind word (集聚区) stands for."""
+    if home is None or home.type != "Region" or not sentences or sentences[0].text.strip() != title.strip():
+        return None
+    first = sentences[0].id
+    named = [e for e in entities if e.type == "Platform" and any(m.sentence == first for m in e.mentions)]
+    return max(named, key=lambda e: len(e.mentions)) if named else None
+
+
+def _heading_subject(text: str, ms: list[M]) -> Entity | None:
+    """An article heading that is a place's name (（一）海沧集成电路产业园。): that place, the implied
+    subject of the article's sentences (the same paragraph)."""
+    m = HEADING.match(text)
+    if m is None:
+        return None
+    s, e = m.span("name")
+    names = sorted((x for x in ms if x.end == e and s <= x.start and x.entity.type == "Platform"), key=lambda x: x.start)
+    return names[0].entity if names else None
 
 
 def _industry_forms(entities: Sequence[Entity]) -> list[tuple[str, Entity]]:
@@ -132,14 +168,18 @@ def _serves_adjacent(ms: list[M], text: str, sent, add) -> None:
             add(a.entity, "SERVES", b.entity, sent, "serves:adjacent")
 
 
-def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
+def _anchors(ms: list[M], text: str, sent, cues, add, local: Entity | None = None) -> None:
     for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})的?", "anchor_core").finditer(text):
         anchors = list_after(ms, m.start("x"), m.end("x"), ("Enterprise", "Institution"))
-        place = next((p for p in outer_mentions(ms) if p.start >= m.end() and p.entity.type == "Platform"), None)
-        if place is None or not anchors:
+        if not anchors:
             continue
-        between = text[m.end():place.start]
-        if CLAUSE.search(between) and not _rx(r"[,,][\u4e00-\u9fff]{{0,4}}?(?:{0})[^,,。;;]{{0,12}}", "build").fullmatch(between):
+        place = next((p for p in outer_mentions(ms) if p.start >= m.end() and p.entity.type == "Platform"), None)
+        between = text[m.end():place.start] if place is not None else ""
+        if place is None or (CLAUSE.search(between) and not _rx(
+                r"[,,][\u4e00-\u9fff]{{0,4}}?(?:{0})[^,,。;;]{{0,12}}", "build").fullmatch(between)):
+            subject = _anchor_subject(ms, text, m.start(), local)
+            if subject is not None and not text[m.end() - 1:m.end()] == "的":
+                _anchor(subject, anchors, ms, sent, add, "anchor:subject")
             continue                                # 以X为核心,高标准建设P: the next clause builds P
         _anchor(place, anchors, ms, sent, add, "anchor:core")
     for m in _rx(r"(?:{0})(?P<x>[^,,。;;]{{2,40}}?)(?:[,,]|(?=(?:{1})))", "anchor_rely", "build").finditer(text):
@@ -160,14 +200,32 @@ def _anchors(ms: list[M], text: str, sent, cues, add) -> None:
 SEGMENT_END = re.compile(r"[;;。]")
 
 
+def _anchor_subject(ms: list[M], text: str, pos: int, local: Entity | None) -> M | None:
+    """The platform a clause-opening 以X为核心/龙头 speaks of: the platform its clause group opens with
+    (生物医药园以人福…为龙头), else the article's platform its heading names."""
+    seg = segment_start(text, pos)
+    first = next((p for p in outer_mentions(ms) if p.start >= seg), None)
+    if first is not None and first.end <= pos and first.entity.type == "Platform" \
+            and text[first.end:pos] in ("", "将", "要", "坚持", "着力"):
+        return first
+    clause = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
+    if local is not None and clause == seg and text[seg:pos] in ("", "坚持", "着力", "重点"):
+        return M(pos, pos, local)
+    return None
+
+
 def _anchor(place: M, anchors: list[M], ms: list[M], sent, add, rule: str) -> None:
-    """P ANCHORED_BY each anchor; an anchor company operates in the industries P's name holds."""
+    """P ANCHORED_BY each anchor; an anchor company operates in the industry P's name holds (one
+    industry: a park named for several does not say which company works in which)."""
+    inds = {i.entity.id: i.entity for i in ms if i.entity.type == "Industry"
+            and place.start <= i.start and i.end <= place.end and place.end > place.start}
+    if not inds:
+        inds = {e.id: e for f, e in _INDUSTRIES.get() if f in place.entity.name}
     for a in anchors:
         add(place.entity, "ANCHORED_BY", a.entity, sent, rule)
-        if a.entity.type == "Enterprise":
-            for i in ms:
-                if i.entity.type == "Industry" and place.start <= i.start and i.end <= place.end:
-                    add(a.entity, "OPERATES_IN", i.entity, sent, "operates:anchor")
+        if a.entity.type == "Enterprise" and len(inds) == 1:
+            for ind in inds.values():
+                add(a.entity, "OPERATES_IN", ind, sent, "operates:anchor")
 
 
 def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
@@ -304,6 +362,9 @@ def _composed(ms: list[M], text: str, sent, add) -> None:
     for m in re.finditer(r"由(?P<parts>[^,,。;;]{2,80}?)(?:组成|构成)", text):
         whole = [p for p in outer_mentions(ms) if p.end <= m.start() and p.entity.type in PLACES
                  and not CLAUSE.search(text, p.end, m.start())]
+        if not whole and text[max(0, m.start() - 1)] in ",,":
+            subject = segment_subject(ms, text, m.start())     # P位于Q,由A、B组成: the group's subject
+            whole = [subject] if subject is not None and subject.entity.type == "Platform" else []
         if whole:
             for part in list_after(ms, m.start("parts"), m.end("parts"), ("Platform",)):
                 add(part.entity, "PART_OF", whole[-1].entity, sent, "part_of:composed")
@@ -402,8 +463,8 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
             nxt = _clause_end_at(text, clause.end())
             inds = list_after(ms, clause.end(), nxt, ("Industry",))
             inds = inds if len(inds) == 1 else []
-        if firms and len(firms) == len(inds) and (m.group("c") or len(inds) == 1):
-            for f, i in zip(firms, inds):           # 以A、B为龙头,壮大X、Y: one to one
+        if firms and len(firms) == len(inds) and (len(inds) == 1 or (m.group("c") and "分别" in text[m.end():])):
+            for f, i in zip(firms, inds):           # 以A、B为龙头,分别壮大X、Y: one to one
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:lead")
         elif firms and len(inds) == 1:              # 以A、B为龙头…建设X产业集群: all in X
             for f in firms:

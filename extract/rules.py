@@ -26,6 +26,7 @@ class Head:
     place: bool = False
     named: bool = False
     brand: bool = False
+    science: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +82,8 @@ def _heads() -> dict[str, Head]:
         flags = {f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip()}
         min_prefix = next((int(f[4:]) for f in flags if f.startswith("min=")), 2)
         heads[text] = Head(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags,
-                           "cross" in flags, "place" in flags, "named" in flags, "brand" in flags)
+                           "cross" in flags, "place" in flags, "named" in flags, "brand" in flags,
+                           "science" in flags)
     return heads
 
 
@@ -93,7 +95,7 @@ def _plain(heads: dict[str, Head]) -> set[str]:
 
 KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
          "industry", "nominal", "lead", "designation", "place", "not_a_name", "quote_after", "quote_before",
-         "ranking", "umbrella")
+         "ranking", "umbrella", "science")
 
 
 @lru_cache(maxsize=1)

@@ -136,6 +136,7 @@ def _syllables(run: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def romanise(run: str) -> str:
     """One proper name as one word: 将军山 → Jiangjunshan, 西安 → Xi'an (pinyin orthography)."""
     parts = []

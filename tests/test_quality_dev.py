@@ -22,10 +22,11 @@ from extract.pipeline import extract_text
 DEV = Path(__file__).resolve().parent / "gold" / "dev"
 BARS = {"entities": 0.80, "relations": 0.55, "indicators": 0.75}
 
-# dev-zh-hk-blueprint: Hong Kong register in traditional characters (北部都會區, 新發展區, 綫, 「」),
-# whose district and rail names the rules do not know yet.
+# Files below the bars, with what keeps them there: a Hong Kong policy address in traditional
+# characters (the second dev set, dev2-*, an independent annotator's, landed during extract3) whose
+# relations go through 我們/本港/政府 subjects and Hong Kong's own names.
 BELOW_BAR = {
-    "dev-zh-hk-blueprint.gold.json": (0.735, 0.200, 0.944),
+    "dev2-zh-hk-policy-address.gold.json": (0.845, 0.353, 0.984),
 }
 
 
@@ -48,6 +49,7 @@ def scores() -> dict[str, tuple[dict, object]]:
 def test_the_dev_set_is_there():
     names = [p.name for p in dev_files()]
     assert sum(n.startswith("dev-zh-") for n in names) >= 8
+    assert sum(n.startswith("dev2-zh-") for n in names) >= 8
     for p in dev_files():
         assert json.loads(p.read_text(encoding="utf-8"))["document"].get("split") == "dev"
 

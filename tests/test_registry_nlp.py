@@ -50,3 +50,23 @@ def test_word_matcher_finds_what_the_phrase_matcher_finds():
         assert "".join(words) == text and spans[-1][1] == len(text)
         assert ruler.match_words(words) == ruler.matches(doc)
         assert ruler.matches(doc)                      # the texts do name registry entries
+
+
+def test_private_jieba_cuts_exactly_as_stock_jieba_with_the_same_words():
+    """The private tokenizer tightens jieba's inner loops (extract/nlp.py): same dictionary, same
+    algorithm, so every cut must be the stock tokenizer's, HMM and user words included."""
+    from pathlib import Path
+
+    from extract.nlp import USER_WORD_FREQ, registry_patterns, rule_words
+    words = [p["pattern"] for p in registry_patterns(load_registry(), "zh")] + sorted(rule_words())
+    stock = jieba.Tokenizer()
+    stock.initialize()
+    for w in words:
+        stock.add_word(w, freq=USER_WORD_FREQ)
+    ours = private_jieba(words)
+    root = Path(__file__).resolve().parents[1]
+    texts = [root / "data" / "raw" / "huangpu-14th-fyp-proposal.txt", *sorted((root / "tests" / "gold" / "dev").glob("*.txt"))]
+    text = "".join(p.read_text(encoding="utf-8") for p in texts)
+    assert len(text) > 30000
+    assert list(ours.cut(text)) == list(stock.cut(text))
+    assert list(ours.cut(text, HMM=False)) == list(stock.cut(text, HMM=False))
