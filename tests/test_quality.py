@@ -25,8 +25,7 @@ BARS = {True: {"entities": 0.90, "relations": 0.75, "indicators": 0.85},
 # the day they pass (remove the entry then), and test_no_regression_below_measured keeps every
 # figure from dropping more than 0.03 below what was measured. Rules were never tuned on them.
 BELOW_BAR = {
-    "zh-industrial-park.gold.json": (0.764, 0.511, 0.909),
-    "zh-science-city.gold.json": (0.695, 0.462, 0.900),
+    "zh-science-city.gold.json": (0.742, 0.488, 0.900),
 }
 
 
