@@ -107,6 +107,8 @@ def private_jieba(words) -> jieba.Tokenizer:
 def registry_patterns(registry: Registry, lang: str) -> list[dict]:
     patterns = []
     for e in registry.entries:
+        if lang not in e.match:
+            continue                                # (an entry matched in Chinese texts only)
         forms = (e.name_zh, *e.aliases_zh) if lang == "zh" else (e.name_en, *e.aliases_en)
         for form in forms:
             if lang == "en":

@@ -21,6 +21,7 @@ class RegistryEntry:
     aliases_en: tuple[str, ...]
     source: str
     contextual: tuple[str, ...] = ()     # short aliases (~科学城) that count only beside a fuller name
+    match: tuple[str, ...] = ("zh", "en")   # the languages whose texts are matched against its forms
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -45,6 +46,13 @@ def _contextual(cell: str) -> tuple[str, ...]:
     return tuple(a.strip()[1:] for a in cell.split("|") if a.strip().startswith("~"))
 
 
+def _match(cell: str | None) -> tuple[str, ...]:
+    langs = tuple(x.strip() for x in (cell or "").split("|") if x.strip())
+    if any(x not in ("zh", "en") for x in langs):
+        raise ValueError(f"registry: unknown match language in {cell!r}")
+    return langs or ("zh", "en")
+
+
 def parse_registry(lines) -> Registry:
     rows = csv.DictReader((ln for ln in lines if ln.strip() and not ln.startswith("#")),
                           delimiter="\t", quoting=csv.QUOTE_NONE)
@@ -53,7 +61,7 @@ def parse_registry(lines) -> Registry:
         entry = RegistryEntry(row["id"].strip(), row["type"].strip(), row["name_zh"].strip(),
                               row["name_en"].strip(), _split(row.get("aliases_zh") or ""),
                               _split(row.get("aliases_en") or ""), (row.get("source") or "").strip(),
-                              _contextual(row.get("aliases_zh") or ""))
+                              _contextual(row.get("aliases_zh") or ""), _match(row.get("match")))
         if entry.type not in ENTITY_TYPES:
             raise ValueError(f"registry row {n} ({entry.id}): unknown type {entry.type!r}")
         if entry.id in by_id:

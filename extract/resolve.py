@@ -38,6 +38,8 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
         aliases = {m.text for m in ms} | {m.name for m in ms}
         if entry:
             aliases |= set(entry.aliases_zh) | set(entry.aliases_en) | {entry.name_en}
+        if type_ == "Industry":
+            aliases |= {a + INDUSTRY_SUFFIX for a in aliases | {name} if _takes_suffix(a)}
         aliases.discard(name)
         evidence = tuple(Evidence(m.sentence, m.start, m.end, m.text) for m in sorted(ms, key=lambda m: m.start))
         entities.append(Entity(
@@ -47,6 +49,15 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
             aliases=tuple(sorted(a for a in aliases if a)), mentions=evidence,
             registry_id=entry.id if entry else None))
     return tuple(sorted(entities, key=lambda e: e.id))
+
+
+INDUSTRY_SUFFIX = "产业"
+
+
+def _takes_suffix(name: str) -> bool:
+    """The guide (D3.1): X产业 is a surface form of the sector X (生物 = 生物产业, 汽车零部件 = 汽车零部件产业);
+    a name already ending in 业 (金融业, 生物产业) or written in Latin letters (CRO) takes no suffix."""
+    return len(name) >= 2 and not name.endswith("业") and any("\u4e00" <= ch <= "\u9fff" for ch in name[-1])
 
 
 def _merge_quoted(groups: dict[tuple[str, str], list[Mention]]) -> None:
