@@ -53,7 +53,8 @@ def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add
 
 
 def relate(x: M, p: M, text: str, sent, add: Add, rule: str, explicit: bool = False) -> None:
-    """X in P: PART_OF for an area of P, LOCATED_IN otherwise. A region lies in a region only by
+    """X in P: PART_OF for an area of a platform P, LOCATED_IN otherwise (大朗片区位于大朗镇: an area lies
+    in a region). A region lies in a region only by
     an explicit cue (位于, 地处, 隶属), never by two names written together."""
     if x.entity.id == p.entity.id or p.entity.type not in PLACES:
         return
@@ -61,7 +62,7 @@ def relate(x: M, p: M, text: str, sent, add: Add, rule: str, explicit: bool = Fa
         return
     if _names_place(x, p, text):
         return
-    if x.entity.type == "Platform" and _is_area(x.entity):
+    if x.entity.type == "Platform" and _is_area(x.entity) and p.entity.type != "Region":
         add(x.entity, "PART_OF", p.entity, sent, rule.replace("located_in", "part_of"))
     else:
         add(x.entity, "LOCATED_IN", p.entity, sent, rule)

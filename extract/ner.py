@@ -202,7 +202,8 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                 and not _breaks(tokens.words[k - 1], rules) and not (head and tokens.words[k - 1].endswith(head)):
             start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
             continue
-        if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]):
+        if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]) \
+                and not _opening_character(tokens, k, rules):
             break
         if word_tags().get(word) == "v" and k > 0 and not cross and len(tokens.words[k - 1]) >= 2 \
                 and any(not rules.heads[h].brand and not rules.heads[h].industry and rules.heads[h].type != "Region"
@@ -211,6 +212,19 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         start = tokens.starts[k]
         k -= 1
     return start
+
+
+ONE_CHARACTER_VERBS = frozenset("是有到让使用要为将把对向在从按以")
+
+
+def _opening_character(tokens: Tokens, k: int, rules: Rules) -> bool:
+    """留仙洞…基地: a one-character word jieba tags as a verb, opening the sentence or a list item, is
+    a place's first character, not a verb (a one-character verb rarely opens a clause in a plan)."""
+    word = tokens.words[k]
+    return len(word) == 1 and word_tags().get(word) == "v" and word not in ONE_CHARACTER_VERBS \
+        and word not in rules.words["break"] and (k == 0 or tokens.words[k - 1] == "、") \
+        and k + 1 < len(tokens.words) and len(tokens.words[k + 1]) >= 2 \
+        and tokens.text.rfind("“", 0, tokens.starts[k]) <= tokens.text.rfind("”", 0, tokens.starts[k])
 
 
 def _after_actor_verb(tokens: Tokens, start: int, end: int, rules: Rules, known_typed) -> int:
@@ -267,6 +281,7 @@ def _trim(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None =
             if (tokens.starts[k] == start and tokens.ends[k] < end and word not in rules.words["keep"]
                     and word_tags().get(word) in LEAD_TAGS and not _rare_dictionary_word(word)
                     and not (word_tags().get(word) == "f" and len(word) > 1)   # 西部(成都)科学城
+                    and not _opening_character(tokens, k, rules)               # 留仙洞…基地
                     and not (len(word) == 1 and k + 1 < len(tokens.words)
                              and proper_tags().get(tokens.words[k + 1]) == "ns")):   # 三龙湾: part of a place
                 start = tokens.ends[k]
