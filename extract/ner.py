@@ -792,14 +792,15 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 start, end = m.end(), _clause_end(text, m.end())
                 stop = LIST_STOP.search(text, start, end)
                 end = stop.start() if stop else end     # …、智能装备三大主导产业: the list ends at the count
+                end = end - 2 if text.endswith("业务", start, end) else end   # 做强X和Y业务: the business is Y
             else:
                 end = m.start()
                 start = _clause_start(text, end)
                 if text[end - 1:end] == "等":
                     end -= 1
             spans = _split_items(text, start, end)
-            if len(spans) < 2 and cue.side != "inside":
-                continue
+            if len(spans) < 2 and cue.side != "inside" and not (cue.type == "Enterprise" and cue.side == "after"):
+                continue                            # (芯华章等EDA企业: one company before its kind, below)
             if cue.side == "after" and spans:          # the first item starts after a break word
                 s0, e0 = spans[0]
                 s0 = max(s0, walk_left(tokens, e0 - 1, rules, places, s0 - 1) if e0 > s0 else s0)
@@ -811,10 +812,14 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                         and not rules.industry_end.search(text[s0:inner]) and not _rare_name_word(text[s0:inner]):
                     s0 = inner                          # 容纳生物医药、…相关企业: a word before a known sector
                 spans[0] = (s0, e0)
+            if len(spans) == 1 and cue.side != "inside" and not _lone_brand(tokens, *spans[0], rules, known_spans):
+                continue                            # a lone item: only a brand right before 等…企业
             for i, (s, e) in enumerate(spans):
                 s = _trim(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
                 if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
                     yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
+                elif cue.type == "Enterprise" and len(spans) == 1 and cue.side == "after":
+                    yield Candidate(s, e, "Enterprise", f"list:{cue.side}")   # (_lone_brand vouched for it)
                 elif cue.type == "Enterprise" and cue.side == "after" and _kind_of(text[s:e], m.group(0), rules) \
                         and not text[s:e].endswith(("企业", "公司", "机构")) \
                         and not _brand_item(tokens, s, e, known_spans) \
@@ -831,6 +836,22 @@ def _kind_of(item: str, cue: str, rules: Rules) -> bool:
     if not rules.industry_end.search(sector):
         return False
     return any(item[i:i + 2] in sector for i in range(len(item) - 1))
+
+
+def _lone_brand(tokens: Tokens, start: int, end: int, rules: Rules, known_spans) -> bool:
+    """芯华章等EDA企业, 天域半导体等第三代半导体企业: one company named before 等 and its kind. Its
+    first word is a name (a proper name, or a word jieba's dictionary does not tag); a common noun
+    (独角兽等企业) or a kind of firm (民营企业等) is not a company."""
+    item = tokens.text[start:end]
+    if not (2 <= len(item) <= 8) or tokens.words[tokens.at[end]] != "等" or _generic(item, rules) \
+            or item.endswith(("企业", "公司", "机构", "集团")) or not (CJK.match(item) or item.isascii()):
+        return False
+    if (start, end) in known_spans:
+        return True
+    k = tokens.at[start]
+    first = tokens.words[k]
+    return tokens.starts[k] == start and not _rule_word(first) and (
+        _name_word(first) or proper_tags().get(first) is not None or word_tags().get(first) is None)
 
 
 def _brand_item(tokens: Tokens, start: int, end: int, known_spans) -> bool:

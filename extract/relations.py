@@ -443,6 +443,7 @@ def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) 
 def _operates(ms: list[M], text: str, sent, cues, add) -> None:
     """A、B等基因检测企业: the companies operate in that industry; 以A、B为龙头,壮大X、Y产业集群:
     each company in the industry at the same place of the list."""
+    prev = 0
     for m in re.finditer(r"等(?P<x>[^,,。;;、等]{0,10}?)(?:龙头|骨干|领军)?企业", text):
         inds = list_after(ms, m.start("x"), m.end("x"), ("Industry",))
         if not inds and text[m.end():m.end() + 1] in ",,":   # …等龙头企业,推动电子信息产业集群发展
@@ -450,8 +451,9 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
             inds = list_after(ms, m.end(), nxt.start() if nxt else len(text), ("Industry",))
             if len(inds) != 1:
                 inds = []                           # several sectors and no mapping: none
-        clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=0)
-        firms = list_after(ms, clause_start, m.start(), ("Enterprise",))
+        clause_start = max((c.end() for c in CLAUSE.finditer(text, 0, m.start())), default=prev)
+        firms = list_after(ms, max(clause_start, prev), m.start(), ("Enterprise",))
+        prev = m.end()                              # A等X企业和B等Y企业: B's kind is Y only
         for f in firms:
             for i in inds:
                 add(f.entity, "OPERATES_IN", i.entity, sent, "operates:list")
@@ -493,7 +495,10 @@ def _operates_predicate(ms: list[M], text: str, sent, add) -> None:
         if v is None or any(m.entity.type == "Enterprise" for m in outer if f.end <= m.start < f.end + v.end()):
             continue
         inds = list_after(ms, f.end + v.end(), end, ("Industry",))
-        if len(inds) == 1 or len(firms) == 1:
+        if len(firms) > 1 and len(inds) == len(firms) and "分别" in v.group(0):
+            for g, ind in zip(firms, inds):         # A、B分别做强X和Y: one to one
+                add(g.entity, "OPERATES_IN", ind.entity, sent, "operates:predicate")
+        elif len(inds) == 1 or len(firms) == 1:
             for g in firms:
                 for ind in inds[:2]:
                     add(g.entity, "OPERATES_IN", ind.entity, sent, "operates:predicate")
