@@ -198,6 +198,7 @@ def _anchors(ms: list[M], text: str, sent, cues, add, local: Entity | None = Non
 
 
 SEGMENT_END = re.compile(r"[;;。]")
+SITUATED = re.compile(r"(?:位于|地处|坐落于|规划面积|总面积|占地)[^;;。]*[,,]$")
 
 
 def _anchor_subject(ms: list[M], text: str, pos: int, local: Entity | None) -> M | None:
@@ -208,6 +209,9 @@ def _anchor_subject(ms: list[M], text: str, pos: int, local: Entity | None) -> M
     if first is not None and first.end <= pos and first.entity.type == "Platform" \
             and text[first.end:pos] in ("", "将", "要", "坚持", "着力"):
         return first
+    if first is not None and first.end <= pos and first.entity.type == "Platform" and first.start - seg <= 1 \
+            and text[pos - 1:pos] in ",," and SITUATED.match(text, first.end, pos):
+        return first                                # P位于Q,(规划面积…,)以A、B为核心: P's own clauses first
     clause = max((c.end() for c in CLAUSE.finditer(text, 0, pos)), default=0)
     if local is not None and clause == seg and text[seg:pos] in ("", "坚持", "着力", "重点"):
         return M(pos, pos, local)

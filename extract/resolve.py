@@ -31,7 +31,8 @@ def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
     for (type_, key), ms in groups.items():
         if all(m.nested for m in ms):
             continue
-        if all(m.rule == "registry~" for m in ms) and not _in_region(ms[0], registry, region_forms):
+        if all(m.rule == "registry~" for m in ms) and (not _in_region(ms[0], registry, region_forms)
+                                                        or _shadowed(ms, mentions)):
             continue                                # 科学城 alone, in a document about another 科学城
         entry = registry.by_id.get(ms[0].registry_id) if ms[0].registry_id else None
         name = entry.name_zh if entry else _fullest(ms)
@@ -100,6 +101,14 @@ def _leading_places(name: str, places: set[str]) -> list[str]:
 def _fullest(ms: list[Mention]) -> str:
     """The longest name the mentions give (a rebuilt 有轨电车3号线 beats its fragment 3号线)."""
     return max((m.name for m in ms), key=lambda n: (len(n), n))
+
+
+def _shadowed(ms: list[Mention], mentions: tuple[Mention, ...]) -> bool:
+    """The short form (科学城) is the end of a platform the rules named in this document (松山湖科学城):
+    there it stands for that platform, not for the registry's entry it abbreviates elsewhere."""
+    forms = {m.text for m in ms}
+    return any(o.type == "Platform" and not o.registry_id and not o.nested and o.text.endswith(tuple(forms))
+               and o.text not in forms for o in mentions)
 
 
 def _in_region(m: Mention, registry, region_forms: set[str]) -> bool:
