@@ -480,6 +480,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             type_ = "Institution"                   # 张江实验室广州基地: an institute's branch
         if head.type == "Platform" and _division_name(text, start, m.end(), known_typed):
             type_ = "Region"                        # 天津滨海新区: an administrative district
+        elif type_ == "Platform" and not head.industry:
+            start = _past_division(tokens, start, m.start(), rules, known_typed, type_)
         if head.industry:
             verb = _last_cue_verb(text, start, m.start(), rules)
             if verb is not None:
@@ -535,6 +537,32 @@ def _direction_only(tokens: Tokens, start: int, end: int) -> bool:
             return False
         k += 1
     return True
+
+
+DIVISION_END = ("省", "市", "区", "县", "镇")
+
+
+def _past_division(tokens: Tokens, start: int, end: int, rules: Rules, known_typed, type_: str) -> int:
+    """鄂州市葛店经济技术开发区, 临安区青山湖科技城: a platform written after the full name of the
+    division it lies in is named without it when the rest holds a place or brand of its own (葛店,
+    青山湖); 筠连县国家现代农业产业园 keeps its county (the rest names no place)."""
+    k = tokens.at[start]
+    if tokens.starts[k] != start:
+        return start
+    for n in (1, 2):
+        if k + n > len(tokens.words):
+            break
+        cut = tokens.ends[k + n - 1]
+        name = tokens.text[start:cut]
+        if cut >= end - 1 or not name.endswith(DIVISION_END) or len(name) < 3:
+            continue
+        if division_names().get(name) != name:
+            continue                                # (粤港澳大湾区 is a region, not a division)
+        rest_known = [(kn, ke, kt) for kn, ke, kt in known_typed if kn >= cut]
+        if end - cut >= 2 and not _generic(tokens.text[cut:end], rules) \
+                and _has_place(tokens, cut, end, rules, rest_known, type_):
+            return cut
+    return start
 
 
 def _division_name(text: str, start: int, end: int, known_typed) -> bool:
