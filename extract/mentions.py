@@ -49,7 +49,40 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     echoes = _echo_names(per_sentence)
     for _, _, _, ms in per_sentence:
         out.extend(ms)
-    return tuple(out) if not echoes else tuple(sorted(out, key=lambda m: m.start))
+    split = _split_joined_platforms(out, rules)
+    return tuple(out) if not (echoes or split) else tuple(sorted(out, key=lambda m: m.start))
+
+
+def _platform_head_end(name: str, rules: Rules) -> bool:
+    """Does the name end with a platform head after at least two characters (未来科技城, 大走廊)?"""
+    for i in range(max(0, len(name) - 6), len(name) - 1):
+        h = name[i:]
+        if h in rules.heads and rules.heads[h].type == "Platform":
+            return i >= 2 or len(h) >= 4            # (未来科技城 is a head of its own)
+    return False
+
+
+def _split_joined_platforms(out: list[Mention], rules: Rules) -> bool:
+    """杭州城西科创大走廊未来科技城 (a title): two platforms written together, the corridor and the
+    city of science in it, when the second is named elsewhere in the document after a region's name
+    (杭州未来科技城): the joined span is two mentions. Changes ``out`` in place; returns whether it did."""
+    names = {m.text for m in out if m.type == "Platform" and not m.nested}
+    places = {m.text for m in out if m.type == "Region"}
+    done = False
+    for i, m in enumerate(out):
+        if m.type != "Platform" or m.registry_id or m.nested or len(m.text) < 8:
+            continue
+        for cut in range(3, len(m.text) - 3):
+            a, b = m.text[:cut], m.text[cut:]
+            if not (_platform_head_end(a, rules) and _platform_head_end(b, rules)):
+                continue
+            if not any(n.endswith(b) and n[:-len(b)] in places for n in names):
+                continue                            # (杭州 + 未来科技城: the second is a name of its own)
+            out[i] = replace(m, end=m.start + cut, text=a, name=a, rule="split", key=entity_key(name_key(a, [])))
+            out.append(replace(m, start=m.start + cut, text=b, name=b, rule="split", key=entity_key(name_key(b, []))))
+            done = True
+            break
+    return done
 
 
 ECHO_MIN = {"Industry": 2, "Region": 2, "Enterprise": 2}
