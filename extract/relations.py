@@ -234,7 +234,7 @@ def _anchor(place: M, anchors: list[M], ms: list[M], sent, add, rule: str) -> No
 
 def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
     build = _rx(r"(?:{0})", "build")
-    for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:{0})", "carrier").finditer(text):
+    for m in _rx(r"以(?P<x>[^,,。;;以]{{2,60}}?)为(?:主要|重要|核心)?(?:{0})", "carrier").finditer(text):
         places = list_after(ms, m.start("x"), m.end("x"), PLACES)
         if not places:
             continue
@@ -246,6 +246,11 @@ def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
             nxt = CLAUSE.search(text, clause_end + 1)
             scope_end = nxt.start() if nxt else len(text)
             verb = build.search(text[m.end():scope_end])
+            if not verb and nxt is not None and text.startswith("以", clause_end + 1) \
+                    and text[nxt.start():nxt.start() + 1] in ",,":    # 以P为载体,以A为龙头,重点发展X
+                after = CLAUSE.search(text, nxt.start() + 1)
+                scope_end = after.start() if after else len(text)
+                verb = build.search(text[m.end():scope_end])
         if not verb:
             continue
         for ind in list_after(ms, m.end() + verb.start(), scope_end, ("Industry",)):
