@@ -218,11 +218,14 @@ ONE_CHARACTER_VERBS = frozenset("是有到让使用要为将把对向在从按�
 
 
 def _opening_character(tokens: Tokens, k: int, rules: Rules) -> bool:
-    """留仙洞…基地: a one-character word jieba tags as a verb, opening the sentence or a list item, is
-    a place's first character, not a verb (a one-character verb rarely opens a clause in a plan)."""
+    """留仙洞…基地, 建设怀北…产业园: a one-character word jieba tags as a verb, opening the sentence or a
+    list item or right after a verb of the rules (建设), is a place's first character, not a verb (a
+    one-character verb rarely opens a clause in a plan, or follows another verb)."""
     word = tokens.words[k]
     return len(word) == 1 and word_tags().get(word) == "v" and word not in ONE_CHARACTER_VERBS \
-        and word not in rules.words["break"] and (k == 0 or tokens.words[k - 1] == "、") \
+        and word not in rules.words["break"] \
+        and (k == 0 or tokens.words[k - 1] == "、"
+             or (len(tokens.words[k - 1]) >= 2 and tokens.words[k - 1] in rules.words["lead"])) \
         and k + 1 < len(tokens.words) and len(tokens.words[k + 1]) >= 2 \
         and tokens.text.rfind("“", 0, tokens.starts[k]) <= tokens.text.rfind("”", 0, tokens.starts[k])
 
