@@ -920,7 +920,33 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisi
         out.extend(phase_candidates(tokens, known))
     out.extend(campus_candidates(tokens, [(k.start, k.end) for k in known if k.type == "Institution"]
                                  + [(c.start, c.end) for c in out if c.type == "Institution"], known))
+    if "(" in tokens.text or "(" in tokens.text:
+        out.extend(branch_candidates(tokens, [(k.start, k.end, k.type) for k in known]
+                                     + [(c.start, c.end, c.type) for c in out], known))
     return out
+
+
+BRANCH_TYPES = ("Institution", "Enterprise")
+
+
+def branch_candidates(tokens: Tokens, names: Sequence[tuple[int, int, str]],
+                      known: Sequence[Known]) -> Iterable[Candidate]:
+    """国家第三代半导体技术创新中心(苏州), 台积电(南京): an institute's or a company's branch named by
+    the city in brackets right after the name (a division or a registry region of 2-4 characters)."""
+    text = tokens.text
+    regions = {(k.start, k.end) for k in known if k.type == "Region"}
+    seen = set()
+    for s, e, type_ in names:
+        if type_ not in BRANCH_TYPES or e >= len(text) or text[e] not in "((" or (s, e) in seen:
+            continue
+        seen.add((s, e))
+        close = next((i for i in range(e + 3, min(len(text), e + 6)) if text[i] in "))"), None)
+        if close is None:
+            continue
+        place = text[e + 1:close]
+        if CJK.match(place) and ((e + 1, close) in regions or place in division_names()) \
+                and text.endswith(CAMPUS_OF, s, e) is False:
+            yield Candidate(s, close + 1, type_, "branch")
 
 
 CAMPUS_OF = ("大学", "学院")
