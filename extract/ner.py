@@ -37,7 +37,7 @@ PROJECT_BEFORE = re.compile(r"(?:段|[一二三四五六七八九十]期|高铁|
 COUNTING = frozenset("一二两三四五六七八九十几多各全本我该每")
 LINK_HEADS = frozenset({"铁路", "高铁", "城际", "城际铁路", "高速", "高速公路", "公路", "快速路", "通道",
                         "航线", "连接线", "轨道", "隧道", "大桥", "走廊"})   # A至B铁路: a link between places
-PHASE = re.compile(r"第?[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|[东西南北]延段|[东西南北]延|[东西南北中]段")
+PHASE = re.compile(r"第?[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|延伸段|延伸线|[东西南北]延段|[东西南北]延|[东西南北中]段")
 
 
 class Candidate(NamedTuple):
@@ -203,7 +203,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
             start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
             continue
         if _breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]) \
-                and not _opening_character(tokens, k, rules):
+                and not _opening_character(tokens, k, rules) and not _specification(tokens, k):
             break
         if word_tags().get(word) == "v" and k > 0 and not cross and len(tokens.words[k - 1]) >= 2 \
                 and any(not rules.heads[h].brand and not rules.heads[h].industry and rules.heads[h].type != "Region"
@@ -212,6 +212,16 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         start = tokens.starts[k]
         k -= 1
     return start
+
+
+SPEC_UNITS = frozenset({"英寸", "寸", "代", "纳米", "万吨", "万吨级", "吨级", "兆瓦", "吉瓦"})
+NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _specification(tokens: Tokens, k: int) -> bool:
+    """12英寸晶圆生产线, 第8.6代…面板生产线: a number with its unit is part of a facility's name."""
+    return NUMBER.match(tokens.words[k]) is not None and k + 1 < len(tokens.words) \
+        and tokens.words[k + 1] in SPEC_UNITS
 
 
 ONE_CHARACTER_VERBS = frozenset("是有到让使用要为将把对向在从按以")
@@ -1008,6 +1018,12 @@ def _after_city(c: Candidate, text: str, known: Sequence[Known]) -> Candidate:
     if c.type != "Project" or not c.rule.startswith("rail"):
         return c
     city = next((k for k in known if k.end == c.start and k.type == "Region"), None)
+    if city is None and c.name:                     # 杭州地铁3、5号线: the later items have the city too
+        line = re.match(r"\D+", c.name)
+        at = text.rfind(line.group(0), max(0, c.start - 24), c.start) if line else -1
+        city = next((k for k in known if at > 0 and k.end == at and k.type == "Region"), None)
+        if city is not None:
+            return Candidate(c.start, c.end, c.type, c.rule, text[city.start:at] + c.name, c.of)
     if city is None:
         return c
     return Candidate(city.start, c.end, c.type, c.rule, text[city.start:c.start] + (c.name or text[c.start:c.end]), c.of)
