@@ -461,7 +461,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             for kn, ke, kt in known_typed)
         if len(prefix) < head.min_prefix or (_is_category(tokens, start, rules) and not (
                 head.industry and tokens.words[tokens.at[start - 1]] == "等")) or (
-                not known_prefix and not head.named and _generic(prefix, rules)
+                not known_prefix and not head.named and _generic(prefix, rules) and not _kind_prefix(prefix, rules)
                 and not (title and head.type == "Platform" and _direction_only(tokens, start, m.start()))):
             continue                                # (a title's 北部都会区: a direction names the place)
         if head.quoted and not prefix.startswith("“"):
@@ -538,6 +538,13 @@ def _science_regex(rules: Rules) -> re.Pattern:
         rx = _SCIENCE[id(rules)] = re.compile("|".join(
             re.escape(w) for w in sorted(rules.words["science"], key=len, reverse=True)))
     return rx
+
+
+def _kind_prefix(prefix: str, rules: Rules) -> bool:
+    """生物城创新孵化园: a name opening with the kind word of a platform (生物城, 科学城, 知识城), which
+    stands for the document's own platform, is that platform's park, not a category."""
+    return any(len(prefix) > n and prefix[:n] in rules.heads and rules.heads[prefix[:n]].type == "Platform"
+               for n in (3, 4))
 
 
 def _direction_only(tokens: Tokens, start: int, end: int) -> bool:
