@@ -364,6 +364,14 @@ def _part_of(ms: list[M], text: str, sent, cues, home, add) -> None:
             for part in list_after(ms, m.end(), end, ("Region",)):
                 if not text.startswith(("中心城区", "城区", "部分", "的"), part.end):
                     add(part.entity, "LOCATED_IN", whole.entity, sent, "located_in:includes")
+        elif whole.entity.type == "Platform" and text[max(0, m.start() - 2):m.start()] == "范围":
+            parts = list_after(ms, m.end(), end, ("Region",))   # 新区范围包括浦口区、六合区: the districts lie in it
+            partly = bool(parts) and "部分" in text[parts[-1].end:end]
+            for part in parts:
+                if partly:                              # A、B和C部分区域: the platform lies in them
+                    add(whole.entity, "LOCATED_IN", part.entity, sent, "located_in:covers")
+                elif not text.startswith(("中心城区", "城区", "的"), part.end):
+                    add(part.entity, "LOCATED_IN", whole.entity, sent, "located_in:includes")
 
 
 def _composed(ms: list[M], text: str, sent, add) -> None:
