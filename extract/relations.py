@@ -39,8 +39,19 @@ def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title
         if in_title:
             counts = Counter(e.id for _, e in in_title)
             return max(in_title, key=lambda t: (counts[t[1].id], t[1].type == "Region", t[0]))[1]
-        return None                                 # 闽宁东西部协作规划: a title naming no place has no home
+        return _dominant(regions)                   # 闽宁东西部协作规划: a title naming no place has no home,
     return max(regions, key=lambda e: len(e.mentions)) if regions else None
+
+
+def _dominant(regions: Sequence[Entity]) -> Entity | None:
+    """…unless one region dominates the text (a policy address naming 香港 again and again): named at
+    least three times and at least twice as often as any other region."""
+    ranked = sorted(regions, key=lambda e: -len(e.mentions))
+    if not ranked or len(ranked[0].mentions) < 3:
+        return None
+    if len(ranked) > 1 and len(ranked[0].mentions) < 2 * len(ranked[1].mentions):
+        return None
+    return ranked[0]
 
 
 def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
@@ -323,7 +334,9 @@ def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
                 add(pair.entity, "COOPERATES_WITH", joined[0].entity, sent, "cooperates:with")
             joined = []
         actors = [actor] + [a.entity for a in joined if a.entity.id != actor.id]
-        for t in list_after(ms, m.start("x"), m.end("x"), COOP):
+        cut = text.find("等", m.start("x"), m.end("x"))
+        xe = cut if cut > m.start("x") else m.end("x")   # 与A、B等中东国家…合作: the kind after 等 is no partner
+        for t in list_after(ms, m.start("x"), xe, COOP):
             for a in actors:
                 add(a, "COOPERATES_WITH", t.entity, sent, "cooperates:with")
     if home is not None and any(w in text for w in cues["aid"]):
@@ -489,6 +502,7 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
             for f in firms:
                 add(f.entity, "OPERATES_IN", inds[0].entity, sent, "operates:lead")
     _operates_predicate(ms, text, sent, add)
+    _operates_builds(ms, text, sent, add)
 
 
 OPERATE_VERB = re.compile(r"^(?:[^,,。;;]{0,8}?)(?:做强|做大|做优|做精|布局|深耕|拓展|开通|进军|主攻|发展)")
@@ -519,6 +533,41 @@ def _operates_predicate(ms: list[M], text: str, sent, add) -> None:
             for g in firms:
                 for ind in inds[:2]:
                     add(g.entity, "OPERATES_IN", ind.entity, sent, "operates:predicate")
+
+
+FIRM_BUILDS = re.compile(r"(?:设立|建设|布局|建成|打造)")
+FIRM_TO_VERB = re.compile(r"^(?:将|要|正|加快|分别)*(?:在[^,,。;;在]{1,16}?(?:内|中)?)?(?:分别|加快)*$")
+FACILITY = re.compile(r"(?:产业)?(?:研发中心|创新中心|研究院|基地|生产基地|制造基地|工厂|生产线|中心|平台|项目)")
+
+
+def _operates_builds(ms: list[M], text: str, sent, add) -> None:
+    """联想将在屯门设立智能制造基地, 支持华为终端在片区内建设智能终端研发中心: a company building a
+    facility for an industry operates in it (A、B分别建设X和Y…中心: one to one)."""
+    outer = outer_mentions(ms)
+    for v in FIRM_BUILDS.finditer(text):
+        if any(o.start <= v.start() < o.end for o in outer):
+            continue
+        before = [o for o in outer if o.end <= v.start() and not CLAUSE.search(text, o.end, v.start())]
+        firms = []
+        for o in reversed(before):
+            if o.entity.type == "Enterprise" and (not firms and FIRM_TO_VERB.match(text[o.end:v.start()])
+                                                 or firms and text[o.end:firms[0].start] in ("、", "和", "及")):
+                firms.insert(0, o)
+            elif firms or o.entity.type != "Region" and o.entity.type != "Platform":
+                break
+        if not firms:
+            continue
+        end = _clause_end_at(text, v.end())
+        inds = [i for i in ms if i.entity.type == "Industry" and v.end() <= i.start < end]
+        inds = [i for n, i in enumerate(inds) if i.start == v.end() or (n > 0 and text[inds[n - 1].end:i.start] in ("和", "、", "及"))]
+        if not inds or FACILITY.match(text, inds[-1].end) is None:
+            continue
+        if len(firms) > 1 and len(inds) == len(firms) and "分别" in text[firms[-1].end:v.start()]:
+            for f, i in zip(firms, inds):
+                add(f.entity, "OPERATES_IN", i.entity, sent, "operates:builds")
+        elif len(inds) == 1:
+            for f in firms:
+                add(f.entity, "OPERATES_IN", inds[0].entity, sent, "operates:builds")
 
 
 def _clause_end_at(text: str, pos: int) -> int:
