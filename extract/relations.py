@@ -339,6 +339,11 @@ def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
         for t in list_after(ms, m.start("x"), xe, COOP):
             for a in actors:
                 add(a, "COOPERATES_WITH", t.entity, sent, "cooperates:with")
+    for m in _rx(r"由(?P<x>[^,,。;;由]{{2,40}}?)(?:等[^,,。;;]{{0,6}})?(?:{0})", "coop_verb").finditer(text):
+        cut = text.find("等", m.start("x"), m.end("x"))
+        members = list_after(ms, m.start("x"), cut if cut > 0 else m.end("x"), ("Institution", "Enterprise"))
+        for b in members[1:]:                           # 由A、B等院校协作: A works with each of the others
+            add(members[0].entity, "COOPERATES_WITH", b.entity, sent, "cooperates:jointly")
     if home is not None and any(w in text for w in cues["aid"]):
         regions = [m for m in outer_mentions(ms) if m.entity.type == "Region" and m.entity.id != home.id]
         for i, r in enumerate(regions):
