@@ -693,13 +693,14 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
         if label in rules.words["not_a_name"] or rules.quote_skip.match(label) or "的" in label:
             continue                                # “春天的故事”: a phrase with 的 describes, it does not name
         after = text[m.end():m.end() + 4]
-        if after.startswith(tuple(rules.words["quote_after"])):
-            continue
+        end_head = next((rules.heads[label[i:]] for i in range(max(0, len(label) - 8), len(label) - 1)
+                         if label[i:] in rules.heads), None)
+        if after.startswith(tuple(rules.words["quote_after"])) and not (
+                end_head is not None and end_head.type == "Initiative" and not end_head.quoted):
+            continue                                # (“5050计划”项目: the label is a programme's own name)
         if m.start() and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK) and not SLOGAN.match(label) \
                 and (m.start() in place_ends or rules.head_regex.search(text[max(0, m.start() - 3):m.start()])):
             continue                                # 科技创新轴“北极点”。: a role given to the place just named
-        end_head = next((rules.heads[label[i:]] for i in range(max(0, len(label) - 8), len(label) - 1)
-                         if label[i:] in rules.heads), None)
         if end_head is not None and end_head.type in ("Platform", "Institution", "Project", "Event") \
                 and not re.search(r"[\d、,]", label) \
                 and not end_head.brand and not end_head.industry and not end_head.quoted \
@@ -720,7 +721,8 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
                          if rx), None)
         if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
                 and (len(tail.group(0)) > 1 or len(label) - 1 >= rules.heads[tail.group(0)].min_prefix) \
-                and not after.startswith("品牌") and not SLOGAN.match(label):     # (“双城”: no head rule names it)
+                and not after.startswith("品牌") and not SLOGAN.match(label) \
+                and CJK_ANY.search(label[:tail.start()]):     # (“双城”: no head rule names it; “5050计划”: nor this)
             continue                                # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")
 
