@@ -510,7 +510,7 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
     _operates_builds(ms, text, sent, add)
 
 
-OPERATE_VERB = re.compile(r"^(?:[^,,。;;]{0,8}?)(?:做强|做大|做优|做精|布局|深耕|拓展|开通|进军|主攻|发展)")
+OPERATE_VERB = re.compile(r"^(?:[^,,。;;]{0,8}?)(?:做强|做大|做优|做精|布局|深耕|拓展|开通|进军|主攻|发展|扩大)")
 
 
 def _operates_predicate(ms: list[M], text: str, sent, add) -> None:
