@@ -485,6 +485,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 开放合作示范区: a positioning label, not a name
         if head.type == "Platform" and text.startswith(tuple(rules.words["designation"]), start):
             continue                                # 国家产城融合示范区: a designation many places hold
+        if NUMBER.match(tokens.words[tokens.at[start]]) and tokens.starts[tokens.at[start]] == start:
+            continue                                # (两条)12英寸晶圆生产线: a kind of facility, no name
         if head.type == "Institution" and text.startswith(("省级", "国家级", "市级", "区级", "省重点", "市重点"), start):
             continue                                # 省级低空领域重点实验室: a rank, not a name
         type_ = head.type
