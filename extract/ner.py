@@ -214,6 +214,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
     return start
 
 
+COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[座个家所条台套处]")
 SPEC_UNITS = frozenset({"英寸", "寸", "代", "纳米", "万吨", "万吨级", "吨级", "兆瓦", "吉瓦"})
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 
@@ -487,6 +488,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 国家产城融合示范区: a designation many places hold
         if NUMBER.match(tokens.words[tokens.at[start]]) and tokens.starts[tokens.at[start]] == start:
             continue                                # (两条)12英寸晶圆生产线: a kind of facility, no name
+        if head.type != "Region" and not head.industry and COUNTED.match(text, m.end()):
+            continue                                # 建成…换电站120座: a kind of facility, counted
         if head.type == "Institution" and text.startswith(("省级", "国家级", "市级", "区级", "省重点", "市重点"), start):
             continue                                # 省级低空领域重点实验室: a rank, not a name
         type_ = head.type
