@@ -26,7 +26,7 @@ from collections.abc import Callable
 
 from .model import Entity
 from .relation_base import (CLAUSE, PLACES, M, _rx, cue_words, list_after, outer_mentions,
-                            segment_subject)
+                            segment_start, segment_subject)
 
 OBJECTS = ("Platform", "Institution", "Project", "Enterprise", "Event")
 ANCHOR_SPAN = re.compile(r"以[^,,。;;以]{1,60}?为(?:核心|龙头|主体|依托|支撑|引领)的?")
@@ -40,7 +40,7 @@ def find_containment(ms: list[M], text: str, sent, home: Entity | None, add: Add
     cues = cue_words()
     if local is not None:
         _article_builds(ms, text, sent, local, add)
-    _located(ms, text, sent, add)
+    _located(ms, text, sent, add, local)
     if "在" in text:
         _built_in(ms, text, sent, add)
     _subject_builds(ms, text, sent, add)
@@ -100,11 +100,18 @@ def _clause_end(text: str, pos: int) -> int:
     return c.start() if c else len(text)
 
 
-def _located(ms: list[M], text: str, sent, add: Add) -> None:
+def _located(ms: list[M], text: str, sent, add: Add, local: Entity | None = None) -> None:
     """X(、Y等)位于/落户P; 位于/落户P的X; a later clause's 隶属P speaks of the sentence's subject."""
     for m in _rx(r"(?:{0})于?", "located").finditer(text):
         end = _clause_end(text, m.end())
         tails = list_after(ms, m.end(), end, PLACES)
+        if not tails and m.end() == end:            # P…,吸引A、B等企业总部入驻,: into the clause group's place
+            subject = segment_subject(ms, text, m.start(), ("Platform",)) or _short_local(text, m.start(), local)
+            if subject is not None:
+                for h in _list_before(ms, text, m.start()):
+                    if h.entity.type in ("Enterprise", "Institution"):
+                        relate(h, subject, text, sent, add, "located_in:settles", explicit=True)
+            continue
         if not tails:
             continue
         p = tails[0]
@@ -125,6 +132,19 @@ def _located(ms: list[M], text: str, sent, add: Add) -> None:
         for h in heads:
             for q in places or [p]:
                 relate(h, q, text, sent, add, "located_in:cue", explicit=True)
+
+
+def _short_local(text: str, pos: int, local: Entity | None) -> M | None:
+    """The article's platform when its clause group opens with its name less a leading place
+    (（二）深圳湾超级总部基地。超级总部基地规划面积…)."""
+    if local is None:
+        return None
+    seg = segment_start(text, pos)
+    name = local.name
+    for i in range(1, len(name) - 2):
+        if text.startswith(name[i:], seg):
+            return M(seg, seg + len(name) - i, local)
+    return None
 
 
 ADVANCE = re.compile(r"(?:加快|推进|推动|支持|启动)(?P<x>[^,,。;;]{2,40}?)(?:建设|落地|投产|扩建|扩产|建成)")

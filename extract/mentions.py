@@ -46,11 +46,11 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
         ms = sentence_mentions(sent, words, spans, registry, rules, ruler, is_title,
                                text, context, heading=headings.get(sent.id))
         per_sentence.append((sent, text, spans, ms))
+    _split_joined_platforms([ms for _, _, _, ms in per_sentence], rules)
     echoes = _echo_names(per_sentence)
     for _, _, _, ms in per_sentence:
         out.extend(ms)
-    split = _split_joined_platforms(out, rules)
-    return tuple(out) if not (echoes or split) else tuple(sorted(out, key=lambda m: m.start))
+    return tuple(out) if not echoes else tuple(sorted(out, key=lambda m: m.start))
 
 
 def _platform_head_end(name: str, rules: Rules) -> bool:
@@ -62,14 +62,19 @@ def _platform_head_end(name: str, rules: Rules) -> bool:
     return False
 
 
-def _split_joined_platforms(out: list[Mention], rules: Rules) -> bool:
+def _split_joined_platforms(groups: list[list[Mention]], rules: Rules) -> None:
     """杭州城西科创大走廊未来科技城 (a title): two platforms written together, the corridor and the
     city of science in it, when the second is named elsewhere in the document after a region's name
-    (杭州未来科技城): the joined span is two mentions. Changes ``out`` in place; returns whether it did."""
-    names = {m.text for m in out if m.type == "Platform" and not m.nested}
-    places = {m.text for m in out if m.type == "Region"}
-    done = False
-    for i, m in enumerate(out):
+    (杭州未来科技城): the joined span is two mentions (before echoes, so that the second is echoed
+    where it stands alone). Changes each sentence's list in place."""
+    names = {m.text for out in groups for m in out if m.type == "Platform" and not m.nested}
+    places = {m.text for out in groups for m in out if m.type == "Region"}
+    for out in groups:
+        _split_in(out, names, places, rules)
+
+
+def _split_in(out: list[Mention], names: set[str], places: set[str], rules: Rules) -> None:
+    for i, m in list(enumerate(out)):
         if m.type != "Platform" or m.registry_id or m.nested or len(m.text) < 8:
             continue
         for cut in range(3, len(m.text) - 3):
@@ -80,9 +85,7 @@ def _split_joined_platforms(out: list[Mention], rules: Rules) -> bool:
                 continue                            # (杭州 + 未来科技城: the second is a name of its own)
             out[i] = replace(m, end=m.start + cut, text=a, name=a, rule="split", key=entity_key(name_key(a, [])))
             out.append(replace(m, start=m.start + cut, text=b, name=b, rule="split", key=entity_key(name_key(b, []))))
-            done = True
             break
-    return done
 
 
 ECHO_MIN = {"Industry": 2, "Region": 2, "Enterprise": 2}
