@@ -92,10 +92,33 @@ def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]]) -> None:
         owners = [ok for ok in longer.get((gk[0], name), ()) if ok != gk and ok in groups]
         if len(owners) == 1:
             groups[owners[0]].extend(groups.pop(gk))
+    registered = {}                                 # 东莞松山湖科学城: a place, then a registry name
+    for gk, ms in groups.items():
+        if ms[0].registry_id:
+            registered.setdefault((gk[0], ms[0].registry_id), gk)
+    if not registered:
+        return
+    registry = load_registry()
+    for gk, name in named.items():
+        if gk not in groups or groups[gk][0].registry_id:
+            continue
+        for place in _leading_places(name, places):
+            rest = name[len(place):]
+            entry = registry.lookup(rest)
+            if entry is None or rest in entry.contextual:
+                continue                            # (中关村科学城 is no 广州科学城: 科学城 is a shared short form)
+            owner = registered.get((gk[0], entry.id))
+            if owner is not None and owner in groups:
+                groups[owner].extend(groups.pop(gk))
+                break
 
 
 def _leading_places(name: str, places: set[str]) -> list[str]:
-    return [name[:i] for i in range(2, len(name) - 2) if name[:i] in places]
+    """The places a name opens with: a place the document names, or a division's name (东莞 in
+    东莞松山湖科学城, whose document writes 东莞市)."""
+    from .gazetteer import division_names
+    divisions = division_names()
+    return [name[:i] for i in range(2, len(name) - 2) if name[:i] in places or (i <= 4 and name[:i] in divisions)]
 
 
 def _fullest(ms: list[Mention]) -> str:
