@@ -379,7 +379,11 @@ def _abbreviations(text: str, chosen) -> list[tuple[Candidate, str | None, bool]
         if (short.isascii() and short.isupper()) or _subsequence(short, full):
             span = Candidate(m.start(1), m.end(1), cand.type, "abbreviation", cand.name or full,
                              of=(cand.start, cand.end))
-            if not any(c.start < span.end and span.start < c.end for c, _, _ in chosen):
+            same = next((i for i, (c, r, _) in enumerate(chosen) if (c.start, c.end) == (span.start, span.end)
+                         and c.type == cand.type and not r and not reg), None)
+            if same is not None:                    # 天津滨海高新技术产业开发区(滨海高新区): the head rule
+                chosen[same] = (span, reg, False)   # found the short form too; it is the name's alias
+            elif not any(c.start < span.end and span.start < c.end for c, _, _ in chosen):
                 out.append((span, reg, False))
     return out
 

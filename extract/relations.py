@@ -257,7 +257,7 @@ def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
             nxt = CLAUSE.search(text, clause_end + 1)
             scope_end = nxt.start() if nxt else len(text)
             verb = build.search(text[m.end():scope_end])
-            if not verb and nxt is not None and text.startswith("以", clause_end + 1) \
+            if not verb and nxt is not None and text.startswith(("以", "依托"), clause_end + 1) \
                     and text[nxt.start():nxt.start() + 1] in ",,":    # 以P为载体,以A为龙头,重点发展X
                 after = CLAUSE.search(text, nxt.start() + 1)
                 scope_end = after.start() if after else len(text)
@@ -276,7 +276,7 @@ def _carriers(ms: list[M], text: str, sent, cues, add) -> None:
 
 def _relied_on(ms: list[M], text: str, sent, add) -> None:
     """依托P建设/打造X产业集群: the platform a clause relies on serves the industries it builds there."""
-    for m in _rx(r"依托(?P<x>[^,,。;;]{{2,30}}?)(?:{0})", "build").finditer(text):
+    for m in _rx(r"依托(?P<x>[^,,。;;]{{2,30}}?)[,,]?(?:{0})", "build").finditer(text):
         places = [p for p in list_after(ms, m.start("x"), m.end("x"), ("Platform",)) if p.end == m.end("x")]
         if not places:
             continue
