@@ -637,11 +637,15 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
     k = tokens.at[start]
     if tokens.starts[k] == start and _rare_name_word(tokens.words[k]):
         return True                                 # 星河生物医药孵化器, 云湖科技园: a local name
+    first = k
     while k < len(tokens.words) and tokens.starts[k] < end:
         word = tokens.words[k]
         if (proper_tags().get(word) or word in rules.words["place"] or word in division_names()
                 or (len(word) >= 2 and all(ch in rules.words["abbrev"] for ch in word))):
             return True
+        if k > first and len(word) >= 2 and word in rules.heads and rules.heads[word].place \
+                and rules.heads[word].type in ("Platform", "Project", "Region") and word not in LINK_HEADS:
+            return True                             # 前湾港区自动化码头: a named area holds it
         k += 1
     return False
 
