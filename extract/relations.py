@@ -100,7 +100,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _relied_on(ms, text, sent, add)
         _cooperation(ms, text, sent, cues, home, add)
         _part_of(ms, text, sent, cues, subject, add)
-        _develops(ms, text, sent, cues, subject, add)
+        _develops(ms, text, sent, cues, subject, add, local)
         _composed(ms, text, sent, add)
         _plan_clusters(ms, text, sent, add)
         _operates(ms, text, sent, cues, add)
@@ -405,7 +405,7 @@ def _composed(ms: list[M], text: str, sent, add) -> None:
                 add(part.entity, "PART_OF", whole[-1].entity, sent, "part_of:composed")
 
 
-def _develops(ms: list[M], text: str, sent, cues, home: Entity | None, add) -> None:
+def _develops(ms: list[M], text: str, sent, cues, home: Entity | None, add, local: Entity | None = None) -> None:
     """滨江片区重点发展化学药、现代中药: a place right before a develop verb serves the industries
     after it in the clause. A develop verb opening a clause with no place of its own takes the
     sentence's subject (园区位于…,重点发展A、B) or, in a platform's own plan, that platform."""
@@ -413,7 +413,7 @@ def _develops(ms: list[M], text: str, sent, cues, home: Entity | None, add) -> N
         outer = [p for p in outer_mentions(ms) if p.end <= m.start()]
         place = outer[-1] if outer else None
         if place is None or place.entity.type != "Platform" or CLAUSE.search(text, place.end, m.start()):
-            implied = _implied_subject(outer, text, m.start(), home)
+            implied = _implied_subject(outer, text, m.start(), home, local)
             if implied is None:
                 _firm_develops(ms, outer, text, m, sent, add)
                 continue
@@ -453,7 +453,8 @@ def _firm_develops(ms: list[M], outer: list[M], text: str, m: re.Match, sent, ad
         add(first.entity, "OPERATES_IN", ind.entity, sent, "operates:develop")
 
 
-def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) -> Entity | None:
+def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None,
+                     local: Entity | None = None) -> Entity | None:
     """The platform a clause-opening develop verb speaks of: the platform its clause group opens
     with (万庄片区依托…建设…,重点发展…; 以华祥片区为综合服务核,重点发展…), else the platform the
     group built or named last (依托江湾镇建设江湾文旅特色小镇,重点发展…), else, when the sentence
@@ -464,7 +465,9 @@ def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None) 
     subject = segment_subject(before, text, pos)
     if subject is not None and subject.entity.type == "Platform":
         return subject.entity                       # (a region opening the group: its platform below)
-    seg = segment_start(text, pos)
+    if local is not None and subject is None:
+        return local                                # an article's heading platform is its subject: 依托X建设Y,
+    seg = segment_start(text, pos)                  # 重点发展… in 怀北片区's article serves 怀北片区, not Y
     places = [p for p in before if p.start >= seg and p.entity.type in PLACES]
     carriers = [m.span() for m in CARRIER_PHRASE.finditer(text, seg, pos)]
     platforms = [p for p in places if p.entity.type == "Platform" and not any(a <= p.start < b for a, b in carriers)]
