@@ -95,7 +95,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         ms.sort(key=lambda m: (m.start, -m.end))
         _serves_by_name(ms, text, sent, industries, add)
         _serves_adjacent(ms, text, sent, add)
-        _anchors(ms, text, sent, cues, add, local)
+        _anchors(ms, text, sent, cues, add, local or _own_platform(home, title_platform))
         _carriers(ms, text, sent, cues, add)
         _relied_on(ms, text, sent, add)
         _cooperation(ms, text, sent, cues, home, add)
@@ -106,6 +106,11 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         _operates(ms, text, sent, cues, add)
         find_containment(ms, text, sent, home, add, local)
     return tuple(out.values())
+
+
+def _own_platform(home: Entity | None, title_platform: Entity | None) -> Entity | None:
+    """The platform the plan is about (its home, or the platform its title names)."""
+    return home if home is not None and home.type == "Platform" else title_platform
 
 
 def _title_platform(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str,
