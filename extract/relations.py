@@ -11,6 +11,8 @@ rule that fired. Cue words live in patterns/relations.tsv.
 """
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import re
 from collections import Counter
 from contextvars import ContextVar
@@ -303,6 +305,10 @@ def _actor(ms: list[M], text: str, pos: int, home: Entity | None) -> Entity | No
     for m in reversed(before):
         if m.start > 0 and text[m.start - 1] == "以":
             return m.entity
+    if text[max(0, pos - 2):pos] in (",并", ",并", "并") or text[pos - 1:pos] in ",,":
+        subject = segment_subject(ms, text, pos, ("Platform",))
+        if subject is not None:                     # P重点发展…,并与Q协同发展: P, the group's subject
+            return subject.entity
     return home
 
 
@@ -328,8 +334,42 @@ def _list_before_pos(ms: list[M], text: str, pos: int) -> list[M]:
     return _joined_before(ms, text, pos) + [before[-1]]
 
 
+class _Partners(NamedTuple):
+    """与X…合作: where 与 stands and the span X of the partners."""
+    pos: int
+    x: tuple[int, int]
+
+    def start(self, group: str | None = None) -> int:
+        return self.x[0] if group else self.pos
+
+    def end(self, group: str | None = None) -> int:
+        return self.x[1]
+
+
+def _partners(ms: list[M], text: str) -> list[_Partners]:
+    """Each 与 followed in its clause by a cooperation verb that is not part of a place's or a
+    body's name (合作 in 深港科技创新合作区 is not one; a quoted programme may state the cooperation)."""
+    verbs = _rx(r"(?:{0})", "coop_verb")
+    names = [(m.start, m.end) for m in outer_mentions(ms) if m.entity.type != "Initiative"]
+    out = []
+    for i in (i for i, ch in enumerate(text) if ch == "与"):
+        if any(a <= i < b for a, b in names):
+            continue
+        clause_end = _clause_end_at(text, i + 1)
+        limit = min(clause_end, i + 1 + 68)
+        nxt = text.find("与", i + 1, limit)
+        limit = nxt if nxt >= 0 else limit          # (the partners hold no other 与)
+        for v in verbs.finditer(text, i + 3, clause_end):
+            if v.start() >= limit:
+                break
+            if not any(a <= v.start() < b for a, b in names):
+                out.append(_Partners(i, (i + 1, v.start())))
+                break
+    return out
+
+
 def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
-    for m in _rx(r"与(?P<x>[^,,。;;与]{{2,60}}?)(?:等[^,,。;;]{{0,6}})?(?:{0})", "coop_verb").finditer(text):
+    for m in _partners(ms, text):
         actor = _actor(ms, text, m.start(), home)
         if actor is None:
             continue
@@ -342,6 +382,8 @@ def _cooperation(ms: list[M], text: str, sent, cues, home, add) -> None:
         cut = text.find("等", m.start("x"), m.end("x"))
         xe = cut if cut > m.start("x") else m.end("x")   # 与A、B等中东国家…合作: the kind after 等 is no partner
         for t in list_after(ms, m.start("x"), xe, COOP):
+            if text.startswith("的", t.end) and text[max(0, t.start - 2):t.start] in ("位于", "地处"):
+                continue                            # 与位于福田区的P协同: the place qualifies the partner
             for a in actors:
                 add(a, "COOPERATES_WITH", t.entity, sent, "cooperates:with")
     for m in _rx(r"由(?P<x>[^,,。;;由]{{2,40}}?)(?:等[^,,。;;]{{0,6}})?(?:{0})", "coop_verb").finditer(text):
