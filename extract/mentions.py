@@ -333,8 +333,10 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
             if len(brands) == len(rest) and not any(c.start < e and s < c.end for s, e in rest for c, _, _ in chosen):
                 out += [(Candidate(s, e, "Enterprise", "list:propagate"), None, False) for s, e in rest]
             continue                                # 长飞光纤、华工科技: companies listed with a company
-        if len(items) < 3 or typed[0] not in PROPAGATE:
-            continue
+        if typed[0] not in PROPAGATE or (len(items) < 3 and not (
+                typed[0] == "Industry" and len(items) == 2 and len(rest) == 1
+                and len(text[rest[0][0]:rest[0][1]]) >= 3)):
+            continue                                # (医疗器械、生物服务: a pair of sectors)
         if len(typed) < len(rest) or not all(_name_shaped(text[s:e], rules) for s, e in rest):
             continue
         if typed[0] == "Industry" and not all(rules.industry_end.search(text[s:e]) for s, e in rest):

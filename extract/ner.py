@@ -509,6 +509,11 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             if place is not None and place < m.start():
                 start = _trim(text, place, m.start(), rules, tokens)   # 芜湖低空经济产业: the sector
                 prefix = text[start:m.start()]
+            kind = next((n for n in (4, 3) if _kind_prefix(prefix[:n + 2], rules) and tokens.is_end(start + n)
+                         and len(prefix) - n >= 2), None)
+            if kind is not None:
+                start += kind                       # 生物城生物产业: the platform's kind word, then the sector
+                prefix = text[start:m.start()]
             if head.text == "企业" and FIRM_TYPE.search(prefix):
                 continue                            # 总部型金融企业, 科技型企业: a kind of firm, not a sector
             if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < head.min_prefix \
