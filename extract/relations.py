@@ -560,7 +560,7 @@ def _operates(ms: list[M], text: str, sent, cues, add) -> None:
     _operates_builds(ms, text, sent, add)
 
 
-OPERATE_VERB = re.compile(r"^(?:[^,,。;;]{0,8}?)(?:做强|做大|做优|做精|布局|深耕|拓展|开通|进军|主攻|发展|扩大)")
+OPERATE_VERB = re.compile(r"^(?:[^,,。;;]{0,8}?)(?:做强|做大|做优|做精|布局|深耕|拓展|开通|进军|主攻|发展|扩大|开展)")
 
 
 def _operates_predicate(ms: list[M], text: str, sent, add) -> None:
@@ -584,8 +584,8 @@ def _operates_predicate(ms: list[M], text: str, sent, add) -> None:
         if len(firms) > 1 and len(inds) == len(firms) and "分别" in v.group(0):
             for g, ind in zip(firms, inds):         # A、B分别做强X和Y: one to one
                 add(g.entity, "OPERATES_IN", ind.entity, sent, "operates:predicate")
-        elif len(inds) == 1 or len(firms) == 1:
-            for g in firms:
+        elif len(inds) == 1 or len(firms) == 1 or (len(inds) == 2 and "分别" not in v.group(0)):
+            for g in firms:                         # (A、B在P开展X和Y应用: both in both)
                 for ind in inds[:2]:
                     add(g.entity, "OPERATES_IN", ind.entity, sent, "operates:predicate")
 
