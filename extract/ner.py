@@ -840,7 +840,7 @@ def _last_cue_verb(text: str, start: int, end: int, rules: Rules) -> int | None:
     return last
 
 
-KEY_TECHNOLOGY = re.compile(r"(?:核心|关键|共性|前沿|基础)技术$")
+KEY_TECHNOLOGY = re.compile(r"(?:(?:核心|关键|共性|前沿|基础)技术|研究)$")   # (基础科学研究: research)
 WEAK_CUE = re.compile("领域|业态|研发|攻关|聚焦")     # 等重点领域, 研发X和Y: fields, not always sectors
 
 
