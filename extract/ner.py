@@ -463,6 +463,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if len(prefix) < head.min_prefix or (_is_category(tokens, start, rules) and not (
                 head.industry and tokens.words[tokens.at[start - 1]] == "等")) or (
                 not known_prefix and not head.named and _generic(prefix, rules) and not _kind_prefix(prefix, rules)
+                and not (head.type == "Event" and len(prefix) >= 4 and prefix.startswith(EVENT_SCOPE) and "级" not in prefix)
                 and not (title and head.type == "Platform" and _direction_only(tokens, start, m.start()))):
             continue                                # (a title's 北部都会区: a direction names the place)
         if head.quoted and not prefix.startswith("“"):
@@ -548,6 +549,9 @@ def _science_regex(rules: Rules) -> re.Pattern:
         rx = _SCIENCE[id(rules)] = re.compile("|".join(
             re.escape(w) for w in sorted(rules.words["science"], key=len, reverse=True)))
     return rx
+
+
+EVENT_SCOPE = ("世界", "全球", "中国", "国际", "亚洲", "全国")   # 世界智能大会: an event's scope and topic name it
 
 
 def _kind_prefix(prefix: str, rules: Rules) -> bool:
@@ -959,7 +963,7 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisi
     return out
 
 
-BRANCH_TYPES = ("Institution", "Enterprise")
+BRANCH_TYPES = ("Institution", "Enterprise", "Event")
 
 
 def branch_candidates(tokens: Tokens, names: Sequence[tuple[int, int, str]],

@@ -94,3 +94,11 @@ def test_an_area_lies_in_a_town_and_is_part_of_a_platform():
     assert ("沙湖片区", "PART_OF", "荆楚科学城") in rels
     assert ("沙湖片区", "LOCATED_IN", "岑河镇") in rels
     assert ("沙湖片区", "PART_OF", "岑河镇") not in rels
+
+
+def test_events_named_by_scope_and_topic_and_their_host_city():
+    ents, _, _ = extract("办好世界储能大会和中国（荆州）国际农业合作周。")
+    assert ("Event", "世界储能大会") in ents
+    assert ("Event", "中国（荆州）国际农业合作周") in ents
+    ents, _, _ = extract("举办国际专业级产业论坛。")
+    assert not any(t == "Event" for t, _ in ents)   # a rank, not a name
