@@ -216,7 +216,7 @@ def _anchors(ms: list[M], text: str, sent, cues, add, local: Entity | None = Non
 
 
 SEGMENT_END = re.compile(r"[;;。]")
-SITUATED = re.compile(r"(?:位于|地处|坐落于|规划面积|总面积|占地)[^;;。]*[,,]$")
+SITUATED = re.compile(r"(?:[((][^()()]{1,12}[))])?(?:位于|地处|坐落于|规划面积|总面积|占地)[^;;。]*[,,]$")
 
 
 def _anchor_subject(ms: list[M], text: str, pos: int, local: Entity | None) -> M | None:
