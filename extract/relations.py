@@ -512,6 +512,12 @@ def _implied_subject(before: list[M], text: str, pos: int, home: Entity | None,
     subject = segment_subject(before, text, pos)
     if subject is not None and subject.entity.type == "Platform":
         return subject.entity                       # (a region opening the group: its platform below)
+    seg0 = segment_start(text, pos)
+    opener = next((p for p in before if p.start == seg0 + 1 and text[seg0] == "在" and p.entity.type == "Platform"), None)
+    if subject is None and opener is not None and not any(
+            opener.end <= p.start < pos and p.entity.type in ("Platform", "Initiative", "Project") for p in before):
+        return opener.entity                        # 在P预留…用地,重点引进X: P, where it all happens
+                                                    # (在P建设Q,Q…重点发展X: Q's)
     if local is not None and subject is None:
         return local                                # an article's heading platform is its subject: 依托X建设Y,
     seg = segment_start(text, pos)                  # 重点发展… in 怀北片区's article serves 怀北片区, not Y
