@@ -210,8 +210,10 @@ def _anchors(ms: list[M], text: str, sent, cues, add, local: Entity | None = Non
                  and _rx(r"(?:{0})[^,,。;;]*$", "build").search(text[m.end():p.start])]
         before = [p for p in outer_mentions(ms) if seg <= p.start and p.end <= m.start() and p.entity.type == "Platform"
                   and not CLAUSE.search(text, p.end, m.start() - 1)]
-        place = after[0] if after else (before[-1] if before else None)
+        opening = next((p for p in before if p.start - seg <= 1 and SITUATED.match(text, p.end, m.start())), None)
+        place = after[0] if after else (opening or (before[-1] if before else None))
         if place is not None:                       # 依托X建设P; P…,依托X…: the platform it relies on X
+                                                    # (P位于Q核心区域,依托X…: P, not Q)
             _anchor(place, anchors, ms, sent, add, "anchor:rely")
 
 
