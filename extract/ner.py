@@ -911,7 +911,8 @@ def _lone_brand(tokens: Tokens, start: int, end: int, rules: Rules, known_spans)
     first word is a name (a proper name, or a word jieba's dictionary does not tag); a common noun
     (独角兽等企业) or a kind of firm (民营企业等) is not a company."""
     item = tokens.text[start:end]
-    if not (2 <= len(item) <= 8) or tokens.words[tokens.at[end]] != "等" or _generic(item, rules) \
+    if not (2 <= len(item) <= 8) or end >= len(tokens.text) or tokens.words[tokens.at[end]] != "等" \
+            or _generic(item, rules) \
             or item.endswith(("企业", "公司", "机构", "集团")) or not (CJK.match(item) or item.isascii()):
         return False
     if (start, end) in known_spans:
