@@ -6,14 +6,10 @@ import pytest
 
 from kg.ingest import ingest
 
+from neo4j_counts import counts
+
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def counts(driver):
-    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
-    rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n").records[0]["n"]
-    return nodes, rels
 
 
 @pytest.fixture()

@@ -9,14 +9,10 @@ import pytest
 from kg.build import build
 from kg.neo4j_load import load
 
+from neo4j_counts import counts
+
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def counts(driver):
-    nodes = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
-    rels = driver.execute_query("MATCH ()-[r]->() RETURN count(r) AS n").records[0]["n"]
-    return nodes, rels
 
 
 def test_build_load_twice_is_idempotent(tmp_path, sample_path, clean_db):

@@ -9,23 +9,10 @@ from kg.neo4j_load import load, loaded_documents
 from kg.neo4j_rows import ContractDataError
 
 import taxonomy_fixture as TAX
+from neo4j_counts import by_type, counts, one
 from neo4j_docs import DocBuilder
 
 pytestmark = pytest.mark.neo4j
-
-
-def one(driver, cypher, **params):
-    records = driver.execute_query(cypher, params).records
-    return records[0][0] if records else None
-
-
-def counts(driver):
-    return (one(driver, "MATCH (n) RETURN count(n)"), one(driver, "MATCH ()-[r]->() RETURN count(r)"))
-
-
-def by_type(driver):
-    return {r["t"]: r["n"] for r in driver.execute_query(
-        "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n").records}
 
 
 # ------------------------------------------------------------------ the sample
