@@ -329,5 +329,10 @@ def _part_is(ms: list[M], text: str, sent, add: Add) -> None:
         heads = [h for h in outer_mentions(ms) if h.end <= m.start() and h.entity.type == "Platform"
                  and not CLAUSE.search(text, h.end, m.start())]
         wholes = list_after(ms, m.start("p"), m.end("p"), PLACES)
-        if heads and wholes:
-            add(heads[-1].entity, "PART_OF", wholes[-1].entity, sent, "part_of:is")
+        if not heads and any(w.entity.type == "Platform" for w in wholes) and (
+                text[m.start() - 1:m.start()] in (",", ",") or text[m.start() - 2:m.start()] in (",也", ",也")):
+            subject = segment_subject(ms, text, m.start(), ("Platform",))   # P…,是A的核心承载区
+            heads = [subject] if subject is not None else []
+        if heads and wholes:                        # X是A和B的核心承载区: a part of each platform
+            for whole in [w for w in wholes if w.entity.type == "Platform"] or wholes[-1:]:
+                add(heads[-1].entity, "PART_OF", whole.entity, sent, "part_of:is")
