@@ -102,3 +102,21 @@ def test_events_named_by_scope_and_topic_and_their_host_city():
     assert ("Event", "中国（荆州）国际农业合作周") in ents
     ents, _, _ = extract("举办国际专业级产业论坛。")
     assert not any(t == "Event" for t, _ in ents)   # a rank, not a name
+
+
+def test_a_platform_is_part_of_each_zone_it_carries():
+    _, rels, _ = extract("荆楚高新区是首批省级高新区，是荆楚国家自主创新示范区和中国（湖北）自由贸易试验区的核心承载区。")
+    assert ("荆楚高新区", "PART_OF", "荆楚国家自主创新示范区") in rels
+    assert ("荆楚高新区", "PART_OF", "中国(湖北)自由贸易试验区") in rels
+
+
+def test_companies_that_take_root_or_gather_in_a_place_lie_in_it():
+    _, rels, _ = extract("宁德时代、比亚迪等龙头企业扎根中新广州知识城。")
+    assert ("宁德时代", "LOCATED_IN", "中新广州知识城") in rels
+    _, rels, _ = extract("支持小米集团、京东等企业在中新广州知识城集聚。")
+    assert ("小米集团", "LOCATED_IN", "中新广州知识城") in rels
+
+
+def test_a_name_jieba_keeps_whole_shares_its_key_with_its_short_form():
+    _, _, x = extract("西安高新技术产业开发区创新发展。西安高新区加快建设。")
+    assert len([e for e in x.entities if e.type == "Platform"]) == 1
