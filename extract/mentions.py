@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from .gazetteer import needs_context
 from .ids import entity_key
@@ -275,7 +276,7 @@ def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, i
             inner = [(s - cand.start, e - cand.start, rid) for s, e, rid in reg_spans
                      if cand.start <= s and e <= cand.end and (s, e) != (cand.start, cand.end)]
             if not inner and cand.name is None:
-                inner = _leading_registry_place(text[cand.start:cand.end], registry)
+                inner = list(_leading_registry_place(text[cand.start:cand.end]))
             keys[(cand.start, cand.end)] = entity_key(name_key(cand.name or text[cand.start:cand.end], inner))
     out = []
     for cand, reg, nested in sorted(chosen, key=lambda c: c[0].start):
@@ -294,15 +295,17 @@ def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, i
     return out
 
 
-def _leading_registry_place(name: str, registry: Registry) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=16384)
+def _leading_registry_place(name: str) -> tuple[tuple[int, int, str], ...]:
     """西安高新技术产业开发区, one jieba word: the registry place it opens with (西安), which the ruler
     cannot see inside the word, so that it shares its key with 西安高新区."""
+    registry = load_registry()
     for n in (4, 3, 2):
         if len(name) > n + 1:
             entry = registry.lookup(name[:n])
             if entry is not None and entry.type == "Region" and name[:n] not in entry.contextual:
-                return [(0, n, entry.id)]
-    return []
+                return ((0, n, entry.id),)
+    return ()
 
 
 def _select(found: list[tuple[Candidate, str | None]], text: str) -> list[tuple[Candidate, str | None, bool]]:

@@ -959,8 +959,11 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisi
     out.extend(campus_candidates(tokens, [(k.start, k.end) for k in known if k.type == "Institution"]
                                  + [(c.start, c.end) for c in out if c.type == "Institution"], known))
     if "(" in tokens.text or "(" in tokens.text:
-        out.extend(branch_candidates(tokens, [(k.start, k.end, k.type) for k in known]
-                                     + [(c.start, c.end, c.type) for c in out], known))
+        opens = {i for i, ch in enumerate(tokens.text) if ch in "(("}
+        names = [(k.start, k.end, k.type) for k in known if k.end in opens] \
+            + [(c.start, c.end, c.type) for c in out if c.end in opens]
+        if names:
+            out.extend(branch_candidates(tokens, names, known))
     return out
 
 

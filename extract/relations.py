@@ -69,6 +69,8 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
     home = home_region(sentences, entities, title)
     title_platform = _title_platform(sentences, entities, title, home)
     industries = _industry_forms(entities)
+    stems = {(f, e.id) for f, e in industries}      # (X产业 lies in a name only where X does)
+    name_forms = [(f, e) for f, e in industries if not (f.endswith("产业") and (f[:-2], e.id) in stems)]
     _INDUSTRIES.set(industries)
     out: dict[tuple[str, str, str], Relation] = {}
 
@@ -95,7 +97,7 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
         if len(ms) < 2 and not (local is not None and ms):
             continue                                # a relation needs two things named
         ms.sort(key=lambda m: (m.start, -m.end))
-        _serves_by_name(ms, text, sent, industries, add)
+        _serves_by_name(ms, text, sent, name_forms, add)
         _serves_adjacent(ms, text, sent, add)
         _anchors(ms, text, sent, cues, add, local or _own_platform(home, title_platform))
         _carriers(ms, text, sent, cues, add)
@@ -351,10 +353,12 @@ class _Partners(NamedTuple):
 def _partners(ms: list[M], text: str) -> list[_Partners]:
     """Each 与 followed in its clause by a cooperation verb that is not part of a place's or a
     body's name (合作 in 深港科技创新合作区 is not one; a quoted programme may state the cooperation)."""
+    if "与" not in text:
+        return []
     verbs = _rx(r"(?:{0})", "coop_verb")
     names = [(m.start, m.end) for m in outer_mentions(ms) if m.entity.type != "Initiative"]
     out = []
-    for i in (i for i, ch in enumerate(text) if ch == "与"):
+    for i in [j for j, ch in enumerate(text) if ch == "与"]:
         if any(a <= i < b for a, b in names):
             continue
         clause_end = _clause_end_at(text, i + 1)
@@ -606,6 +610,8 @@ FACILITY = re.compile(r"(?:产业)?(?:研发中心|创新中心|研究院|基地
 def _operates_builds(ms: list[M], text: str, sent, add) -> None:
     """联想将在屯门设立智能制造基地, 支持华为终端在片区内建设智能终端研发中心: a company building a
     facility for an industry operates in it (A、B分别建设X和Y…中心: one to one)."""
+    if not any(m.entity.type == "Enterprise" for m in ms):
+        return
     outer = outer_mentions(ms)
     for v in FIRM_BUILDS.finditer(text):
         if any(o.start <= v.start() < o.end for o in outer):

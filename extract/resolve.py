@@ -83,8 +83,9 @@ def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]]) -> None:
     places = {m.text for ms in groups.values() for m in ms if m.type in ("Region", "Platform")}
     named = {gk: _fullest(ms) for gk, ms in groups.items()}
     longer: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)   # (type, short) -> groups
+    leading = {gk: _leading_places(name, places) for gk, name in named.items()}
     for gk, name in named.items():
-        for place in _leading_places(name, places):
+        for place in leading[gk]:
             longer[(gk[0], name[len(place):])].append(gk)
     for gk, name in named.items():
         if groups[gk][0].registry_id or len(name) < 3:
@@ -102,7 +103,7 @@ def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]]) -> None:
     for gk, name in named.items():
         if gk not in groups or groups[gk][0].registry_id:
             continue
-        for place in _leading_places(name, places):
+        for place in leading[gk]:
             rest = name[len(place):]
             entry = registry.lookup(rest)
             if entry is None or rest in entry.contextual:
