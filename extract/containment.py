@@ -238,8 +238,10 @@ def _subject_builds(ms: list[M], text: str, sent, add: Add) -> None:
     """P(重点/加快)建设X; in a clause group about P, a later clause (…,打造X) or one after an
     opening 以…为…/依托… phrase builds in P too; 依托P建设X and 以P为主平台…建设X build in P."""
     build = _rx(r"(?:{0})", "make")
-    names = [(m.start, m.end) for m in outer_mentions(ms)]
+    names = None
     for v in build.finditer(text):
+        if names is None:
+            names = [(m.start, m.end) for m in outer_mentions(ms)]
         if any(s <= v.start() < e for s, e in names):
             continue                                # 集聚 in 新金融集聚区: a name, not a verb
         clause = max((c.end() for c in CLAUSE.finditer(text, 0, v.start())), default=0)

@@ -70,23 +70,34 @@ def _split_joined_platforms(groups: list[list[Mention]], rules: Rules) -> None:
     where it stands alone). Changes each sentence's list in place."""
     names = {m.text for out in groups for m in out if m.type == "Platform" and not m.nested}
     places = {m.text for out in groups for m in out if m.type == "Region"}
+    cuts: dict[str, int | None] = {}                # a name's cut, decided once per document
     for out in groups:
-        _split_in(out, names, places, rules)
+        _split_in(out, names, places, rules, cuts)
 
 
-def _split_in(out: list[Mention], names: set[str], places: set[str], rules: Rules) -> None:
+def _split_in(out: list[Mention], names: set[str], places: set[str], rules: Rules,
+              cuts: dict[str, int | None]) -> None:
     for i, m in list(enumerate(out)):
         if m.type != "Platform" or m.registry_id or m.nested or len(m.text) < 8:
             continue
-        for cut in range(3, len(m.text) - 3):
-            a, b = m.text[:cut], m.text[cut:]
-            if not (_platform_head_end(a, rules) and _platform_head_end(b, rules)):
-                continue
-            if not any(n.endswith(b) and n[:-len(b)] in places for n in names):
-                continue                            # (杭州 + 未来科技城: the second is a name of its own)
-            out[i] = replace(m, end=m.start + cut, text=a, name=a, rule="split", key=entity_key(name_key(a, [])))
-            out.append(replace(m, start=m.start + cut, text=b, name=b, rule="split", key=entity_key(name_key(b, []))))
-            break
+        if m.text not in cuts:
+            cuts[m.text] = _cut(m.text, names, places, rules)
+        cut = cuts[m.text]
+        if cut is None:
+            continue
+        a, b = m.text[:cut], m.text[cut:]
+        out[i] = replace(m, end=m.start + cut, text=a, name=a, rule="split", key=entity_key(name_key(a, [])))
+        out.append(replace(m, start=m.start + cut, text=b, name=b, rule="split", key=entity_key(name_key(b, []))))
+
+
+def _cut(text: str, names: set[str], places: set[str], rules: Rules) -> int | None:
+    for cut in range(3, len(text) - 3):
+        a, b = text[:cut], text[cut:]
+        if not (_platform_head_end(a, rules) and _platform_head_end(b, rules)):
+            continue
+        if any(n.endswith(b) and n[:-len(b)] in places for n in names):
+            return cut                              # (杭州 + 未来科技城: the second is a name of its own)
+    return None
 
 
 ECHO_MIN = {"Industry": 2, "Region": 2, "Enterprise": 2}

@@ -50,7 +50,8 @@ def outer_mentions(ms: list[M]) -> list[M]:
         return hit[1]
     out = [m for m in ms if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
                                     for o in ms)]
-    _OUTER_CACHE.clear()
+    if len(_OUTER_CACHE) >= 8:                      # a sentence's list and the few sublists its rules pass
+        _OUTER_CACHE.clear()
     _OUTER_CACHE[id(ms)] = (ms, out)
     return out
 
