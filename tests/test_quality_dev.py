@@ -49,6 +49,7 @@ def test_dev_quality_bars(scores, name):
     assert_bars(report, UNTUNED_BARS)
 
 
-@pytest.mark.parametrize("name", sorted(BELOW_BAR))
-def test_no_regression_below_measured(scores, name):
-    assert_floor(scores[name][1], BELOW_BAR[name])
+def test_no_regression_below_measured(scores):
+    """Files below the bars keep what they had (one test, so an empty list is no skipped test)."""
+    for name, measured in sorted(BELOW_BAR.items()):
+        assert_floor(scores[name][1], measured)
