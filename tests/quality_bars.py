@@ -50,9 +50,9 @@ def assert_bars(report: Report, bars: dict[str, float]) -> None:
     assert not low, f"below the bars {bars}: {low}"
 
 
-def assert_floor(report: Report, measured: tuple[float, float, float]) -> None:
+def assert_floor(name: str, report: Report, measured: tuple[float, float, float]) -> None:
     got = figures(report)
-    assert all(g >= m - SLACK for g, m in zip(got, measured)), (got, measured)
+    assert all(g >= m - SLACK for g, m in zip(got, measured)), f"{name} fell below its floor: {got} < {measured}"
 
 
 def total(reports: list[Report]) -> tuple[Score, Score, Score]:

@@ -74,7 +74,7 @@ def test_quality_bars(scores, name):
 def test_no_regression_below_measured(scores):
     """Files below the bars keep what they had (one test, so an empty list is no skipped test)."""
     for name, measured in sorted(BELOW_BAR.items()):
-        assert_floor(scores[name][1], measured)
+        assert_floor(name, scores[name][1], measured)
 
 
 def test_untuned_chinese_texts_together_meet_the_bars(scores):
