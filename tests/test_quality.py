@@ -1,8 +1,10 @@
 """Quality bars on every gold file in tests/gold/ (the annotation guide's scoring).
 
 The sample (``"tuned": true``) must reach the sample bars; held-out texts (``"tuned": false``)
-the held-out bars. English gold files belong to the ingest helper's extractor: they are scored
-here too (nothing is skipped) but the bars are asserted for Chinese files only.
+the held-out bars, file by file and on their micro-average. Held-out texts come in two sets by
+different annotators (zh-*, zh2-*); nobody tunes rules on them. English gold files belong to the
+English extractor: they are scored here too (nothing is skipped) but asserted in
+tests/test_quality_en.py.
 """
 from __future__ import annotations
 
@@ -11,21 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from extract.contract import to_contract
-from extract.evaluate import evaluate
-from extract.pipeline import extract_text
+from quality_bars import (SAMPLE_BARS, UNTUNED_BARS, assert_bars, assert_floor, bar_params, score, summary,
+                          total)
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"
-BARS = {True: {"entities": 0.90, "relations": 0.75, "indicators": 0.85},
-        False: {"entities": 0.80, "relations": 0.55, "indicators": 0.75}}
 
-# Held-out texts the extractor does not yet bring to the bar, with the F1 measured when this was
-# written (entities, relations, indicators). Their bar tests are strict xfails: they fail the run
-# the day they pass (remove the entry then), and test_no_regression_below_measured keeps every
-# figure from dropping more than 0.03 below what was measured. Rules were never tuned on them.
+# Held-out texts the extractor does not yet bring to the bars, with the F1 measured when listed
+# (entities, relations, indicators); see tests/quality_bars.py.
 BELOW_BAR = {
-    "zh-science-city.gold.json": (0.742, 0.488, 0.900),
+    "zh-science-city.gold.json": (0.771, 0.512, 0.900),
+    "zh2-industrial-plan.gold.json": (0.862, 0.250, 0.905),
+    "zh2-science-city.gold.json": (0.854, 0.548, 1.000),
 }
 
 
@@ -42,47 +41,49 @@ def text_of(gold: dict, path: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def scores() -> dict[str, tuple[dict, object]]:
+def scores() -> dict:
     out = {}
     for path in gold_files():
         gold = json.loads(path.read_text(encoding="utf-8"))
-        text = text_of(gold, path).read_text(encoding="utf-8")
-        lang = gold["document"].get("lang", "zh")
-        pred = to_contract(extract_text(text, gold["document"]["id"], lang=lang))
-        out[path.name] = (gold, evaluate(pred, gold))
+        out[path.name] = score(path, text_of(gold, path))
     return out
 
 
-def test_there_is_gold_for_the_sample():
-    assert (GOLD / "huangpu-14th-fyp-proposal.gold.json").is_file()
+def untuned_chinese(scores) -> list[str]:
+    return [n for n, (g, _) in scores.items()
+            if not g["document"].get("tuned") and g["document"].get("lang", "zh") == "zh"]
 
 
-def _bar_params():
-    for p in gold_files():
-        if p.name in BELOW_BAR:
-            yield pytest.param(p.name, marks=pytest.mark.xfail(
-                strict=True, reason=f"held-out text below the bar (measured F1 {BELOW_BAR[p.name]})"))
-        else:
-            yield p.name
+def test_there_is_gold_for_the_sample_and_two_held_out_sets():
+    names = [p.name for p in gold_files()]
+    assert "huangpu-14th-fyp-proposal.gold.json" in names
+    assert sum(n.startswith("zh-") for n in names) >= 3
+    assert sum(n.startswith("zh2-") for n in names) >= 3
 
 
-@pytest.mark.parametrize("name", list(_bar_params()))
+@pytest.mark.parametrize("name", bar_params([p.name for p in gold_files()], BELOW_BAR, "held-out text"))
 def test_quality_bars(scores, name):
     gold, report = scores[name]
     doc = gold["document"]
-    print(f"\n{name}: entities F1 {report.entities_typed.f1:.3f}, relations F1 {report.relations.f1:.3f}, "
-          f"indicators F1 {report.indicators.f1:.3f}")
+    print("\n" + summary(name, report))
     if doc.get("lang", "zh") != "zh":
-        return                       # English extraction is the ingest helper's (asserted there)
-    bars = BARS[bool(doc.get("tuned"))]
-    assert report.entities_typed.f1 >= bars["entities"]
-    assert report.relations.f1 >= bars["relations"]
-    assert report.indicators.f1 >= bars["indicators"]
+        return                       # English files are asserted in tests/test_quality_en.py
+    assert_bars(report, SAMPLE_BARS if doc.get("tuned") else UNTUNED_BARS)
 
 
-@pytest.mark.parametrize("name", sorted(BELOW_BAR))
-def test_no_regression_below_measured(scores, name):
-    _, report = scores[name]
-    measured = BELOW_BAR[name]
-    got = (report.entities_typed.f1, report.relations.f1, report.indicators.f1)
-    assert all(g >= m - 0.03 for g, m in zip(got, measured)), (got, measured)
+def test_no_regression_below_measured(scores):
+    """Files below the bars keep what they had (one test, so an empty list is no skipped test)."""
+    for name, measured in sorted(BELOW_BAR.items()):
+        assert_floor(name, scores[name][1], measured)
+
+
+def test_untuned_chinese_texts_together_meet_the_bars(scores):
+    """The micro-average over every held-out Chinese text (items summed over files)."""
+    names = untuned_chinese(scores)
+    assert len(names) >= 6
+    ent, rel, ind = total([scores[n][1] for n in names])
+    print(f"\nheld-out Chinese, {len(names)} texts, micro F1: entities {ent.f1:.3f}, "
+          f"relations {rel.f1:.3f}, indicators {ind.f1:.3f}")
+    assert ent.f1 >= UNTUNED_BARS["entities"]
+    assert rel.f1 >= UNTUNED_BARS["relations"]
+    assert ind.f1 >= UNTUNED_BARS["indicators"]
