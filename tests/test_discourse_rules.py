@@ -1,15 +1,10 @@
 """Rules that read a name or a relation beyond its own sentence, and the cues added for unseen
 texts (extract3): one name one thing across a document, title subjects, company short names,
 science facilities, campuses. Every snippet is written for this test (no gold or sample text)."""
-from extract.pipeline import extract_text
+from snippets import extract_snippet
 
 
-def extract(body: str, title: str = "某某市发展规划"):
-    x = extract_text(title + "\n\n" + body + "\n", "t")
-    names = {e.id: e.name for e in x.entities}
-    ents = {(e.type, e.name) for e in x.entities}
-    rels = {(names[r.head], r.type, names[r.tail]) for r in x.relations}
-    return ents, rels, x
+extract = extract_snippet
 
 
 def test_a_name_found_once_names_the_same_thing_elsewhere_in_the_document():

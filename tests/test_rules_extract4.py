@@ -2,15 +2,10 @@
 divisions before a platform, lone company names, anchors and subjects of articles, regions a
 platform covers, companies that build for a sector, cooperation verbs inside names. Every snippet
 is written for this test (no gold, dev or sample text)."""
-from extract.pipeline import extract_text
+from snippets import extract_snippet
 
 
-def extract(body: str, title: str = "某某市发展规划"):
-    x = extract_text(title + "\n\n" + body + "\n", "t")
-    names = {e.id: e.name for e in x.entities}
-    ents = {(e.type, e.name) for e in x.entities}
-    rels = {(names[r.head], r.type, names[r.tail]) for r in x.relations}
-    return ents, rels, x
+extract = extract_snippet
 
 
 def test_taxonomy_sectors_are_found_and_x_chanye_is_their_surface_form():

@@ -1,14 +1,9 @@
 """Rules on names no registry lists: local divisions, glued tokens, rail sections, head forms,
 anaphors and traditional characters. Every snippet is written for this test (no sample text)."""
-from extract.pipeline import extract_text
+from snippets import extract_snippet
 
 
-def extract(body: str, title: str):
-    x = extract_text(title + "\n\n" + body + "\n", "t")
-    names = {e.id: e.name for e in x.entities}
-    ents = {(e.type, e.name) for e in x.entities}
-    rels = {(names[r.head], r.type, names[r.tail]) for r in x.relations}
-    return ents, rels, x
+extract = extract_snippet
 
 
 def test_county_level_divisions_by_short_form_where_their_city_is_named():
