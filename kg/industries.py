@@ -15,6 +15,7 @@ from importlib import resources
 
 from rdflib import RDF, SKOS, Graph, Namespace, URIRef
 
+from extract.hanzi import to_simplified
 from extract.textnorm import normalise_name
 
 IND = Namespace("https://w3id.org/policykg/industry/")
@@ -142,8 +143,9 @@ def _broader_en(name: str) -> str | None:
 
 @lru_cache(maxsize=4096)
 def map_industry(name: str) -> tuple[str, str] | None:
-    """(concept IRI, "exact" | "broader") for an extracted industry name in zh or en, or None."""
-    key = normalise_name(name or "")
+    """(concept IRI, "exact" | "broader") for an extracted industry name in zh or en, or None.
+    Traditional characters are compared as simplified (微電子 is 微电子)."""
+    key = normalise_name(to_simplified(name or ""))
     if not key:
         return None
     by_label = _index().by_label

@@ -64,3 +64,27 @@ def test_concepts_carry_their_altlabels_and_entity_names_are_tried_in_order():
     assert "生物医药产业" in bio.aliases and bio.zh == "生物医药" and bio.en == "Biomedicine"
     assert map_names([None, "四区四中心", "gene testing"]) == (str(IND["genetic-testing"]), EXACT)
     assert map_names(["四区四中心"]) is None
+
+
+def test_traditional_characters_map_like_simplified():
+    assert map_industry("微電子") == map_industry("微电子") == (str(IND["semiconductors"]), EXACT)
+    assert map_industry("生物醫藥") == map_industry("生物医药")
+
+
+def test_no_label_names_two_concepts():
+    """A label (pref or alt, per language) that named two concepts would make mapping arbitrary."""
+    g = taxonomy_graph()
+    owner: dict = {}
+    for prop in (SKOS.prefLabel, SKOS.altLabel):
+        for concept, label in g.subject_objects(prop):
+            key = (str(label).lower(), label.language)
+            assert owner.setdefault(key, concept) == concept, (str(label), owner[key], concept)
+
+
+def test_sectors_plans_name_roll_up_where_a_reader_expects():
+    expect = {"燃料电池": "new-energy", "汽车电子": "automobile-manufacturing", "植介入器械": "bioindustry",
+              "具身智能": "artificial-intelligence", "航空航天": "high-end-equipment-manufacturing",
+              "循环经济": "energy-conservation-and-environmental-protection", "茶产业": "food-and-beverages"}
+    for name, top in expect.items():
+        iri, _ = map_industry(name)
+        assert str(IND[top]) in {iri, *ancestors(iri)}, name
