@@ -90,6 +90,7 @@ class _Registered:
     en: str          # the official English name
     short: str       # without a trailing administrative generic (Huangpu District -> Huangpu)
     is_short_form: bool      # the Chinese form is itself the name without its generic (黄埔 for 黄埔区)
+    contextual: bool = False     # a short form others share (~科学城): after another name it is theirs
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +108,7 @@ def _registry_names() -> dict[str, _Registered]:
         for form in (entry.name_zh, *entry.aliases_zh):
             if len(form) >= 2 and _HAN.search(form):
                 is_short = entry.type == "Region" and form != entry.name_zh and entry.name_zh.startswith(form)
-                out.setdefault(form, _Registered(entry.name_en, short, is_short))
+                out.setdefault(form, _Registered(entry.name_en, short, is_short, form in entry.contextual))
     return out
 
 
@@ -183,8 +184,8 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
             return None                             # no registry name or glossary term starts here
         for size in range(min(longest, len(name) - i), 1, -1):
             piece = name[i:i + size]
-            if piece in reg:
-                return size, reg[piece].en, reg[piece]
+            if piece in reg and not (reg[piece].contextual and _HAN.search(name, 0, i)):
+                return size, reg[piece].en, reg[piece]      # 黄埔科学城 is not Guangzhou Science City
             term = gl.lookup(piece, type_)
             if term and term.position == "any":
                 return size, term.en, None
@@ -255,7 +256,12 @@ def _two_char_starts() -> frozenset[str]:
 def english_name(zh_name: str, type_: str) -> str:
     """A compositional English name for a Chinese entity name (generated, not official)."""
     name = fold_width(zh_name).strip()
-    words = [en for _, en in _tokens(name, type_) if en]
+    words: list[str] = []
+    for _, en in _tokens(name, type_):
+        if en and words and (en + " ").startswith(words[-1] + " "):
+            words.pop()      # 武汉 + 光谷: "Wuhan" already opens "Wuhan East Lake High-tech …"
+        if en:
+            words.append(en)
     text = re.sub(r"\s+", " ", " ".join(words)).strip(" -")
     return text or romanise(name) or zh_name
 

@@ -53,3 +53,14 @@ def test_pipeline_gives_every_entity_an_english_name(sample_extraction):
     assert sample_extraction.entities
     for e in sample_extraction.entities:
         assert e.name_en and e.name_en_source in (OFFICIAL, GENERATED), e
+
+
+def test_a_contextual_short_form_is_not_read_as_its_registry_entry_inside_another_name():
+    # 科学城 names Guangzhou Science City only beside that name (registry ~alias)
+    assert english_name("中国西部（重庆）科学城", "Platform").endswith("Chongqing Science City")
+    assert "Guangzhou" not in english_name("黄埔科学城", "Platform")
+
+
+def test_a_place_already_opening_the_next_english_name_is_not_repeated():
+    en = english_name("武汉光谷生物城", "Platform")
+    assert en.startswith("Wuhan East Lake") and not en.startswith("Wuhan Wuhan")
