@@ -16,6 +16,7 @@ from importlib import resources
 
 from pypinyin import Style, lazy_pinyin
 
+from .hanzi import to_simplified
 from .registry import load_registry
 from .textnorm import fold_width
 
@@ -254,12 +255,15 @@ def _two_char_starts() -> frozenset[str]:
 
 
 def english_name(zh_name: str, type_: str) -> str:
-    """A compositional English name for a Chinese entity name (generated, not official)."""
-    name = fold_width(zh_name).strip()
+    """A compositional English name for a Chinese entity name (generated, not official).
+    Traditional characters are read as simplified (the glossary and registry are simplified)."""
+    name = fold_width(to_simplified(zh_name)).strip()
     words: list[str] = []
     for _, en in _tokens(name, type_):
         if en and words and (en + " ").startswith(words[-1] + " "):
             words.pop()      # 武汉 + 光谷: "Wuhan" already opens "Wuhan East Lake High-tech …"
+        elif en and words and " " in en and words[-1].rsplit(" ", 1)[-1] == en.split(" ", 1)[0]:
+            en = en.split(" ", 1)[1]   # 新能源汽车 + 整车: "… Vehicle" + "Vehicle Assembly"
         if en:
             words.append(en)
     text = re.sub(r"\s+", " ", " ".join(words)).strip(" -")

@@ -64,3 +64,17 @@ def test_a_contextual_short_form_is_not_read_as_its_registry_entry_inside_anothe
 def test_a_place_already_opening_the_next_english_name_is_not_repeated():
     en = english_name("武汉光谷生物城", "Platform")
     assert en.startswith("Wuhan East Lake") and not en.startswith("Wuhan Wuhan")
+
+
+def test_traditional_names_are_translated_like_simplified_ones():
+    assert english_name("香港微電子研發院", "Institution") == english_name("香港微电子研发院", "Institution")
+    assert "Campus" in english_name("澳門大學橫琴校區", "Institution")
+
+
+def test_a_word_shared_at_a_boundary_is_written_once():
+    assert "Vehicle Vehicle" not in english_name("柳东新能源汽车整车产业园", "Platform")
+
+
+def test_rail_stations_and_extensions():
+    assert english_name("杭州东站", "Project") == "Hangzhou East Railway Station"
+    assert english_name("长沙地铁6号线东延", "Project").endswith("Line 6 East Extension")
