@@ -10,16 +10,24 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .model import Entity
-from .translate import english_name
+from .hanzi import to_simplified
+from .translate import english_name, romanises
 
 OFFICIAL = "official"
 GENERATED = "generated"
 
 
 def _taxonomy_english(name: str) -> str | None:
+    """The concept's English label when the name is the concept's own Chinese label, or a synonym
+    the glossary cannot render (数据服务 is an altLabel of 数据产业 but reads "Data Services")."""
     from kg.industries import EXACT, concept, map_industry   # the taxonomy is ontology data, read by kg
+    from .textnorm import normalise_name
     hit = map_industry(name)
-    return concept(hit[0]).en if hit and hit[1] == EXACT else None
+    if not hit or hit[1] != EXACT:
+        return None
+    c = concept(hit[0])
+    own = normalise_name(to_simplified(name)) in {normalise_name(c.zh), normalise_name(c.zh.removesuffix("产业"))}
+    return c.en if own or romanises(name, "Industry") else None
 
 
 def label_entity(e: Entity) -> Entity:

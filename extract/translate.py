@@ -278,3 +278,10 @@ def _units() -> dict[str, str]:
 def unit_english(unit: str) -> str:
     """English rendering of an indicator unit as written (亿元 → × 100 million yuan); unknown units stay."""
     return _units().get(unit.strip(), unit)
+
+
+def romanises(zh_name: str, type_: str) -> bool:
+    """Whether english_name would leave part of the name to pinyin (no glossary or registry word)."""
+    name = fold_width(to_simplified(zh_name)).strip()
+    return any(kind == "name" for kind, _ in _tokens(name, type_))
+

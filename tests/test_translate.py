@@ -78,3 +78,10 @@ def test_a_word_shared_at_a_boundary_is_written_once():
 def test_rail_stations_and_extensions():
     assert english_name("杭州东站", "Project") == "Hangzhou East Railway Station"
     assert english_name("长沙地铁6号线东延", "Project").endswith("Line 6 East Extension")
+
+
+def test_an_industry_takes_the_taxonomy_english_only_for_its_own_label_or_when_glossary_fails():
+    def en(name):
+        return add_english_names((Entity("Industry/x", "Industry", name),))[0].name_en
+    assert en("生物医药") == "Biomedicine"            # the concept's own label
+    assert en("数据服务") == "Data Service"           # a synonym of 数据产业 the glossary renders
