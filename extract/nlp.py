@@ -43,12 +43,13 @@ class _Tokenizer(jieba.Tokenizer):
     """jieba's Tokenizer, same dictionary and same algorithm (tests/test_registry_nlp.py checks the
     cuts are identical), with its default cut (accurate mode, HMM on) done in one tight pass per
     block: the word graph and the best route are computed together from the block's end, each
-    fragment's log probability comes from a memo instead of a log() per edge per sentence, and
-    the words go into one list instead of through three nested generators."""
+    fragment's log probability (or that it only begins longer words) comes from a memo, one
+    look-up per fragment instead of a log() per edge per sentence, and the words go into one
+    list instead of through three nested generators."""
 
     def add_word(self, word, freq=None, tag=None):
         super().add_word(word, freq, tag)
-        self.__dict__.pop("_logp", None)
+        self.__dict__.pop("_edges", None)
 
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
         if cut_all or not HMM or use_paddle:
@@ -75,11 +76,12 @@ class _Tokenizer(jieba.Tokenizer):
 
     def _cut_block(self, blk: str, words: list[str]) -> None:
         """jieba's __cut_DAG (get_DAG, calc and the walk along the best route) on one block."""
-        logp = self.__dict__.get("_logp")
-        if logp is None:
-            logp = self._logp = {}
-        freq, logtotal = self.FREQ, log(self.total)
-        get, fget = logp.get, freq.get
+        memo = self.__dict__.get("_edges")
+        if memo is None or memo[0] is not self.FREQ or memo[1] != self.total:
+            memo = self._edges = (self.FREQ, self.total, {})
+        edges = memo[2]                             # fragment -> log probability, or _PREFIX
+        eget, fget = edges.get, self.FREQ.get
+        logtotal = log(self.total)
         n = len(blk)
         score = [0.0] * (n + 1)                     # best route from each position: its log probability
         nxt = [0] * (n + 1)                         # and the last character of its first word
@@ -87,12 +89,14 @@ class _Tokenizer(jieba.Tokenizer):
             best_p = best_x = None
             i = k
             frag = blk[k]
-            f = fget(frag)
-            while f is not None:                    # every prefix of a word is in FREQ (0 if no word)
-                if f:
-                    p = get(frag)
-                    if p is None:
-                        p = logp[frag] = log(f) - logtotal
+            while True:
+                p = eget(frag)
+                if p is None:                       # not seen yet: ask the dictionary, remember
+                    f = fget(frag)
+                    if f is None:
+                        break                       # no word goes on with this fragment
+                    p = edges[frag] = log(f) - logtotal if f else _PREFIX
+                if p is not _PREFIX:
                     p += score[i + 1]
                     if best_p is None or p >= best_p:   # (p, i) > best: i only grows
                         best_p, best_x = p, i
@@ -100,13 +104,9 @@ class _Tokenizer(jieba.Tokenizer):
                 if i == n:
                     break
                 frag = blk[k:i + 1]
-                f = fget(frag)
             if best_p is None:                      # no word starts here: the character alone
                 frag = blk[k]
-                p = get(frag)
-                if p is None:
-                    p = logp[frag] = log(fget(frag) or 1) - logtotal
-                best_p, best_x = p + score[k + 1], k
+                best_p, best_x = log(fget(frag) or 1) - logtotal + score[k + 1], k
             score[k] = best_p
             nxt[k] = best_x
         x = 0
@@ -135,6 +135,7 @@ class _Tokenizer(jieba.Tokenizer):
             words.extend(buf)
 
 
+_PREFIX = object()      # a fragment of the dictionary that is only the start of longer words
 _JIEBA_BLOCK = jieba.re_han_default
 _JIEBA_SKIP = jieba.re_skip_default
 
