@@ -777,15 +777,19 @@ def _items(m: re.Match, prefix: str, type_: str, rule: str) -> Iterable[Candidat
         yield Candidate(s, e, type_, rule, name)
 
 
+_ITEM = re.compile(r"[^、]+")
+_LAST_JOINER = re.compile(r"以及|和|及")
+
+
 def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A、B和C -> spans of A, B, C (the last 和/及/以及 splits only the last item)."""
     spans = []
-    for part in re.finditer(r"[^、]+", text[start:end]):
+    for part in _ITEM.finditer(text[start:end]):
         spans.append((start + part.start(), start + part.end()))
     out = []
     for s, e in spans:
         pos = s
-        for m in re.finditer(r"以及|和|及", text[s:e]):
+        for m in _LAST_JOINER.finditer(text[s:e]):
             a, b = s + m.start(), s + m.end()
             if a > pos and b < e:
                 out.append((pos, a))
@@ -1060,6 +1064,9 @@ def _after_city(c: Candidate, text: str, known: Sequence[Known]) -> Candidate:
     return Candidate(city.start, c.end, c.type, c.rule, text[city.start:c.start] + (c.name or text[c.start:c.end]), c.of)
 
 
+_LIST_CLAUSE = re.compile(r"[^,,;;。::!!??“”()()]+")
+
+
 def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
     """The items of every A、B和C list in the sentence: the first item starts after a break word,
     the last ends at 等 or before a break word."""
@@ -1067,7 +1074,7 @@ def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
     out = []
     if "、" not in text:
         return out
-    for m in re.finditer(r"[^,,;;。::!!??“”()()]+", text):
+    for m in _LIST_CLAUSE.finditer(text):
         if "、" not in m.group(0):
             continue
         spans = _split_items(text, m.start(), m.end())

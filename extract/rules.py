@@ -70,7 +70,26 @@ def _rows(name: str) -> list[list[str]]:
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    """A regex for any of ``words``, the longest first where several match at one position (what
+    ``a|b|…`` sorted longest first would do), written as a trie (产(?:业(?:园|基地)?|区)): Python's
+    re tries every branch of a flat alternation in turn, a trie only those the next character allows."""
+    trie: dict[str, dict] = {}
+    for w in set(words):
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}                               # a word ends here
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict[str, dict]) -> str:
+    branches = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    if len(branches) == 1 and "" not in node:
+        return branches[0]
+    group = "(?:" + "|".join(branches) + ")"
+    return group + "?" if "" in node else group     # (longer words first, then the one ending here)
 
 
 def _heads() -> dict[str, Head]:

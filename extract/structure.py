@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -54,6 +55,29 @@ def split_sentences(line: Line, skip: tuple[tuple[int, int], ...] = ()) -> list[
     return spans
 
 
+def _merge(spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The union of the spans, as sorted disjoint spans."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _overlapping(merged: list[tuple[int, int]], ends: list[int], start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The merged spans that share a position with [start, end): all a sentence of that line can
+    fall in (found by bisection, so that a long document's many furniture lines are not tested
+    against every sentence)."""
+    out = []
+    i = bisect_right(ends, start)
+    while i < len(merged) and merged[i][0] < end:
+        out.append(merged[i])
+        i += 1
+    return tuple(out)
+
+
 def _title_of(text: str) -> str:
     end = min((i for i in (text.find("。"), text.find("!"), text.find("?")) if i >= 0), default=len(text))
     return text[:end][:120]
@@ -80,6 +104,8 @@ def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section,
         index[sec.id] = len(sections)
         sections.append(sec)
 
+    skip = _merge(cleaned.furniture)
+    skip_ends = [b for _, b in skip]
     for n, line in enumerate(cleaned.lines):
         hit = heading(line.text)
         kind = hit[0] if hit else None
@@ -104,7 +130,7 @@ def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section,
         para = Section(f"p{len(sections)}", "title" if kind == "title" else "paragraph", None,
                        _title_of(line.text)[:40], line.start, line.end, parent.id if parent else None)
         add(para)
-        for s, e in split(line, cleaned.furniture):
+        for s, e in split(line, _overlapping(skip, skip_ends, line.start, line.end)):
             sentences.append(Sentence(f"s{len(sentences) + 1:05d}", s, e, text[s:e], para.id))
     close(article, cleaned.body_end)
     close(chapter, cleaned.body_end)
