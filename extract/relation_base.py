@@ -22,6 +22,19 @@ class M(NamedTuple):
     entity: Entity
 
 
+def mentions_by_sentence(sentences, entities, make=M) -> dict[str, list]:
+    """Each sentence's mentions (by sentence id), offsets relative to the sentence; make builds
+    one mention from (start, end, entity)."""
+    start = {s.id: s.start for s in sentences}
+    out: dict[str, list] = {}
+    for e in entities:
+        for m in e.mentions:
+            base = start.get(m.sentence)
+            if base is not None:
+                out.setdefault(m.sentence, []).append(make(m.start - base, m.end - base, e))
+    return out
+
+
 @lru_cache(maxsize=1)
 def cue_words() -> dict[str, tuple[str, ...]]:
     text = resources.files("extract.patterns").joinpath("relations.tsv").read_text("utf-8")

@@ -22,7 +22,7 @@ from .model import Entity, Evidence, Relation, Sentence
 from .anaphora import find_anaphors
 from .mentions import HEADING
 from .containment import find_containment
-from .relation_base import (CLAUSE, COOP, PLACES, M, _rx, cue_words, list_after, outer_mentions,
+from .relation_base import (CLAUSE, COOP, PLACES, M, _rx, cue_words, mentions_by_sentence, list_after, outer_mentions,
                             segment_start, segment_subject)
 from .textnorm import fold_width
 
@@ -59,13 +59,7 @@ def _dominant(regions: Sequence[Entity]) -> Entity | None:
 def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity],
                    title: str = "") -> tuple[Relation, ...]:
     cues = cue_words()
-    by_sentence: dict[str, list[M]] = {}
-    sent_start = {s.id: s.start for s in sentences}
-    for e in entities:
-        for m in e.mentions:
-            base = sent_start.get(m.sentence)
-            if base is not None:
-                by_sentence.setdefault(m.sentence, []).append(M(m.start - base, m.end - base, e))
+    by_sentence: dict[str, list[M]] = mentions_by_sentence(sentences, entities)
     home = home_region(sentences, entities, title)
     title_platform = _title_platform(sentences, entities, title, home)
     industries = _industry_forms(entities)

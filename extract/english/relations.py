@@ -33,6 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Entity, Evidence, Relation, Sentence
+from ..relation_base import mentions_by_sentence
 from .sectors import cue_ends, sector_rules
 
 PLACES = ("Platform", "Region")
@@ -77,13 +78,7 @@ def _find(kind: str, text: str, start: int = 0, end: int | None = None):
 
 
 def find_english_relations(sentences: Sequence[Sentence], entities: Sequence[Entity]) -> tuple[Relation, ...]:
-    by_sentence: dict[str, list[M]] = {}
-    sent_start = {s.id: s.start for s in sentences}
-    for e in entities:
-        for ev in e.mentions:
-            base = sent_start.get(ev.sentence)
-            if base is not None:
-                by_sentence.setdefault(ev.sentence, []).append(M(ev.start - base, ev.end - base, e))
+    by_sentence: dict[str, list[M]] = mentions_by_sentence(sentences, entities, M)
     home = home_place(sentences, entities)
     industries = [e for e in entities if e.type == "Industry"]
     out: dict[tuple[str, str, str], Relation] = {}
