@@ -11,29 +11,31 @@ from dataclasses import replace
 
 from .model import Entity
 from .hanzi import to_simplified
-from .translate import english_name, romanises
+from .textnorm import normalise_name
+from .translate import composed_name
 
 OFFICIAL = "official"
 GENERATED = "generated"
 
 
-def _taxonomy_english(name: str) -> str | None:
+def _taxonomy_english(name: str, glossary_only: bool) -> str | None:
     """The concept's English label when the name is the concept's own Chinese label, or a synonym
     the glossary cannot render (数据服务 is an altLabel of 数据产业 but reads "Data Services")."""
     from kg.industries import EXACT, concept, map_industry   # the taxonomy is ontology data, read by kg
-    from .textnorm import normalise_name
     hit = map_industry(name)
     if not hit or hit[1] != EXACT:
         return None
     c = concept(hit[0])
     own = normalise_name(to_simplified(name)) in {normalise_name(c.zh), normalise_name(c.zh.removesuffix("产业"))}
-    return c.en if own or romanises(name, "Industry") else None
+    return c.en if own or not glossary_only else None
 
 
 def label_entity(e: Entity) -> Entity:
     if e.name_en:
         return e if e.name_en_source else replace(e, name_en_source=OFFICIAL)
-    en = (_taxonomy_english(e.name) if e.type == "Industry" else None) or english_name(e.name, e.type)
+    en, romanised = composed_name(e.name, e.type)
+    if e.type == "Industry":
+        en = _taxonomy_english(e.name, glossary_only=not romanised) or en
     return replace(e, name_en=en, name_en_source=GENERATED)
 
 

@@ -255,11 +255,18 @@ def _two_char_starts() -> frozenset[str]:
 
 
 def english_name(zh_name: str, type_: str) -> str:
-    """A compositional English name for a Chinese entity name (generated, not official).
-    Traditional characters are read as simplified (the glossary and registry are simplified)."""
+    """A compositional English name for a Chinese entity name (generated, not official)."""
+    return composed_name(zh_name, type_)[0]
+
+
+def composed_name(zh_name: str, type_: str) -> tuple[str, bool]:
+    """The compositional English name, and whether part of it was left to pinyin (no glossary or
+    registry word). Traditional characters are read as simplified (the glossary and registry are)."""
     name = fold_width(to_simplified(zh_name)).strip()
     words: list[str] = []
-    for _, en in _tokens(name, type_):
+    romanised = False
+    for kind, en in _tokens(name, type_):
+        romanised = romanised or kind == "name"
         if en and words and (en + " ").startswith(words[-1] + " "):
             words.pop()      # 武汉 + 光谷: "Wuhan" already opens "Wuhan East Lake High-tech …"
         elif en and words and " " in en and words[-1].rsplit(" ", 1)[-1] == en.split(" ", 1)[0]:
@@ -267,7 +274,7 @@ def english_name(zh_name: str, type_: str) -> str:
         if en:
             words.append(en)
     text = re.sub(r"\s+", " ", " ".join(words)).strip(" -")
-    return text or romanise(name) or zh_name
+    return (text or romanise(name) or zh_name), romanised
 
 
 @lru_cache(maxsize=1)
@@ -278,10 +285,3 @@ def _units() -> dict[str, str]:
 def unit_english(unit: str) -> str:
     """English rendering of an indicator unit as written (亿元 → × 100 million yuan); unknown units stay."""
     return _units().get(unit.strip(), unit)
-
-
-def romanises(zh_name: str, type_: str) -> bool:
-    """Whether english_name would leave part of the name to pinyin (no glossary or registry word)."""
-    name = fold_width(to_simplified(zh_name)).strip()
-    return any(kind == "name" for kind, _ in _tokens(name, type_))
-
