@@ -10,7 +10,7 @@ validate = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(validate)
 
 
-GOLD_FILES = sorted([*GOLD.glob("*.gold.json"), *GOLD.glob("dev/*.gold.json")])
+GOLD_FILES = sorted([*GOLD.glob("*.gold.json"), *GOLD.glob("dev/*.gold.json"), *GOLD.glob("real/*/*.gold.json")])
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)

@@ -16,6 +16,10 @@ Checks, for every gold file:
   * indicators: subject is null or an entity name, value is a number, comparator/status are valid,
     year is an int or null, unit/metric are strings, evidence is verbatim; a value that cannot be
     found in its evidence is reported as a warning (Chinese numerals such as 千亿级 are expected there).
+  * real published texts (document.source "real:<id>", tests/gold/real/): the text is the cached
+    text of data/real/manifest.tsv, evidence is {"start", "end"} offsets into it, never a quote.
+    Without the cache (CI) only what needs no text is checked; with it, the text's SHA-256 must
+    equal the gold's and the manifest's, and every check above runs.
 Exit status 0 when no errors were found.
 """
 import json
@@ -109,6 +113,53 @@ def value_in_evidence(value, evidence):
     return any(c and c in ev for c in candidates)
 
 
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def real_corpus():
+    """scripts/real_corpus.py, loaded by path (it is a script, not a package module)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("real_corpus", ROOT / "scripts" / "real_corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["real_corpus"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def evidence_text(ev, text, real):
+    """The evidence as a string: a quote for team-written texts, text[start:end] for real ones;
+    None when it is malformed (or, for real texts, when the cache is absent: text is None)."""
+    if not real:
+        return ev if isinstance(ev, str) and ev and ev in text else None
+    if not (isinstance(ev, dict) and set(ev) == {"start", "end"}
+            and all(isinstance(ev[k], int) and not isinstance(ev[k], bool) for k in ev)):
+        return None
+    if text is None:
+        return "" if 0 <= ev["start"] < ev["end"] else None
+    return text[ev["start"]:ev["end"]] if 0 <= ev["start"] < ev["end"] <= len(text) else None
+
+
+def real_text(doc, errors, warnings):
+    """The cached text of a real document, checked against the gold's and the manifest's hash."""
+    rc = real_corpus()
+    doc_id = doc["source"][len("real:"):]
+    rows = {r.id: r for r in rc.read_manifest()}
+    if doc_id not in rows:
+        errors.append(f"document.source {doc['source']!r}: no such id in data/real/manifest.tsv")
+        return None
+    if doc.get("sha256") != rows[doc_id].sha256:
+        errors.append("document.sha256 differs from the manifest's")
+    path = rc.text_path(doc_id)
+    if not path.exists():
+        warnings.append(f"cached text {path} absent: text checks skipped")
+        return None
+    text = path.read_text(encoding="utf-8")
+    if rc.sha256_text(text) != rows[doc_id].sha256:
+        errors.append(f"cached text {path} differs from its manifest hash")
+        return None
+    return text
+
+
 def validate(gold_path):
     errors, warnings, notes = [], [], []
     gold_path = Path(gold_path)
@@ -134,20 +185,29 @@ def validate(gold_path):
         errors.append(f"document.lang {doc.get('lang')!r} not zh|en")
     if not isinstance(doc.get("tuned"), bool):
         errors.append("document.tuned must be true or false")
-    if doc.get("tuned") is False and doc.get("source") != f"tests/gold/texts/{stem}.txt":
-        errors.append(f"document.source {doc.get('source')!r} != tests/gold/texts/{stem}.txt")
-
-    text_path = gold_path.with_name(stem + ".txt")
-    if not text_path.exists():
-        for parent in gold_path.resolve().parents:
-            cand = parent / doc.get("source", "")
-            if cand.exists():
-                text_path = cand
-                break
-    if not text_path.exists():
-        errors.append(f"text not found for {stem}")
-        return errors, warnings, notes, None
-    text = text_path.read_text(encoding="utf-8")
+    real = str(doc.get("source", "")).startswith("real:")
+    if real:
+        if doc.get("source") != f"real:{stem}":
+            errors.append(f"document.source {doc.get('source')!r} != real:{stem}")
+            return errors, warnings, notes, None
+        text = real_text(doc, errors, warnings)
+        if errors:
+            return errors, warnings, notes, None
+    else:
+        if doc.get("tuned") is False and doc.get("source") != f"tests/gold/texts/{stem}.txt":
+            errors.append(f"document.source {doc.get('source')!r} != tests/gold/texts/{stem}.txt")
+        text_path = gold_path.with_name(stem + ".txt")
+        if not text_path.exists():
+            for parent in gold_path.resolve().parents:
+                cand = parent / doc.get("source", "")
+                if cand.exists():
+                    text_path = cand
+                    break
+        if not text_path.exists():
+            errors.append(f"text not found for {stem}")
+            return errors, warnings, notes, None
+        text = text_path.read_text(encoding="utf-8")
+    in_text = (lambda form: True) if text is None else (lambda form: form in text)
 
     # ---- entities
     by_name = {}
@@ -168,13 +228,13 @@ def validate(gold_path):
         if name in by_name:
             errors.append(f"{where}: duplicate entity name")
         by_name[name] = ent
-        if name not in text:
+        if not in_text(name):
             if elided_list_ok(name, aliases, text):
                 notes.append(f"{where}: name rebuilt from a list with elided heads")
             else:
                 errors.append(f"{where}: name is not a verbatim substring of the text")
         for a in aliases:
-            if a not in text:
+            if not in_text(a):
                 errors.append(f"{where}: alias {a!r} is not a verbatim substring of the text")
             if a == name:
                 warnings.append(f"{where}: alias repeats the name")
@@ -210,9 +270,8 @@ def validate(gold_path):
         if key in seen:
             errors.append(f"{where}: duplicate relation")
         seen.add(key)
-        ev = rel.get("evidence")
-        if not isinstance(ev, str) or not ev or ev not in text:
-            errors.append(f"{where}: evidence is not a verbatim substring of the text")
+        if evidence_text(rel.get("evidence"), text, real) is None:
+            errors.append(f"{where}: evidence is not a verbatim substring (real text: offsets) of the text")
 
     # ---- indicators
     for i, ind in enumerate(gold["indicators"]):
@@ -237,14 +296,14 @@ def validate(gold_path):
             errors.append(f"{where}: year must be an int or null")
         if ind.get("status") not in STATUSES:
             errors.append(f"{where}: invalid status {ind.get('status')!r}")
-        ev = ind.get("evidence")
-        if not isinstance(ev, str) or not ev or ev not in text:
-            errors.append(f"{where}: evidence is not a verbatim substring of the text")
-        elif isinstance(val, (int, float)) and not value_in_evidence(val, ev):
+        ev = evidence_text(ind.get("evidence"), text, real)
+        if ev is None:
+            errors.append(f"{where}: evidence is not a verbatim substring (real text: offsets) of the text")
+        elif ev and isinstance(val, (int, float)) and not value_in_evidence(val, ev):
             warnings.append(f"{where}: value not written as digits in its evidence ({ev})")
         period_years = {"十三五": 2020, "十四五": 2025, "13th Five-Year": 2020, "14th Five-Year": 2025,
                         "二〇三五": 2035, "二〇二五": 2025}
-        if (isinstance(year, int) and isinstance(ev, str) and str(year) not in ev
+        if (isinstance(year, int) and ev and str(year) not in ev
                 and not any(k in ev and y == year for k, y in period_years.items())):
             warnings.append(f"{where}: year {year} not written in the evidence")
 
@@ -254,8 +313,8 @@ def validate(gold_path):
         "relations": Counter(r.get("type") for r in gold["relations"]),
         "n_relations": len(gold["relations"]),
         "n_indicators": len(gold["indicators"]),
-        "han_chars": len(re.findall(r"[\u4e00-\u9fff]", text)),
-        "chars": len(text),
+        "han_chars": len(re.findall(r"[\u4e00-\u9fff]", text or "")),
+        "chars": len(text or ""),
         "lang": doc.get("lang"),
     }
     return errors, warnings, notes, counts
