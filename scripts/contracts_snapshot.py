@@ -31,6 +31,7 @@ CORPORA = {
     "real": Path(os.environ.get("POLICYKG_REAL_CACHE") or ROOT / "data" / "real" / "cache"),
 }
 SKIP = {"manifest.json", "report.json"}
+INPUTS = Path(tempfile.gettempdir()) / "policykg-snapshot-inputs"
 
 
 def policykg() -> str:
@@ -47,17 +48,20 @@ def snapshot(out: Path) -> None:
         if not texts:
             print(f"{name}: no texts at {folder}, skipped")
             continue
-        with tempfile.TemporaryDirectory() as tmp:
-            # only the texts (gold folders also hold JSON that is not an input)
-            for p in texts:
-                os.symlink(p.resolve(), Path(tmp) / p.name)
-            dest = out / name
-            shutil.rmtree(dest, ignore_errors=True)
-            run = subprocess.run([policykg(), "ingest", tmp, "--out", str(dest), "--workers", "1"],
-                                 capture_output=True, text=True)
-            print(f"{name}: {len(texts)} texts, ingest exit {run.returncode}")
-            if run.returncode not in (0, 1):
-                print(run.stderr[-2000:])
+        # only the texts (gold folders also hold JSON that is not an input), from a fixed path:
+        # contracts record their source path, which must be the same in both snapshots
+        inputs = INPUTS / name
+        shutil.rmtree(inputs, ignore_errors=True)
+        inputs.mkdir(parents=True)
+        for p in texts:
+            os.symlink(p.resolve(), inputs / p.name)
+        dest = out / name
+        shutil.rmtree(dest, ignore_errors=True)
+        run = subprocess.run([policykg(), "ingest", str(inputs), "--out", str(dest), "--workers", "1"],
+                             capture_output=True, text=True)
+        print(f"{name}: {len(texts)} texts, ingest exit {run.returncode}")
+        if run.returncode not in (0, 1):
+            print(run.stderr[-2000:])
 
 
 def files(folder: Path) -> set[Path]:
