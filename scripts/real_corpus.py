@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import fcntl
 import datetime as dt
 import hashlib
@@ -64,27 +63,33 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def parse_line(line: str, where: str) -> Row:
+    cells = line.rstrip("\n").split("\t")
+    if len(cells) != len(COLUMNS):
+        raise SystemExit(f"{where}: {len(cells)} cells, expected {len(COLUMNS)} ({', '.join(COLUMNS)})")
+    raw = dict(zip(COLUMNS, cells))
+    try:
+        row = Row(**{**raw, "chars": int(raw["chars"])})
+    except ValueError as exc:
+        raise SystemExit(f"{where}: {exc}")
+    problem = (f"split {row.split!r}" if row.split not in SPLITS else
+               f"kind {row.kind!r}" if row.kind not in KINDS else
+               f"lang {row.lang!r}" if row.lang not in LANGS else
+               "sha256" if len(row.sha256) != 64 else None)
+    if problem:
+        raise SystemExit(f"{where}: bad {problem}")
+    return row
+
+
 def read_manifest(path: Path = MANIFEST) -> list[Row]:
-    """The manifest's rows, each checked; a bad row is reported as file:line."""
+    """The manifest's rows (plain TSV: no quoting, no escapes), each checked; a bad row is
+    reported as file:line."""
     if not path.exists():
         return []
-    rows = []
-    with path.open(encoding="utf-8", newline="") as fh:
-        reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-        if reader.fieldnames != COLUMNS:
-            raise SystemExit(f"{path}:1: columns must be {COLUMNS}, got {reader.fieldnames}")
-        for lineno, raw in enumerate(reader, start=2):
-            try:
-                row = Row(**{**raw, "chars": int(raw["chars"])})
-            except (TypeError, ValueError) as exc:
-                raise SystemExit(f"{path}:{lineno}: {exc}")
-            problem = (f"split {row.split!r}" if row.split not in SPLITS else
-                       f"kind {row.kind!r}" if row.kind not in KINDS else
-                       f"lang {row.lang!r}" if row.lang not in LANGS else
-                       "sha256" if len(row.sha256) != 64 else None)
-            if problem:
-                raise SystemExit(f"{path}:{lineno}: bad {problem}")
-            rows.append(row)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if not lines or lines[0].split("\t") != COLUMNS:
+        raise SystemExit(f"{path}:1: the header must be {COLUMNS}")
+    rows = [parse_line(line, f"{path}:{n}") for n, line in enumerate(lines[1:], start=2) if line.strip()]
     ids = [r.id for r in rows]
     dup = {i for i in ids if ids.count(i) > 1}
     if dup:
@@ -94,11 +99,13 @@ def read_manifest(path: Path = MANIFEST) -> list[Row]:
 
 def write_manifest(rows: list[Row], path: Path = MANIFEST) -> None:
     tmp = path.with_suffix(".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.writer(fh, delimiter="\t", quoting=csv.QUOTE_NONE, escapechar="\\", lineterminator="\n")
-        w.writerow(COLUMNS)
-        for r in sorted(rows, key=lambda r: r.id):
-            w.writerow([asdict(r)[c] for c in COLUMNS])
+    lines = ["\t".join(COLUMNS)]
+    for r in sorted(rows, key=lambda r: r.id):
+        values = [str(asdict(r)[c]) for c in COLUMNS]
+        if any(ch in v for v in values for ch in "\t\n\r"):
+            raise SystemExit(f"{r.id}: a value holds a tab or a line break")
+        lines.append("\t".join(values))
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     tmp.replace(path)
 
 
