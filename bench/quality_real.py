@@ -3,6 +3,7 @@
     python bench/quality_real.py                 # dev per file, dev and held-out aggregates
     python bench/quality_real.py --split dev     # only the development set
     python bench/quality_real.py --write LABEL   # also add the figures to bench/RESULTS.md under LABEL
+    python bench/quality_real.py --errors [ID …] # dev only: what each dev text misses and adds
 
 The texts are not in the repository (data/real/README.md): the script first checks the cache
 against the manifest's hashes and names what is missing. Gold is tests/gold/real/{dev,heldout}.
@@ -28,7 +29,8 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 sys.path.insert(0, str(ROOT))
 
 from extract.contract import to_contract  # noqa: E402
-from extract.evaluate import Report, Score, evaluate, total  # noqa: E402
+from extract.evaluate import (Report, Score, entity_matches, evaluate, gold_items, greedy_match,  # noqa: E402
+                              pred_items, total)
 from extract.pipeline import extract_text  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "real"
@@ -147,11 +149,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--heldout-files", action="store_true", help="held-out figures per file (end of a round only)")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
+    ap.add_argument("--errors", nargs="*", metavar="ID",
+                    help="dev texts only: list missed and spurious items (all dev texts when no id is given)")
     ap.add_argument("--write", metavar="LABEL",
                     help="add the figures to bench/RESULTS.md under LABEL (e.g. 'round 1, before')")
     args = ap.parse_args(argv)
 
     rows = {r.id: r for r in RC.read_manifest()}
+    if args.errors is not None:
+        return print_errors(rows, set(args.errors))
     problems = RC.check(list(rows.values()))
     lines = [f"Real-text quality, {dt.date.today().isoformat()}, commit {commit()}"
              + (f" ({problems} cached texts missing or changed)" if problems else "")]
@@ -183,6 +189,50 @@ def main(argv: list[str] | None = None) -> int:
     if args.write:
         write_results(args.write, text)
     return 0
+
+
+def print_errors(rows: dict, only: set[str]) -> int:
+    """Missed (gold, not predicted) and spurious (predicted, not gold) items of dev texts: for
+    whoever tunes rules. Held-out texts are refused: their errors must stay unseen."""
+    held = {p.name[:-len(".gold.json")] for split in ("heldout", "heldout-second") for p in gold_files(split)}
+    if only & held:
+        raise SystemExit(f"refused: {sorted(only & held)} held-out; errors are listed for dev texts only")
+    for path in gold_files("dev"):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        doc = gold["document"]
+        if only and doc["id"] not in only:
+            continue
+        text = cached_text(doc["id"], rows[doc["id"]].sha256) if doc["id"] in rows else None
+        if text is None:
+            print(f"== {doc['id']}: not in the cache")
+            continue
+        pred = to_contract(extract_text(text, doc["id"], source=f"real:{doc['id']}", lang=doc["lang"]))
+        print(f"== {doc['id']} ({doc['lang']}, {doc.get('kind')})")
+        for line in diff_lines(pred, gold):
+            print("  " + line)
+    return 0
+
+
+def diff_lines(pred: dict, gold: dict) -> list[str]:
+    """Entities, relations and indicators that one side has and the other lacks (as scored)."""
+    p_by_id = pred_items(pred)
+    p_ents, p_list = list(p_by_id.values()), list(pred.get("entities", []))
+    g_items, g_list = gold_items(gold), gold["entities"]
+    pairs = greedy_match(p_ents, g_items, lambda p, g: entity_matches(p, g, True))
+    mp, mg = {pi for pi, _ in pairs}, {gi for _, gi in pairs}
+    lines = [f"missed entity   {g['type']:<11} {g['name']}" for i, g in enumerate(g_list) if i not in mg]
+    lines += [f"spurious entity {p['type']:<11} {p['name']}" for i, p in enumerate(p_list) if i not in mp]
+    names = {e["id"]: e["name"] for e in pred.get("entities", [])}
+    g_rel = {(r["type"], r["head"], r["tail"]) for r in gold["relations"]}
+    p_rel = {(r["type"], names.get(r.get("head"), "?"), names.get(r.get("tail"), "?")) for r in pred.get("relations", [])}
+    lines += [f"gold relation      {h} {t} {tl}" for t, h, tl in sorted(g_rel)]
+    lines += [f"predicted relation {h} {t} {tl}  [{r.get('rule', '')}]" for r in pred.get("relations", [])
+              for t, h, tl in [(r["type"], names.get(r.get("head"), "?"), names.get(r.get("tail"), "?"))]]
+    lines += [f"gold indicator      {i['metric']} {i['value']} {i['unit']} {i['year']} {i.get('subject')}"
+              for i in gold["indicators"]]
+    lines += [f"predicted indicator {i.get('metric')} {i['value']} {i.get('unit')} {i.get('year')} "
+              f"{names.get(i.get('subject'), i.get('subject'))}" for i in pred.get("indicators", [])]
+    return lines
 
 
 def summary(r: Report) -> dict:
