@@ -54,7 +54,7 @@ def generate(folder: Path, n: int, seed: int = 0) -> list[Path]:
 def run_one(inputs: str, out: str, workers: int) -> dict:
     """Run inside a fresh process: one ingest, its time and peak memory."""
     sys.path.insert(0, str(ROOT))
-    from kg.ingest import ingest
+    from kg.batch.ingest import ingest
     load_before = os.getloadavg()[0]
     c0 = os.times()
     t0 = time.perf_counter()

@@ -1,7 +1,7 @@
 """Benchmark: batched vs row-by-row loading into the project's own Neo4j (wipes its database).
 
 A synthetic graph (default 40 documents; ≥100k nodes and ≥200k relationships) goes through the
-real loader (kg.neo4j_load.load) twice in the same run:
+real loader (kg.neo4j.load.load) twice in the same run:
   batched     — parameterised UNWIND statements of --batch rows, one transaction per document;
   row-by-row  — the same statements with one row each (batch=1), same per-document transactions,
                 on the first --row-docs documents only (measured, then reported per element).
@@ -31,8 +31,8 @@ sys.path.insert(0, str(ROOT))
 from extract.ids import entity_id, entity_key, indicator_id  # noqa: E402
 from extract.model import (ENTITY_TYPES, RELATION_TYPES, Document, Entity, Evidence,  # noqa: E402
                            Extraction, Indicator, Relation, Section, Sentence)
-from kg.neo4j_load import load  # noqa: E402
-from kg.neo4j_rows import document_rows  # noqa: E402
+from kg.neo4j.load import load  # noqa: E402
+from kg.neo4j.rows import document_rows  # noqa: E402
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- bench/neo4j.py:start -->", "<!-- bench/neo4j.py:end -->"
@@ -139,8 +139,8 @@ class AutoCommit:
 
 def autocommit_load(driver, extractions, pid: int) -> Timing:
     """The loader's own statements, one row each, each in its own auto-commit transaction."""
-    from kg.neo4j_load import _write
-    from kg.neo4j_schema import ensure_schema
+    from kg.neo4j.load import _write
+    from kg.neo4j.schema import ensure_schema
     c0, p0, t0 = server_cpu_seconds(pid), time.process_time(), time.perf_counter()
     ensure_schema(driver)
     with driver.session() as session:
@@ -164,8 +164,8 @@ def main() -> None:
     ap.add_argument("--write-results", action="store_true", help="replace this bench's section of bench/RESULTS.md")
     args = ap.parse_args()
 
-    from kg.neo4j_client import open_driver
-    from kg.neo4j_server import NEO4J_VERSION, local_settings, paths
+    from kg.neo4j.client import open_driver
+    from kg.neo4j.server import NEO4J_VERSION, local_settings, paths
     p = paths()
     if not p.password.exists():
         sys.exit("start the project's Neo4j first: policykg neo4j start (the bench wipes its database)")
@@ -177,7 +177,7 @@ def main() -> None:
           f"{sum(document_rows(x).elements for x in graph):,} element writes (shared entities once per "
           f"document), generated in {time.perf_counter() - t0:.1f}s")
 
-    from kg.neo4j_server import running_pid
+    from kg.neo4j.server import running_pid
     pid = running_pid(p)
     with open_driver(local_settings(p)) as driver:
         load_ = lambda xs, batch: timed_load(driver, xs, batch, pid)  # noqa: E731
@@ -257,7 +257,7 @@ def main() -> None:
 
 def write_results(report: str) -> None:
     section = (f"{START}\n## Neo4j loading — `bench/neo4j.py`\n\n"
-               "Synthetic documents through the real loader (`kg.neo4j_load.load`): one managed transaction per "
+               "Synthetic documents through the real loader (`kg.neo4j.load.load`): one managed transaction per "
                "document; *batched* sends parameterised UNWIND statements, *row-by-row* the same statements with "
                "one row each. Elements = nodes + relationships written. Goal: ≥ 20k elements/s batched, ≥ 10× "
                "row-by-row.\n\n"

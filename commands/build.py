@@ -9,7 +9,7 @@ import click
 @click.option("--out", default="data/graph", show_default=True, type=click.Path(), help="output folder")
 def build(inputs, out):
     """Extract INPUTS (files or folders; default data/raw) and write the graph to --out."""
-    from kg.build import build as run_build
+    from kg.batch.build import build as run_build
     report = run_build(inputs or ("data/raw",), out, progress=click.echo)
     for path in report.outputs:
         click.echo(f"wrote {path}")

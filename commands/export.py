@@ -17,8 +17,8 @@ FORMAT_CHOICE = click.Choice(["ttl", "trig", "nq", "jsonld", "nt"])
 @click.option("--out", type=click.Path(), help="output file ('-' for stdout; default GRAPH/graph.<format>)")
 def export(graph, fmt, out):
     """Write the graph in GRAPH (a build folder, or an RDF file) as RDF."""
-    from kg.rdf import SUFFIX, serialize, write
-    from kg.source import load_dataset
+    from kg.output.rdf import SUFFIX, serialize, write
+    from kg.output.export import load_dataset
     ds = load_dataset(graph)
     if out == "-":
         sys.stdout.write(serialize(ds, fmt))
@@ -34,9 +34,9 @@ def export(graph, fmt, out):
 @click.option("--limit", default=50, show_default=True, help="violations to print at most")
 def validate(graph, limit):
     """Check the graph in GRAPH against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
-    from kg.rdf import merged
-    from kg.shacl import validate as run_validate
-    from kg.source import load_dataset
+    from kg.output.rdf import merged
+    from kg.output.shacl import validate as run_validate
+    from kg.output.export import load_dataset
     report = run_validate(merged(load_dataset(graph)))
     click.echo(report.text(limit=limit))
     if not report.conforms:
@@ -51,8 +51,8 @@ def stats(graph_dir, top):
     from rich.console import Console
     from rich.table import Table
 
-    from kg.source import read_extractions
-    from kg.stats import compute
+    from kg.output.export import read_extractions
+    from kg.output.stats import compute
     s = compute(read_extractions(graph_dir), top=top)
     console = Console()
     console.print(f"{s.documents} documents, {s.entities} entities, {s.relations} relations, "
@@ -82,8 +82,8 @@ def stats(graph_dir, top):
 @click.option("--csv", "as_csv", is_flag=True, help="print CSV instead of a table")
 def sparql(query, graph, saved, list_saved, as_csv):
     """Run a SPARQL QUERY (text, or a .rq file) over the graph in process and print the result."""
-    from kg.sparql import SparqlError, run, saved_queries, show
-    from kg.source import load_dataset
+    from kg.output.sparql import SparqlError, run, saved_queries, show
+    from kg.output.export import load_dataset
     if list_saved:
         for name, (description, _) in saved_queries().items():
             click.echo(f"{name}: {description}")

@@ -101,7 +101,7 @@ def ingest(inputs, out, workers, prune, neo4j, report_file, validate, progress):
     Unchanged documents are skipped (the manifest in --out keys them by content hash), changed ones
     replaced. Exit code 0 only when every document (and the Neo4j load) succeeded.
     """
-    from kg.ingest import ingest as run_ingest
+    from kg.batch.ingest import ingest as run_ingest
     use_bar = sys.stderr.isatty() if progress is None else progress
     listener = ProgressBar() if use_bar else PlainLines()
     try:

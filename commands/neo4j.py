@@ -15,21 +15,21 @@ def neo4j():
 @click.option("--timeout", default=180, show_default=True, help="seconds to wait for the server to answer")
 def start(timeout):
     """Provision (first time), start, and wait until `RETURN 1` answers."""
-    from kg.neo4j_server import start as start_server
+    from kg.neo4j.server import start as start_server
     start_server(timeout=timeout, log=click.echo)
 
 
 @neo4j.command()
 def stop():
     """Stop the server cleanly."""
-    from kg.neo4j_server import stop as stop_server
+    from kg.neo4j.server import stop as stop_server
     stop_server(log=click.echo)
 
 
 @neo4j.command()
 def status():
     """Say whether the server runs and answers; exit 1 when it does not."""
-    from kg.neo4j_server import status as server_status
+    from kg.neo4j.server import status as server_status
     pid, ok = server_status()
     if ok:
         click.echo(f"running (pid {pid}), answering")
@@ -52,10 +52,10 @@ def load(graph_dir, prune, batch_size):
     Each document is replaced in one transaction: re-loading it removes exactly its old facts
     and mentions; entities other documents still contain are kept.
     """
-    from kg.neo4j_client import open_driver
-    from kg.neo4j_load import load as load_graph
-    from kg.neo4j_settings import load_settings
-    from kg.neo4j_taxonomy import default_taxonomy
+    from kg.neo4j.client import open_driver
+    from kg.neo4j.load import load as load_graph
+    from kg.neo4j.settings import load_settings
+    from kg.neo4j.taxonomy import default_taxonomy
     files = sorted(Path(graph_dir).glob("*.extraction.json"))
     if not files:
         raise click.ClickException(f"no *.extraction.json in {graph_dir}: run `policykg build` first")
@@ -76,7 +76,7 @@ def read_extraction(path):
     import json
 
     from extract.contract import read_contract
-    from kg.neo4j_load import LoadError
+    from kg.neo4j.load import LoadError
     try:
         return read_contract(path)
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:

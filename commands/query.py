@@ -8,7 +8,7 @@ def print_table(keys, rows) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    from kg.neo4j_values import cell
+    from kg.neo4j.values import cell
     table = Table(*keys, show_lines=True)
     for row in rows:
         table.add_row(*(cell(v) for v in row))
@@ -17,7 +17,7 @@ def print_table(keys, rows) -> None:
 
 
 def print_saved_list() -> None:
-    from kg.neo4j_saved import saved_queries
+    from kg.neo4j.saved import saved_queries
     for q in saved_queries().values():
         click.echo(f"{q.name}\n    {q.description}")
         for p in q.params:
@@ -42,7 +42,7 @@ def query(cypher, saved, list_saved, params, write, as_json, as_csv):
     policykg query 'MATCH (n:Platform) RETURN n.name_zh, n.name_en'
     policykg query --saved platforms-serving-industry --param industry=Biomedicine
     """
-    from kg.neo4j_saved import adhoc_value, bind, get, split_params
+    from kg.neo4j.saved import adhoc_value, bind, get, split_params
     if list_saved:
         print_saved_list()
         return
@@ -57,10 +57,10 @@ def query(cypher, saved, list_saved, params, write, as_json, as_csv):
     else:
         text, values = cypher, {k: adhoc_value(v) for k, v in given.items()}
 
-    from kg.neo4j_client import open_driver
-    from kg.neo4j_query import run_query
-    from kg.neo4j_settings import load_settings
-    from kg.neo4j_values import to_csv, to_json
+    from kg.neo4j.client import open_driver
+    from kg.neo4j.query import run_query
+    from kg.neo4j.settings import load_settings
+    from kg.neo4j.values import to_csv, to_json
     settings = load_settings()
     with open_driver(settings) as driver:
         result = run_query(driver, text, values, write=write, database=settings.database)

@@ -15,7 +15,7 @@ from rdflib import Namespace, URIRef
 
 from extract.ids import digest
 
-from .vocab import PKG
+from kg.vocab import PKG
 
 RES = Namespace("https://w3id.org/policykg/id/")
 IND = Namespace("https://w3id.org/policykg/industry/")

@@ -28,7 +28,7 @@ def sample_extraction():
 @pytest.fixture(scope="session")
 def neo4j_settings():
     """The project's own server: tests wipe its database, so never a user's server."""
-    from kg.neo4j_server import local_settings, paths
+    from kg.neo4j.server import local_settings, paths
     p = paths()
     if not p.password.exists():
         pytest.fail("the project's Neo4j has never been started: run `make test` "
@@ -38,7 +38,7 @@ def neo4j_settings():
 
 @pytest.fixture(scope="session")
 def neo4j_driver(neo4j_settings):
-    from kg.neo4j_client import open_driver
+    from kg.neo4j.client import open_driver
     with open_driver(neo4j_settings) as driver:
         yield driver
 

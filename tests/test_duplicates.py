@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from kg.duplicates import find_duplicates, graph_entities
-from kg.ingest import ingest
+from kg.batch.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -183,7 +183,7 @@ def test_headings_name_nothing_by_head_words_but_keep_registry_names():
 
 
 def test_neo4j_rows_give_english_only_entities_no_chinese_name():
-    from kg.neo4j_rows import document_rows
+    from kg.neo4j.rows import document_rows
     _, x = entities("The Lingnan Robotics Innovation Center will open in Guangzhou Knowledge City.")
     rows = {r["entity_id"]: r for rs in document_rows(x).entities.values() for r in rs}
     lab = next(r for r in rows.values() if r["name_en"] == "Lingnan Robotics Innovation Center")

@@ -1,10 +1,10 @@
 import networkx as nx
 from rdflib import RDF, RDFS, Graph
 
-from kg.build import build
+from kg.batch.build import build
 from kg.iri import PKG, iri
-from kg.nxgraph import entity_nodes, to_networkx
-from kg.rdf import to_graph
+from kg.output.nxgraph import entity_nodes, to_networkx
+from kg.output.rdf import to_graph
 
 
 def test_rdf_types_and_labels(sample_extraction):

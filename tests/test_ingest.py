@@ -11,7 +11,7 @@ from rdflib import Graph
 
 from docmakers import make_docx
 from extract.contract import read_contract
-from kg.ingest import ingest
+from kg.batch.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 KC = "Platform/sino-singapore-guangzhou-knowledge-city"
@@ -227,15 +227,15 @@ def test_cli_summary_plain_lines_and_exit_zero(corpus, tmp_path):
 
 def crash_on_doc3(task):
     """Stands in for a worker that dies (a crash in a C library, the OOM killer) on one document."""
-    from kg.ingest_worker import run_task
+    from kg.batch.worker import run_task
     if task.path.endswith("doc3.txt"):
         os._exit(70)
     return run_task(task)
 
 
 def test_a_worker_dying_fails_only_its_document(corpus, tmp_path, monkeypatch):
-    import kg.ingest
-    monkeypatch.setattr(kg.ingest, "run_task", crash_on_doc3)
+    import kg.batch.ingest
+    monkeypatch.setattr(kg.batch.ingest, "run_task", crash_on_doc3)
     r = ingest([corpus], tmp_path / "out", workers=2)
     failed = [o for o in r.outcomes if o.status == "failed"]
     assert [Path(o.path).name for o in failed] == ["doc3.txt"]
@@ -244,7 +244,7 @@ def test_a_worker_dying_fails_only_its_document(corpus, tmp_path, monkeypatch):
 
 
 def test_english_and_chinese_build_conforms_to_the_shapes(tmp_path, sample_path):
-    from kg.build import build
+    from kg.batch.build import build
     from rdflib import Literal, RDFS
     from kg.iri import iri
     report = build([ROOT / "tests" / "data" / "en-dev-nansha.txt", ROOT / "tests" / "data" / "en-dev-suzhou.txt",
@@ -259,11 +259,11 @@ def test_english_and_chinese_build_conforms_to_the_shapes(tmp_path, sample_path)
 
 
 def test_a_changed_extractor_re_extracts_unchanged_documents(corpus, tmp_path, monkeypatch):
-    import kg.ingest
+    import kg.batch.ingest
     out = tmp_path / "out"
     ingest([corpus], out, workers=1)
     assert ingest([corpus], out, workers=1).count("skipped") == 7
-    monkeypatch.setattr(kg.ingest, "extractor_fingerprint", lambda: "new-rules")
+    monkeypatch.setattr(kg.batch.ingest, "extractor_fingerprint", lambda: "new-rules")
     r = ingest([corpus], out, workers=1)
     assert r.count("ok") == 7 and r.graph_rebuilt
     assert ingest([corpus], out, workers=1).count("skipped") == 7

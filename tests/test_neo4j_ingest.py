@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.ingest import ingest
+from kg.batch.ingest import ingest
 
 from neo4j_counts import counts
 
@@ -49,13 +49,13 @@ class StopServerAfterFirstBatch:
 
     def message(self, text):
         if text.startswith("neo4j: loaded") and not self.stopped:
-            from kg.neo4j_server import stop
+            from kg.neo4j.server import stop
             stop(log=lambda msg: None)
             self.stopped = True
 
 
 def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_db, neo4j_settings):
-    from kg.neo4j_server import start
+    from kg.neo4j.server import start
     ingest([corpus], tmp_path / "ref", workers=1, neo4j=neo4j_settings)
     reference = counts(clean_db)
     clean_db.execute_query("MATCH (n) DETACH DELETE n")
@@ -77,7 +77,7 @@ def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_d
 
 def test_changed_and_pruned_documents_are_replaced_and_retracted(corpus, tmp_path, clean_db, neo4j_settings,
                                                                  sample_text):
-    from kg.neo4j_load import loaded_documents
+    from kg.neo4j.load import loaded_documents
     out = tmp_path / "out"
     ingest([corpus], out, workers=1, neo4j=neo4j_settings)
     paras = [p for p in sample_text.split("\n") if len(p) > 60]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import build
-from kg.neo4j_load import load
+from kg.batch.build import build
+from kg.neo4j.load import load
 
 from neo4j_counts import counts
 
@@ -80,7 +80,7 @@ def test_server_advertises_its_own_ports(neo4j_settings):
     import json as _json
     import urllib.request
 
-    from kg.neo4j_settings import bolt_port, http_port
+    from kg.neo4j.settings import bolt_port, http_port
     with urllib.request.urlopen(f"http://127.0.0.1:{http_port()}/", timeout=10) as resp:
         discovery = _json.loads(resp.read())
     assert discovery["bolt_direct"] == f"bolt://127.0.0.1:{bolt_port()}"

@@ -5,8 +5,8 @@ import pytest
 
 from extract.pipeline import extract_text
 from kg.iri import iri
-from kg.neo4j_load import load, loaded_documents
-from kg.neo4j_rows import ContractDataError
+from kg.neo4j.load import load, loaded_documents
+from kg.neo4j.rows import ContractDataError
 
 import taxonomy_fixture as TAX
 from neo4j_counts import by_type, counts, one

@@ -13,7 +13,7 @@ import pytest
 
 from extract.contract import write_contract
 from kg.iri import iri
-from kg.neo4j_load import load
+from kg.neo4j.load import load
 
 import taxonomy_fixture as TAX
 from neo4j_docs import DocBuilder

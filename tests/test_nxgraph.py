@@ -6,9 +6,9 @@ from rdflib import RDF, URIRef
 from cli import main
 from extract.contract import write_contract
 from kg.iri import iri
-from kg.nxgraph import entity_nodes, read_graphml, read_node_link, to_networkx, write_graphml, write_node_link
-from kg.rdf import to_graph
-from kg.stats import compute
+from kg.output.nxgraph import entity_nodes, read_graphml, read_node_link, to_networkx, write_graphml, write_node_link
+from kg.output.rdf import to_graph
+from kg.output.stats import compute
 
 
 def edges(g):

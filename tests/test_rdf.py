@@ -9,8 +9,8 @@ from rdflib.namespace import PROV
 
 from extract.model import ENTITY_TYPES, Relation
 from kg.iri import TAXONOMY_GRAPH, document_iri, iri
-from kg.rdf import FORMATS, merged, parse, serialize, to_dataset, to_graph, write
-from kg.shacl import ShaclViolations, validate
+from kg.output.rdf import FORMATS, merged, parse, serialize, to_dataset, to_graph, write
+from kg.output.shacl import ShaclViolations, validate
 from kg.vocab import PKG
 
 
@@ -160,22 +160,22 @@ def test_a_statement_about_an_unasserted_triple_is_a_violation():
 
 
 def test_build_fails_loudly_with_the_report_on_violations(tmp_path, monkeypatch):
-    import kg.build
-    import kg.ingest_worker
+    import kg.batch.build
+    import kg.batch.worker
     bad = handmade_extraction()
     bad = bad.__class__(bad.document, bad.entities,
                         bad.relations + (Relation(eid("集成电路"), "SERVES", eid("广州科学城"),
                                                   bad.relations[0].evidence, "bad"),), bad.indicators)
-    monkeypatch.setattr(kg.ingest_worker, "extract_source", lambda text, doc_id, source: bad)
+    monkeypatch.setattr(kg.batch.worker, "extract_source", lambda text, doc_id, source: bad)
     (tmp_path / "in.txt").write_text("x", encoding="utf-8")
     with pytest.raises(ShaclViolations) as err:
-        kg.build.build([tmp_path / "in.txt"], tmp_path / "out")
+        kg.batch.build.build([tmp_path / "in.txt"], tmp_path / "out")
     assert "SERVES starts at a Platform, Institution or Project" in str(err.value)
     assert (tmp_path / "out" / "graph.trig").exists()      # kept for inspection
 
 
 def test_unknown_format_and_bad_file_are_one_line_errors(tmp_path):
-    from kg.rdf import RDFFormatError
+    from kg.output.rdf import RDFFormatError
     with pytest.raises(RDFFormatError):
         serialize(Dataset(), "rdfxml")
     bad = tmp_path / "bad.ttl"

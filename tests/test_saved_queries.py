@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.neo4j_saved import SavedQueryError, adhoc_value, bind, get, parse, saved_queries, split_params
+from kg.neo4j.saved import SavedQueryError, adhoc_value, bind, get, parse, saved_queries, split_params
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED = {"platforms-serving-industry", "targets", "entity-profile", "cooperation-network",

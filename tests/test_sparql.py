@@ -6,8 +6,8 @@ from handmade import eid, handmade_extraction
 from cli import main
 from extract.contract import write_contract
 from kg.iri import iri
-from kg.rdf import to_dataset
-from kg.sparql import SparqlError, run, saved_queries
+from kg.output.rdf import to_dataset
+from kg.output.sparql import SparqlError, run, saved_queries
 
 BIOMEDICINE = "platforms-serving-biomedicine"
 BIO_ISLAND = iri("Platform/guangzhou-international-bio-island")

@@ -19,11 +19,11 @@ from pathlib import Path
 from extract.contract import read_contract
 from extract.model import Extraction
 
-from .iri import TAXONOMY_GRAPH, document_iri
-from .nxgraph import to_networkx, write_graphml, write_node_link
-from .rdf import serialize, to_dataset
+from kg.iri import TAXONOMY_GRAPH, document_iri
+from kg.output.nxgraph import to_networkx, write_graphml, write_node_link
+from kg.output.rdf import serialize, to_dataset
 
-from .ingest import GRAPH_FILES  # noqa: F401  (the names, kept in one place)
+from kg.batch.ingest import GRAPH_FILES  # noqa: F401  (the names, kept in one place)
 HEADER = "# policykg graph: N-Triples lines (valid {fmt}); {n} documents\n"
 
 

@@ -9,7 +9,7 @@ from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceU
 
 from extract.errors import PolicyKGError
 
-from .neo4j_settings import Neo4jSettings, load_settings
+from kg.neo4j.settings import Neo4jSettings, load_settings
 
 
 # The driver logs connection failures as warnings; we report them as one line instead.

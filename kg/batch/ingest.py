@@ -1,10 +1,10 @@
 """`policykg ingest`: extract every document under the inputs, incrementally and in parallel.
 
-The manifest (``kg.manifest``) keys each output folder's documents by content hash: unchanged
+The manifest (``kg.batch.manifest``) keys each output folder's documents by content hash: unchanged
 documents are skipped, changed ones replaced under the same document id, and ``prune`` drops
 documents whose files are gone from the input. Documents run in ``workers`` processes; each
 finished document is recorded at once, so an interrupted run resumes where it stopped. A bad
-document becomes one failed line in the report and the batch goes on. ``kg.build`` is this with
+document becomes one failed line in the report and the batch goes on. ``kg.batch.build`` is this with
 a fresh manifest and one worker.
 """
 from __future__ import annotations
@@ -25,10 +25,10 @@ from extract.errors import PolicyKGError
 from extract.ids import digest
 from extract.reader import MAX_BYTES
 
-from .fingerprint import extractor_fingerprint
-from .ingest_worker import Outcome, Task, run_task
-from .inputs import find_inputs
-from .manifest import Manifest, load_manifest
+from kg.batch.fingerprint import extractor_fingerprint
+from kg.batch.worker import Outcome, Task, run_task
+from kg.batch.inputs import find_inputs
+from kg.batch.manifest import Manifest, load_manifest
 
 LOAD_BATCH = 25
 SAVE_EVERY = 1.0      # seconds between manifest saves while documents finish (always saved at the end)
@@ -63,7 +63,7 @@ class IngestReport:
     graph_rebuilt: bool = False
     totals: dict = field(default_factory=dict)        # documents, entities, relations, indicators in the graph
     neo4j: Neo4jResult | None = None
-    shacl: object | None = None                       # kg.shacl.ShaclReport when validated
+    shacl: object | None = None                       # kg.output.shacl.ShaclReport when validated
 
     def count(self, status: str) -> int:
         return sum(o.status == status for o in self.outcomes)
@@ -206,11 +206,11 @@ def _run_alone(task: Task) -> Outcome:
                                                 "(crash or out of memory)", doc_id=task.doc_id)
 
 
-GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.graphml", "graph.json")   # kg.graph_files writes them
+GRAPH_FILES = ("graph.ttl", "graph.trig", "graph.graphml", "graph.json")   # kg.output.graph_files writes them
 
 
 def write_graph(out: Path, manifest: Manifest) -> list[Path]:
-    from .graph_files import write_graph_files      # rdflib, networkx: only when something changed
+    from kg.output.graph_files import write_graph_files      # rdflib, networkx: only when something changed
     return write_graph_files(out, [e.doc_id for e in manifest.entries.values()])
 
 
@@ -227,10 +227,10 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
            listener: Listener | None = None, load_batch: int = LOAD_BATCH, validate: bool = False) -> IngestReport:
     """Ingest ``paths`` into ``out``; ``fresh`` forgets earlier runs (what `policykg build` does).
 
-    ``validate`` checks the whole graph against the SHACL shapes (kg.shacl; slow on large sets).
+    ``validate`` checks the whole graph against the SHACL shapes (kg.output.shacl; slow on large sets).
     ``neo4j`` (True for the configured server, or a ``Neo4jSettings``) loads every document not
     yet loaded (new, changed, or left over from a failed load) and retracts pruned ones.
-    A document is re-extracted when its content or the extractor (``kg.fingerprint``) changed.
+    A document is re-extracted when its content or the extractor (``kg.batch.fingerprint``) changed.
     Returns the report; raises only for problems with ``out``.
     """
     listener = listener or Silent()
@@ -332,8 +332,8 @@ def ingest(paths: Iterable[str | Path], out: str | Path, *, workers: int | None 
         report.outputs = [out / f for f in GRAPH_FILES]
     report.totals = _totals(manifest)
     if validate:
-        from .rdf import merged, parse
-        from .shacl import validate as shacl_validate
+        from kg.output.rdf import merged, parse
+        from kg.output.shacl import validate as shacl_validate
         report.shacl = shacl_validate(merged(parse(out / "graph.trig")))
         listener.message(report.shacl.text())
     if neo4j:
@@ -351,9 +351,9 @@ def load_pending(out: Path, manifest: Manifest, listener: Listener, settings=Non
     """
     from neo4j.exceptions import DriverError, Neo4jError
 
-    from . import neo4j_load
-    from .neo4j_client import open_driver
-    from .neo4j_settings import load_settings
+    import kg.neo4j.load as neo4j_load
+    from kg.neo4j.client import open_driver
+    from kg.neo4j.settings import load_settings
 
     pending = sorted((e for e in manifest.entries.values() if not e.neo4j), key=lambda e: e.doc_id)
     loaded = gone = 0

@@ -14,7 +14,7 @@ from extract.contract import read_contract
 from extract.errors import PolicyKGError
 from extract.model import Extraction
 
-from .rdf import parse, to_dataset
+from kg.output.rdf import parse, to_dataset
 
 
 class GraphSourceError(PolicyKGError):

@@ -83,7 +83,7 @@ def parse(name: str, text: str) -> SavedQuery:
 
 @cache
 def saved_queries() -> dict[str, SavedQuery]:
-    folder = resources.files("kg.queries")
+    folder = resources.files("kg.neo4j.queries")
     out = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".cypher"):

@@ -17,10 +17,10 @@ from neo4j.exceptions import DriverError, Neo4jError
 from extract.errors import PolicyKGError
 from extract.model import ENTITY_TYPES, RELATION_TYPES, Extraction
 
-from .iri import document_iri
-from .neo4j_rows import DocumentRows, document_rows
-from .neo4j_schema import ensure_schema
-from .neo4j_taxonomy import IndustryTaxonomy, concept_rows, default_taxonomy, write_taxonomy
+from kg.iri import document_iri
+from kg.neo4j.rows import DocumentRows, document_rows
+from kg.neo4j.schema import ensure_schema
+from kg.neo4j.taxonomy import IndustryTaxonomy, concept_rows, default_taxonomy, write_taxonomy
 
 BATCH = 5000
 _DEFAULT = object()

@@ -11,7 +11,7 @@ from rdflib.namespace import SH
 
 from extract.errors import PolicyKGError
 
-from .iri import local_id
+from kg.iri import local_id
 
 
 @dataclass(frozen=True, slots=True)

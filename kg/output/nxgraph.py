@@ -18,9 +18,9 @@ import networkx as nx
 from extract.labels import label_entity
 from extract.model import Extraction
 
-from .industries import concept as taxonomy_concept
-from .industries import map_names
-from .iri import document_iri, iri, sentence_iri, statement_iri
+from kg.industries import concept as taxonomy_concept
+from kg.industries import map_names
+from kg.iri import document_iri, iri, sentence_iri, statement_iri
 
 LIST_ATTRIBUTES = ("aliases", "documents")
 RELATION_KIND = "relation"

@@ -30,7 +30,7 @@ class Entry:
     relations: int
     indicators: int
     neo4j: bool = False            # loaded into Neo4j since it was last extracted
-    extractor: str = ""            # kg.fingerprint of the code and data that extracted it
+    extractor: str = ""            # kg.batch.fingerprint of the code and data that extracted it
 
 
 @dataclass

@@ -8,7 +8,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from extract.errors import PolicyKGError
 
-from .iri import RES
+from kg.iri import RES
 
 
 class SparqlError(PolicyKGError):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from extract.errors import PolicyKGError
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 class Neo4jConfigError(PolicyKGError):

@@ -21,9 +21,9 @@ from extract.labels import label_entity
 from extract.model import Entity, Extraction, Indicator, Relation
 from extract.translate import unit_english
 
-from .industries import BROADER, map_names, taxonomy_graph
-from .iri import IND, RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
-from .vocab import PKG, relation_property
+from kg.industries import BROADER, map_names, taxonomy_graph
+from kg.iri import IND, RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
+from kg.vocab import PKG, relation_property
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

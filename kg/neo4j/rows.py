@@ -1,6 +1,6 @@
 """One extraction as the Cypher parameters the loader sends: plain rows grouped by statement.
 
-Pure functions, no driver: the rows are what the UNWIND statements of ``kg.neo4j_load`` consume.
+Pure functions, no driver: the rows are what the UNWIND statements of ``kg.neo4j.load`` consume.
 Everything a row says about provenance (document id, sentence id, offsets, sentence text) travels
 with it, so a fact can be retracted exactly when its document is re-ingested.
 """
@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from extract.errors import PolicyKGError
 from extract.model import ENTITY_TYPES, RELATION_TYPES, Evidence, Extraction
 
-from .iri import document_iri, iri
-from .neo4j_taxonomy import IndustryTaxonomy, map_entity
+from kg.iri import document_iri, iri
+from kg.neo4j.taxonomy import IndustryTaxonomy, map_entity
 
 class ContractDataError(PolicyKGError):
     """The extraction cannot be loaded as it stands (it names something it does not define)."""
@@ -25,7 +25,7 @@ _HAN = re.compile(r"[\u3400-\u9fff]")
 
 def chinese_name(e) -> str | None:
     """The entity's Chinese name: its canonical name, unless the entity is known only from English
-    documents (its canonical name is the English one it was written with, as ``kg.rdf`` reads it)."""
+    documents (its canonical name is the English one it was written with, as ``kg.output.rdf`` reads it)."""
     english_only = e.name_en_source == "document" and e.name == e.name_en and not _HAN.search(e.name or "")
     return None if english_only else e.name
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from extract.errors import PolicyKGError
 
-from .neo4j_settings import Neo4jSettings, bolt_port, http_port, server_home
+from kg.neo4j.settings import Neo4jSettings, bolt_port, http_port, server_home
 
 NEO4J_VERSION = "5.26.30"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
@@ -93,7 +93,7 @@ def find_java() -> str:
 
 
 def pom_path() -> Path:
-    return Path(str(resources.files("kg").joinpath("neo4j-server.pom.xml")))
+    return Path(str(resources.files("kg.neo4j").joinpath("server.pom.xml")))
 
 
 def provision(p: ServerPaths | None = None, log=print) -> ServerPaths:
@@ -125,7 +125,7 @@ def provision(p: ServerPaths | None = None, log=print) -> ServerPaths:
 def write_config(p: ServerPaths) -> Path:
     for d in (p.conf, p.data, p.logs, p.run, p.home / "plugins", p.home / "import"):
         d.mkdir(parents=True, exist_ok=True)
-    conf = f"""# Written by policykg (kg/neo4j_server.py) on every start; edit that file, not this one.
+    conf = f"""# Written by policykg (kg/neo4j/server.py) on every start; edit that file, not this one.
 server.default_listen_address=127.0.0.1
 server.default_advertised_address=127.0.0.1
 server.bolt.listen_address=127.0.0.1:{bolt_port()}
@@ -196,7 +196,7 @@ def running_pid(p: ServerPaths | None = None) -> int | None:
 
 
 def local_settings(p: ServerPaths) -> Neo4jSettings:
-    from .neo4j_settings import read_secret_file
+    from kg.neo4j.settings import read_secret_file
     return Neo4jSettings(uri=f"bolt://127.0.0.1:{bolt_port()}", user="neo4j",
                          password=read_secret_file(p.password))
 
@@ -204,7 +204,7 @@ def local_settings(p: ServerPaths) -> Neo4jSettings:
 def answers(settings: Neo4jSettings) -> bool:
     from neo4j import GraphDatabase
 
-    from . import neo4j_client  # noqa: F401 - silences the driver's retry warnings
+    import kg.neo4j.client as neo4j_client  # noqa: F401 - silences the driver's retry warnings
     try:
         with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
                                   connection_timeout=3, max_transaction_retry_time=0) as driver:

@@ -15,7 +15,7 @@ from extract.errors import DocumentError
 from extract.model import Extraction
 from extract.reader import MAX_BYTES, read_bytes, read_source
 
-from .manifest import Entry
+from kg.batch.manifest import Entry
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +59,7 @@ def extract_source(text: str, doc_id: str, source: str) -> Extraction:
 
 
 def run_task(task: Task) -> Outcome:
-    from .graph_files import document_fragment
+    from kg.output.graph_files import document_fragment
     try:
         data = read_bytes(task.abspath, task.max_bytes)
         sha = hashlib.sha256(data).hexdigest()

@@ -1,6 +1,6 @@
 """`policykg build`: extract every document under the inputs and write the graph outputs.
 
-One implementation with `policykg ingest` (``kg.ingest``): a build is an ingest that forgets
+One implementation with `policykg ingest` (``kg.batch.ingest``): a build is an ingest that forgets
 earlier runs, works in one process, keeps the extractions in memory for its caller, and checks
 the graph against the SHACL shapes. Outputs stay on disk for inspection, but a graph that
 breaks the shapes fails the build.
@@ -14,10 +14,10 @@ from pathlib import Path
 from extract.formats import SUFFIXES
 from extract.model import Extraction
 
-from .ingest import ingest
-from .ingest_worker import Outcome
-from .inputs import find_inputs
-from .shacl import ShaclReport, ShaclViolations
+from kg.batch.ingest import ingest
+from kg.batch.worker import Outcome
+from kg.batch.inputs import find_inputs
+from kg.output.shacl import ShaclReport, ShaclViolations
 
 __all__ = ["SUFFIXES", "BuildReport", "build", "find_inputs"]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from extract.model import Extraction
 
-from .nxgraph import RELATION_KIND, entity_nodes, to_networkx
+from kg.output.nxgraph import RELATION_KIND, entity_nodes, to_networkx
 
 
 @dataclass(frozen=True)
