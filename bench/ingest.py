@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import asdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,11 +55,11 @@ def generate(folder: Path, n: int, seed: int = 0) -> list[Path]:
 def run_one(inputs: str, out: str, workers: int) -> dict:
     """Run inside a fresh process: one ingest, its time and peak memory."""
     sys.path.insert(0, str(ROOT))
-    from kg.batch.ingest import ingest
+    from kg.batch.ingest import IngestOptions, ingest
     load_before = os.getloadavg()[0]
     c0 = os.times()
     t0 = time.perf_counter()
-    r = ingest([inputs], out, workers=workers)
+    r = ingest([inputs], out, IngestOptions(workers=workers))
     seconds = time.perf_counter() - t0
     c1 = os.times()
     cpu = (c1.user - c0.user + c1.system - c0.system
@@ -67,7 +68,7 @@ def run_one(inputs: str, out: str, workers: int) -> dict:
             "failed": r.count("failed"), "graph_rebuilt": r.graph_rebuilt,
             "peak_rss_mb_main": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "peak_rss_mb_worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
-            "totals": r.totals, "loadavg_1min_before": load_before, "loadavg_1min_after": os.getloadavg()[0]}
+            "totals": asdict(r.totals), "loadavg_1min_before": load_before, "loadavg_1min_after": os.getloadavg()[0]}
 
 
 def measure(inputs: Path, out: Path, workers: int) -> dict:

@@ -29,8 +29,18 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"
 sys.path.insert(0, str(ROOT))
 
 from extract.ids import entity_id, entity_key, indicator_id  # noqa: E402
-from extract.model import (ENTITY_TYPES, RELATION_TYPES, Document, Entity, Evidence,  # noqa: E402
-                           Extraction, Indicator, Relation, Section, Sentence)
+from extract.model import (  # noqa: E402
+    ENTITY_TYPES,
+    RELATION_TYPES,
+    Document,
+    Entity,
+    Evidence,
+    Extraction,
+    Indicator,
+    Relation,
+    Section,
+    Sentence,
+)
 from kg.neo4j.load import load  # noqa: E402
 from kg.neo4j.rows import document_rows  # noqa: E402
 
@@ -139,13 +149,13 @@ class AutoCommit:
 
 def autocommit_load(driver, extractions, pid: int) -> Timing:
     """The loader's own statements, one row each, each in its own auto-commit transaction."""
-    from kg.neo4j.load import _write
+    from kg.neo4j.load import write_document
     from kg.neo4j.schema import ensure_schema
     c0, p0, t0 = server_cpu_seconds(pid), time.process_time(), time.perf_counter()
     ensure_schema(driver)
     with driver.session() as session:
         for x in extractions:
-            _write(AutoCommit(session), document_rows(x), 1)
+            write_document(AutoCommit(session), document_rows(x), 1)
     return Timing(time.perf_counter() - t0, server_cpu_seconds(pid) - c0, time.process_time() - p0)
 
 

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from extract.textnorm import normalise_name
+from kg.folder import CONTRACT_GLOB
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _WORD = re.compile(r"[a-z0-9]+")
@@ -47,7 +48,7 @@ class Duplicate:
 def graph_entities(graph_dir: str | Path) -> list[GraphEntity]:
     """Every entity in the folder's extractions, merged by id across documents."""
     merged: dict[str, dict] = {}
-    for f in sorted(Path(graph_dir).glob("*.extraction.json")):
+    for f in sorted(Path(graph_dir).glob(CONTRACT_GLOB)):
         data = json.loads(f.read_text(encoding="utf-8"))
         doc = data["document"]["id"]
         for e in data.get("entities", []):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import csv
-import fcntl
 import datetime as dt
+import fcntl
 import hashlib
 import os
 import shutil

@@ -4,8 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from kg.batch.ingest import IngestOptions, ingest
 from kg.duplicates import find_duplicates, graph_entities
-from kg.batch.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -19,7 +19,7 @@ def test_similar_names_across_documents_are_listed_not_merged(tmp_path):
                                "The Hengqin Science Park is new. Sino-Singapore Guangzhou Knowledge City grows.\n",
                                encoding="utf-8")
     out = tmp_path / "out"
-    assert ingest([src], out, workers=1).ok
+    assert ingest([src], out, IngestOptions(workers=1)).ok
     entities = graph_entities(out)
     names = {e.name for e in entities}
     assert {"Lingnan Robotics Innovation Center", "Lingnan Robotic Innovation Center",

@@ -2,9 +2,10 @@ import networkx as nx
 from rdflib import RDF, RDFS, Graph
 
 from kg.batch.build import build
-from kg.iri import PKG, iri
+from kg.iri import iri
 from kg.output.nxgraph import entity_nodes, to_networkx
 from kg.output.rdf import to_graph
+from kg.vocab import PKG
 
 
 def test_rdf_types_and_labels(sample_extraction):
@@ -23,7 +24,7 @@ def test_networkx_nodes_are_entities(sample_extraction):
 
 def test_build_writes_all_outputs(tmp_path, sample_path):
     report = build([sample_path], tmp_path)
-    assert report.ok == [str(sample_path)] and not report.failed
+    assert report.ok == (str(sample_path),) and not report.failed
     assert (tmp_path / "huangpu-14th-fyp-proposal.extraction.json").exists()
     g = Graph().parse(tmp_path / "graph.ttl")
     assert len(g) > 100

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from docmakers import make_docx
 from rdflib import Graph
 
-from docmakers import make_docx
 from extract.contract import read_contract
-from kg.batch.ingest import ingest
+from kg.batch.ingest import IngestOptions, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
 KC = "Platform/sino-singapore-guangzhou-knowledge-city"
@@ -45,10 +45,10 @@ def triples(out):
 
 def test_ingest_then_rerun_skips_everything(corpus, tmp_path):
     out = tmp_path / "out"
-    first = ingest([corpus], out, workers=1)
+    first = ingest([corpus], out, IngestOptions(workers=1))
     assert first.count("ok") == 7 and first.ok
     assert {o.lang for o in first.outcomes} == {"zh", "en"}
-    second = ingest([corpus], out, workers=1)
+    second = ingest([corpus], out, IngestOptions(workers=1))
     assert second.count("skipped") == 7 and second.count("ok") == 0
     assert not second.graph_rebuilt
     assert all(o.reason == "unchanged" for o in second.outcomes)
@@ -56,17 +56,17 @@ def test_ingest_then_rerun_skips_everything(corpus, tmp_path):
 
 def test_changed_document_is_replaced_and_prune_drops_removed(corpus, tmp_path, sample_text):
     out = tmp_path / "out"
-    ingest([corpus], out, workers=1)
+    ingest([corpus], out, IngestOptions(workers=1))
     (corpus / "doc1.txt").write_text("黄埔区规划\n" + paragraphs(sample_text, 2, 40), encoding="utf-8")
     (corpus / "doc2.txt").unlink()
-    r = ingest([corpus], out, workers=1)
+    r = ingest([corpus], out, IngestOptions(workers=1))
     assert [o.path for o in r.outcomes if o.status == "ok"] == [str(corpus / "doc1.txt")]
     assert r.outcomes[[o.path for o in r.outcomes].index(str(corpus / "doc1.txt"))].doc_id == "doc1"
     assert (out / "doc2.extraction.json").exists()          # without --prune the old document stays
-    assert r.totals["documents"] == 7
-    r = ingest([corpus], out, workers=1, prune=True)
-    assert r.pruned == ["doc2"] and not (out / "doc2.extraction.json").exists()
-    assert r.totals["documents"] == 6
+    assert r.totals.documents == 7
+    r = ingest([corpus], out, IngestOptions(workers=1, prune=True))
+    assert r.pruned == ("doc2",) and not (out / "doc2.extraction.json").exists()
+    assert r.totals.documents == 6
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(e["doc_id"] for e in manifest["documents"].values()) == ["doc0", "doc1", "doc3", "doc4", "doc5", "en"]
     # the rebuilt graph has no trace of doc2
@@ -75,8 +75,8 @@ def test_changed_document_is_replaced_and_prune_drops_removed(corpus, tmp_path, 
 
 def test_two_workers_give_the_same_outputs_as_one(corpus, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    ingest([corpus], a, workers=1)
-    rb = ingest([corpus], b, workers=2)
+    ingest([corpus], a, IngestOptions(workers=1))
+    rb = ingest([corpus], b, IngestOptions(workers=2))
     assert rb.count("ok") == 7
     assert contracts(a) == contracts(b)
     assert triples(a) == triples(b)
@@ -137,12 +137,12 @@ class StopAfter:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_interrupted_ingest_resumes_to_the_same_graph(corpus, tmp_path, workers):
     whole, cut = tmp_path / "whole", tmp_path / "cut"
-    ingest([corpus], whole, workers=1)
+    ingest([corpus], whole, IngestOptions(workers=1))
     with pytest.raises(KeyboardInterrupt):
-        ingest([corpus], cut, workers=workers, listener=StopAfter(3))
+        ingest([corpus], cut, IngestOptions(workers=workers), listener=StopAfter(3))
     done = json.loads((cut / "manifest.json").read_text(encoding="utf-8"))["documents"]
     assert 3 <= len(done) < 7
-    resumed = ingest([corpus], cut, workers=workers)
+    resumed = ingest([corpus], cut, IngestOptions(workers=workers))
     assert resumed.count("skipped") == len(done) and resumed.count("ok") == 7 - len(done)
     assert contracts(whole) == contracts(cut)
     assert triples(whole) == triples(cut)
@@ -154,7 +154,7 @@ def test_killed_ingest_resumes(corpus, tmp_path):
     """A real kill -9 in the middle of a run, then a rerun: same outputs as an uninterrupted run."""
     import time
     whole, cut = tmp_path / "whole", tmp_path / "cut"
-    ingest([corpus], whole, workers=1)
+    ingest([corpus], whole, IngestOptions(workers=1))
     proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "ingest", str(corpus), "--out", str(cut),
                              "--workers", "1", "--no-progress"], cwd=ROOT, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
@@ -167,7 +167,7 @@ def test_killed_ingest_resumes(corpus, tmp_path):
         time.sleep(0.02)
     proc.kill()
     proc.wait()
-    ingest([corpus], cut, workers=1)
+    ingest([corpus], cut, IngestOptions(workers=1))
     assert contracts(whole) == contracts(cut)
     assert triples(whole) == triples(cut)
 
@@ -179,7 +179,7 @@ def test_duplicate_content_and_colliding_names(tmp_path, sample_text):
     (tmp_path / "a" / "plan.txt").write_text(body, encoding="utf-8")
     (tmp_path / "b" / "plan.txt").write_text(body + paragraphs(sample_text, 1, 9), encoding="utf-8")
     (tmp_path / "a" / "copy.txt").write_text(body, encoding="utf-8")
-    r = ingest([tmp_path / "a", tmp_path / "b"], tmp_path / "out", workers=1)
+    r = ingest([tmp_path / "a", tmp_path / "b"], tmp_path / "out", IngestOptions(workers=1))
     ids = sorted(o.doc_id for o in r.outcomes if o.status == "ok")
     assert len(ids) == 2 and len(set(ids)) == 2 and "plan" in ids
     skipped = [o for o in r.outcomes if o.status == "skipped"]
@@ -189,7 +189,7 @@ def test_duplicate_content_and_colliding_names(tmp_path, sample_text):
 
 def test_globs_and_missing_inputs(corpus, tmp_path):
     r = ingest([str(corpus / "doc[0-2].txt"), str(tmp_path / "nope.txt"), str(tmp_path / "*.docx")],
-               tmp_path / "out", workers=1)
+               tmp_path / "out", IngestOptions(workers=1))
     assert r.count("ok") == 3
     reasons = sorted(o.reason for o in r.outcomes if o.status == "failed")
     assert reasons == ["no document matches this pattern", "no such file or folder"]
@@ -201,7 +201,7 @@ def test_cross_language_one_node(tmp_path, sample_text):
     src.mkdir()
     (src / "zh.txt").write_text(paragraphs(sample_text, 6), encoding="utf-8")
     (src / "en.txt").write_text("Guangzhou Knowledge City will host the Bioland Laboratory.\n", encoding="utf-8")
-    ingest([src], tmp_path / "out", workers=1)
+    ingest([src], tmp_path / "out", IngestOptions(workers=1))
     from kg.iri import iri
     g = nx.read_graphml(tmp_path / "out" / "graph.graphml")
     assert json.loads(g.nodes[str(iri(KC))]["documents"]) == ["en", "zh"]
@@ -234,9 +234,9 @@ def crash_on_doc3(task):
 
 
 def test_a_worker_dying_fails_only_its_document(corpus, tmp_path, monkeypatch):
-    import kg.batch.ingest
-    monkeypatch.setattr(kg.batch.ingest, "run_task", crash_on_doc3)
-    r = ingest([corpus], tmp_path / "out", workers=2)
+    import kg.batch.run
+    monkeypatch.setattr(kg.batch.run, "run_task", crash_on_doc3)
+    r = ingest([corpus], tmp_path / "out", IngestOptions(workers=2))
     failed = [o for o in r.outcomes if o.status == "failed"]
     assert [Path(o.path).name for o in failed] == ["doc3.txt"]
     assert "worker process died" in failed[0].reason
@@ -244,8 +244,9 @@ def test_a_worker_dying_fails_only_its_document(corpus, tmp_path, monkeypatch):
 
 
 def test_english_and_chinese_build_conforms_to_the_shapes(tmp_path, sample_path):
+    from rdflib import RDFS, Literal
+
     from kg.batch.build import build
-    from rdflib import Literal, RDFS
     from kg.iri import iri
     report = build([ROOT / "tests" / "data" / "en-dev-nansha.txt", ROOT / "tests" / "data" / "en-dev-suzhou.txt",
                     sample_path], tmp_path / "out")
@@ -261,11 +262,11 @@ def test_english_and_chinese_build_conforms_to_the_shapes(tmp_path, sample_path)
 def test_a_changed_extractor_re_extracts_unchanged_documents(corpus, tmp_path, monkeypatch):
     import kg.batch.ingest
     out = tmp_path / "out"
-    ingest([corpus], out, workers=1)
-    assert ingest([corpus], out, workers=1).count("skipped") == 7
+    ingest([corpus], out, IngestOptions(workers=1))
+    assert ingest([corpus], out, IngestOptions(workers=1)).count("skipped") == 7
     monkeypatch.setattr(kg.batch.ingest, "extractor_fingerprint", lambda: "new-rules")
-    r = ingest([corpus], out, workers=1)
+    r = ingest([corpus], out, IngestOptions(workers=1))
     assert r.count("ok") == 7 and r.graph_rebuilt
-    assert ingest([corpus], out, workers=1).count("skipped") == 7
+    assert ingest([corpus], out, IngestOptions(workers=1)).count("skipped") == 7
     (out / "doc0.nt").unlink()                                     # an output gone: extracted again
-    assert [o.path for o in ingest([corpus], out, workers=1).outcomes if o.status == "ok"] == [str(corpus / "doc0.txt")]
+    assert [o.path for o in ingest([corpus], out, IngestOptions(workers=1)).outcomes if o.status == "ok"] == [str(corpus / "doc0.txt")]

@@ -3,10 +3,9 @@ is stopped in the middle of a load and started again."""
 from pathlib import Path
 
 import pytest
-
-from kg.batch.ingest import ingest
-
 from neo4j_counts import counts
+
+from kg.batch.ingest import IngestOptions, ingest
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,13 +25,13 @@ def corpus(tmp_path, sample_text):
 
 
 def test_ingest_loads_and_a_rerun_loads_nothing(corpus, tmp_path, clean_db, neo4j_settings):
-    r = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings)
+    r = ingest([corpus], tmp_path / "out", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
     assert r.ok and r.neo4j.loaded == 7 and r.neo4j.error is None
     ids = {e for o in r.outcomes for e in o.entry.entity_ids}
     n_entities = clean_db.execute_query("MATCH (n:Entity) RETURN count(n) AS n").records[0]["n"]
     assert n_entities == len(ids)
     before = counts(clean_db)
-    again = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings)
+    again = ingest([corpus], tmp_path / "out", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
     assert again.neo4j.loaded == 0 and again.count("skipped") == 7
     assert counts(clean_db) == before
 
@@ -56,13 +55,14 @@ class StopServerAfterFirstBatch:
 
 def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_db, neo4j_settings):
     from kg.neo4j.server import start
-    ingest([corpus], tmp_path / "ref", workers=1, neo4j=neo4j_settings)
+    ingest([corpus], tmp_path / "ref", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
     reference = counts(clean_db)
     clean_db.execute_query("MATCH (n) DETACH DELETE n")
 
     stopper = StopServerAfterFirstBatch()
     try:
-        cut = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings, listener=stopper, load_batch=2)
+        cut = ingest([corpus], tmp_path / "out", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings, load_batch=2),
+                     listener=stopper)
     finally:
         if stopper.stopped:
             start(log=lambda msg: None)
@@ -70,7 +70,7 @@ def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_d
     assert not cut.ok and cut.neo4j.error and cut.neo4j.loaded == 2 and cut.neo4j.pending == 5
     assert "rerun" in cut.neo4j.error
 
-    rerun = ingest([corpus], tmp_path / "out", workers=1, neo4j=neo4j_settings)
+    rerun = ingest([corpus], tmp_path / "out", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
     assert rerun.ok and rerun.neo4j.loaded == 5 and rerun.count("skipped") == 7
     assert counts(clean_db) == reference
 
@@ -79,15 +79,15 @@ def test_changed_and_pruned_documents_are_replaced_and_retracted(corpus, tmp_pat
                                                                  sample_text):
     from kg.neo4j.load import loaded_documents
     out = tmp_path / "out"
-    ingest([corpus], out, workers=1, neo4j=neo4j_settings)
+    ingest([corpus], out, IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
     paras = [p for p in sample_text.split("\n") if len(p) > 60]
     (corpus / "doc1.txt").write_text("黄埔区规划(修订)\n" + "\n".join(paras[40:43]) + "\n", encoding="utf-8")
     (corpus / "doc2.txt").unlink()
-    r = ingest([corpus], out, workers=1, neo4j=neo4j_settings, prune=True)
-    assert r.ok and r.pruned == ["doc2"] and r.neo4j.loaded == 1 and r.neo4j.removed == 1
+    r = ingest([corpus], out, IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings, prune=True))
+    assert r.ok and r.pruned == ("doc2",) and r.neo4j.loaded == 1 and r.neo4j.removed == 1
     assert loaded_documents(clean_db) == ["doc0", "doc1", "doc3", "doc4", "doc5", "en"]
     after = counts(clean_db)
     # the same as loading the current documents into an empty database
     clean_db.execute_query("MATCH (n) DETACH DELETE n")
-    ingest([corpus], tmp_path / "fresh", workers=1, neo4j=neo4j_settings)
+    ingest([corpus], tmp_path / "fresh", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
     assert counts(clean_db) == after

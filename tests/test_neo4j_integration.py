@@ -5,11 +5,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from neo4j_counts import counts
 
 from kg.batch.build import build
 from kg.neo4j.load import load
-
-from neo4j_counts import counts
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import pytest
+import taxonomy_fixture as TAX
+from neo4j_counts import by_type, counts, one
+from neo4j_docs import DocBuilder
 
 from extract.pipeline import extract_text
 from kg.iri import iri
 from kg.neo4j.load import load, loaded_documents
 from kg.neo4j.rows import ContractDataError
-
-import taxonomy_fixture as TAX
-from neo4j_counts import by_type, counts, one
-from neo4j_docs import DocBuilder
 
 pytestmark = pytest.mark.neo4j
 

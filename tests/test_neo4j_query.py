@@ -10,13 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import taxonomy_fixture as TAX
+from neo4j_docs import DocBuilder
 
 from extract.contract import write_contract
 from kg.iri import iri
 from kg.neo4j.load import load
-
-import taxonomy_fixture as TAX
-from neo4j_docs import DocBuilder
 
 pytestmark = pytest.mark.neo4j
 ROOT = Path(__file__).resolve().parents[1]

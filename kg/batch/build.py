@@ -8,38 +8,40 @@ breaks the shapes fails the build.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from extract.formats import SUFFIXES
 from extract.model import Extraction
-
-from kg.batch.ingest import ingest
-from kg.batch.worker import Outcome
-from kg.batch.inputs import find_inputs
+from kg.batch.ingest import IngestOptions, ingest
+from kg.batch.outcome import Outcome, Status
 from kg.output.shacl import ShaclReport, ShaclViolations
 
-__all__ = ["SUFFIXES", "BuildReport", "build", "find_inputs"]
+BUILD = IngestOptions(workers=1, fresh=True, keep=True, validate=True)
 
 
-@dataclass
+@dataclass(frozen=True)
 class BuildReport:
-    ok: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
-    outputs: list[Path] = field(default_factory=list)
-    extractions: list[Extraction] = field(default_factory=list)
-    shacl: ShaclReport | None = None
+    """The documents extracted and failed, every file written, the extractions, the SHACL report."""
+
+    ok: tuple[str, ...]
+    failed: tuple[tuple[str, str], ...]          # (path, reason)
+    outputs: tuple[Path, ...]
+    extractions: tuple[Extraction, ...]
+    shacl: ShaclReport
 
 
-class _Lines:
+class ProgressLines:
+    """A listener that says one line per document (and passes messages on)."""
+
     def __init__(self, progress: Callable[[str], None]):
         self.progress = progress
 
     def start(self, total: int, todo: int) -> None:
         pass
 
-    def document(self, o: Outcome) -> None:
-        if o.status == "ok":
+    def document(self, outcome: Outcome) -> None:
+        o = outcome
+        if o.status == Status.OK:
             self.progress(f"extracted {o.path}: {o.entities} entities, {o.relations} relations, "
                           f"{o.indicators} indicators")
         else:
@@ -49,18 +51,21 @@ class _Lines:
         self.progress(text)
 
 
-def build(paths: Iterable[str | Path], out: str | Path,
-          progress: Callable[[str], None] = lambda msg: None) -> BuildReport:
-    result = ingest(paths, out, workers=1, fresh=True, keep=True, validate=True, listener=_Lines(progress))
-    report = BuildReport(shacl=result.shacl)
-    for o in result.outcomes:
-        if o.status == "ok":
-            report.ok.append(o.path)
-            report.outputs.extend(Path(out) / name for name in o.entry.outputs)
-            report.extractions.append(o.extraction)
-        elif o.status == "failed":
-            report.failed.append((o.path, o.reason))
-    report.outputs += result.outputs
+def _quiet(message: str) -> None:
+    pass
+
+
+def build(paths: Iterable[str | Path], out: str | Path, progress: Callable[[str], None] = _quiet) -> BuildReport:
+    """Build the graph of ``paths`` in ``out`` from scratch; raises ShaclViolations when it breaks the shapes."""
+    result = ingest(paths, out, BUILD, listener=ProgressLines(progress))
+    done = [o for o in result.outcomes if o.status == Status.OK and o.entry is not None]
+    assert result.shacl is not None            # a build always validates
+    report = BuildReport(
+        ok=tuple(o.path for o in done),
+        failed=tuple((o.path, o.reason or "") for o in result.outcomes if o.status == Status.FAILED),
+        outputs=(*(Path(out) / name for o in done if o.entry for name in o.entry.outputs), *result.outputs),
+        extractions=tuple(o.extraction for o in done if o.extraction is not None),
+        shacl=result.shacl)
     if not report.shacl.conforms:
         raise ShaclViolations(report.shacl, where=f"build wrote {out} but the graph is invalid")
     return report

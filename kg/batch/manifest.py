@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -33,8 +34,20 @@ class Entry:
     extractor: str = ""            # kg.batch.fingerprint of the code and data that extracted it
 
 
+@dataclass(frozen=True)
+class GraphTotals:
+    """What the folder's graph holds: documents, distinct entities, relation statements, indicators."""
+
+    documents: int
+    entities: int
+    relations: int
+    indicators: int
+
+
 @dataclass
 class Manifest:
+    """The documents of one output folder by content hash, and doc ids still to retract from Neo4j."""
+
     path: Path
     entries: dict[str, Entry] = field(default_factory=dict)     # sha256 -> entry
     retract: list[str] = field(default_factory=list)            # doc ids pruned, still to remove from Neo4j
@@ -45,6 +58,13 @@ class Manifest:
 
     def doc_ids(self) -> dict[str, Entry]:
         return {e.doc_id: e for e in self.entries.values()}
+
+    def totals(self) -> GraphTotals:
+        entries = self.entries.values()
+        return GraphTotals(documents=len(self.entries),
+                           entities=len({i for e in entries for i in e.entity_ids}),
+                           relations=sum(e.relations for e in entries),
+                           indicators=sum(e.indicators for e in entries))
 
     # ---------------------------------------------------------------- changes
     def put(self, entry: Entry) -> list[str]:
@@ -69,6 +89,10 @@ class Manifest:
     def remove(self, sha: str) -> Entry:
         return self.entries.pop(sha)
 
+    def forget_all(self) -> None:
+        """Drop every entry (a fresh build); the files stay until they are written anew."""
+        self.entries.clear()
+
     def mark_loaded(self, doc_ids: set[str], loaded: bool = True) -> None:
         for sha, e in self.entries.items():
             if e.doc_id in doc_ids:
@@ -85,7 +109,14 @@ class Manifest:
         os.replace(tmp, self.path)
 
 
+def remove_outputs(out: Path, names: Iterable[str]) -> None:
+    """Delete output files (by name inside ``out``) that no entry uses any more."""
+    for name in names:
+        (out / name).unlink(missing_ok=True)
+
+
 def load_manifest(out: Path) -> Manifest:
+    """The folder's manifest, or an empty one when the folder has none yet."""
     path = out / FILE
     if not path.exists():
         return Manifest(path)

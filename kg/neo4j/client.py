@@ -2,27 +2,34 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import AuthError, ConfigurationError, Neo4jError, ServiceUnavailable
 
 from extract.errors import PolicyKGError
-
 from kg.neo4j.settings import Neo4jSettings, load_settings
 
 
-# The driver logs connection failures as warnings; we report them as one line instead.
-_driver_log = logging.getLogger("neo4j")
-_driver_log.addHandler(logging.NullHandler())
-_driver_log.propagate = False
+@cache
+def quiet_driver_log() -> None:
+    """Keep the driver's connection warnings off the console: we report failures as one line instead."""
+    driver_log = logging.getLogger("neo4j")
+    driver_log.addHandler(logging.NullHandler())
+    driver_log.propagate = False
+
+
+quiet_driver_log()
 
 
 class Neo4jUnavailable(PolicyKGError):
-    pass
+    """The server cannot be reached or refuses the credentials."""
 
 
 def describe_failure(settings: Neo4jSettings, exc: Exception) -> str:
+    """One line saying why a connection failed and what to do about it."""
     if isinstance(exc, AuthError):
         return (f"Neo4j at {settings.uri} refused the credentials of user {settings.user!r}: "
                 "check NEO4J_USER and NEO4J_PASSWORD (or the password file)")
@@ -36,7 +43,7 @@ def describe_failure(settings: Neo4jSettings, exc: Exception) -> str:
 
 
 @contextmanager
-def open_driver(settings: Neo4jSettings | None = None):
+def open_driver(settings: Neo4jSettings | None = None) -> Iterator[Driver]:
     """A verified driver; raises Neo4jUnavailable with a one-line reason."""
     settings = settings or load_settings()
     try:

@@ -1,6 +1,6 @@
-"""Saved Cypher queries: ``kg/queries/*.cypher`` with a header declaring description and parameters.
+"""Saved Cypher queries: ``kg/neo4j/queries/*.cypher`` with a header declaring description and parameters.
 
-The header format is documented in ``kg/queries/README.md``.
+The header format is documented in ``kg/neo4j/queries/README.md``.
 """
 from __future__ import annotations
 
@@ -18,11 +18,13 @@ _PARAM = re.compile(r"^//\s*@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)"
 
 
 class SavedQueryError(PolicyKGError):
-    pass
+    """A saved query that does not exist or cannot be read, or parameters that do not fit it."""
 
 
 @dataclass(frozen=True, slots=True)
 class Param:
+    """A parameter a saved query declares in its header."""
+
     name: str
     type: str
     required: bool
@@ -32,6 +34,8 @@ class Param:
 
 @dataclass(frozen=True, slots=True)
 class SavedQuery:
+    """A saved query: its name, description, declared parameters and Cypher text."""
+
     name: str
     description: str
     params: tuple[Param, ...]
@@ -57,6 +61,7 @@ def convert(value: str, type_: str, what: str) -> object:
 
 
 def parse(name: str, text: str) -> SavedQuery:
+    """A saved query from its file's text: the // header, then the Cypher."""
     header = []
     for line in text.splitlines():
         if not line.startswith("//"):
@@ -83,6 +88,7 @@ def parse(name: str, text: str) -> SavedQuery:
 
 @cache
 def saved_queries() -> dict[str, SavedQuery]:
+    """Every saved query by name (the .cypher files in kg/neo4j/queries/)."""
     folder = resources.files("kg.neo4j.queries")
     out = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
@@ -93,6 +99,7 @@ def saved_queries() -> dict[str, SavedQuery]:
 
 
 def get(name: str) -> SavedQuery:
+    """The saved query ``name``, or an error listing the names there are."""
     queries = saved_queries()
     if name not in queries:
         raise SavedQueryError(f"no saved query {name!r}; `policykg query --list` shows them: "
@@ -118,7 +125,7 @@ def bind(query: SavedQuery, given: dict[str, str]) -> dict[str, object]:
     return out
 
 
-def _no_constants(name: str):
+def _no_constants(name: str) -> object:
     raise ValueError(name)
 
 
@@ -131,6 +138,7 @@ def adhoc_value(value: str) -> object:
 
 
 def split_params(pairs: tuple[str, ...]) -> dict[str, str]:
+    """--param key=value strings as a dict (the value may be empty, the key may not)."""
     out: dict[str, str] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
@@ -138,3 +146,23 @@ def split_params(pairs: tuple[str, ...]) -> dict[str, str]:
             raise SavedQueryError(f"--param {pair!r} is not key=value")
         out[key.strip()] = value
     return out
+
+
+@dataclass(frozen=True)
+class QueryCall:
+    """Cypher and its parameters, ready to run."""
+
+    cypher: str
+    params: dict[str, object]
+
+
+def saved_call(name: str, pairs: tuple[str, ...]) -> QueryCall:
+    """The saved query ``name`` with its --param values typed as its header declares."""
+    given = split_params(pairs)
+    query = get(name)
+    return QueryCall(query.cypher, bind(query, given))
+
+
+def adhoc_call(cypher: str, pairs: tuple[str, ...]) -> QueryCall:
+    """Ad-hoc Cypher with its --param values typed where they are JSON."""
+    return QueryCall(cypher, {k: adhoc_value(v) for k, v in split_params(pairs).items()})

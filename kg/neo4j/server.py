@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from extract.errors import PolicyKGError
+from neo4j import GraphDatabase
 
-from kg.neo4j.settings import Neo4jSettings, bolt_port, http_port, server_home
+from extract.errors import PolicyKGError
+from kg.neo4j.client import quiet_driver_log
+from kg.neo4j.settings import Neo4jSettings, bolt_port, http_port, read_secret_file, server_home
 
 NEO4J_VERSION = "5.26.30"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
@@ -196,15 +198,14 @@ def running_pid(p: ServerPaths | None = None) -> int | None:
 
 
 def local_settings(p: ServerPaths) -> Neo4jSettings:
-    from kg.neo4j.settings import read_secret_file
+    """How to log in to the project's own server."""
     return Neo4jSettings(uri=f"bolt://127.0.0.1:{bolt_port()}", user="neo4j",
                          password=read_secret_file(p.password))
 
 
 def answers(settings: Neo4jSettings) -> bool:
-    from neo4j import GraphDatabase
-
-    import kg.neo4j.client as neo4j_client  # noqa: F401 - silences the driver's retry warnings
+    """Whether the server answers `RETURN 1` now (quietly: a server still starting is no error)."""
+    quiet_driver_log()
     try:
         with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
                                   connection_timeout=3, max_transaction_retry_time=0) as driver:

@@ -14,6 +14,8 @@ from typing import Protocol
 from neo4j import ManagedTransaction
 
 from extract.model import Entity
+from kg import industries
+from kg.neo4j import cypher
 
 
 class IndustryTaxonomy(Protocol):
@@ -30,10 +32,7 @@ class ConceptMatch:
     match: str            # "exact" | "broader"
 
 
-def default_taxonomy() -> IndustryTaxonomy:
-    """The project's taxonomy: ``kg.industries`` (ontology/industries.ttl)."""
-    from kg import industries
-    return industries
+PROJECT_TAXONOMY: IndustryTaxonomy = industries      # ontology/industries.ttl
 
 
 def _broader_iris(broader) -> list[str]:
@@ -63,27 +62,11 @@ def map_entity(tax: IndustryTaxonomy | None, e: Entity) -> ConceptMatch | None:
     return None
 
 
-_MERGE_CONCEPTS = """
-UNWIND $rows AS row
-MERGE (c:Concept {id: row.id})
-SET c:Industry, c.name_zh = row.name_zh, c.name_en = row.name_en, c.aliases = row.aliases
-"""
-_MERGE_BROADER = """
-UNWIND $pairs AS pair
-MATCH (c:Concept {id: pair[0]}), (b:Concept {id: pair[1]})
-MERGE (c)-[:BROADER]->(b)
-"""
-_DROP_STALE_BROADER = """
-MATCH (c:Concept)-[r:BROADER]->(b:Concept) WHERE NOT [c.id, b.id] IN $pairs DELETE r
-"""
-_DROP_STALE_CONCEPTS = "MATCH (c:Concept) WHERE NOT c.id IN $ids DETACH DELETE c"
-
-
 def write_taxonomy(tx: ManagedTransaction, rows: Iterable[dict]) -> None:
     """Make the concepts and their BROADER links exactly those of the taxonomy (idempotent)."""
     rows = list(rows)
     pairs = [[r["id"], b] for r in rows for b in r["broader"]]
-    tx.run(_MERGE_CONCEPTS, rows=rows).consume()
-    tx.run(_MERGE_BROADER, pairs=pairs).consume()
-    tx.run(_DROP_STALE_BROADER, pairs=pairs).consume()
-    tx.run(_DROP_STALE_CONCEPTS, ids=[r["id"] for r in rows]).consume()
+    tx.run(cypher.MERGE_CONCEPTS, rows=rows).consume()
+    tx.run(cypher.MERGE_BROADER, pairs=pairs).consume()
+    tx.run(cypher.DROP_STALE_BROADER, pairs=pairs).consume()
+    tx.run(cypher.DROP_STALE_CONCEPTS, ids=[r["id"] for r in rows]).consume()

@@ -17,13 +17,21 @@ import networkx as nx
 
 from extract.labels import label_entity
 from extract.model import Extraction
-
 from kg.industries import concept as taxonomy_concept
 from kg.industries import map_names
 from kg.iri import document_iri, iri, sentence_iri, statement_iri
 
 LIST_ATTRIBUTES = ("aliases", "documents")
-RELATION_KIND = "relation"
+# the "kind" attribute of nodes and edges
+ENTITY_KIND = "entity"
+INDICATOR_KIND = "indicator"
+CONCEPT_KIND = "concept"
+RELATION_KIND = "relation"          # edges: relation statements and HAS_INDICATOR
+TAXONOMY_KIND = "taxonomy"          # edges: BROADER, from an industry to its concept and between concepts
+# edge types (keys) besides the ontology's relation types, named as in Neo4j
+BROADER_EDGE = "BROADER"
+HAS_INDICATOR_EDGE = "HAS_INDICATOR"
+CONCEPT_TYPE = "IndustryConcept"
 
 
 def _add_concept(g: nx.MultiDiGraph, concept_iri: str) -> None:
@@ -31,15 +39,16 @@ def _add_concept(g: nx.MultiDiGraph, concept_iri: str) -> None:
     todo = [concept_iri]
     while todo:
         c = taxonomy_concept(todo.pop())
-        if c is None or g.nodes.get(c.iri, {}).get("kind") == "concept":
+        if c is None or g.nodes.get(c.iri, {}).get("kind") == CONCEPT_KIND:
             continue
-        g.add_node(c.iri, kind="concept", type="IndustryConcept", name_zh=c.zh, name_en=c.en)
+        g.add_node(c.iri, kind=CONCEPT_KIND, type=CONCEPT_TYPE, name_zh=c.zh, name_en=c.en)
         for b in c.broader:
-            g.add_edge(c.iri, b, key="BROADER", type="BROADER", kind="taxonomy")
+            g.add_edge(c.iri, b, key=BROADER_EDGE, type=BROADER_EDGE, kind=TAXONOMY_KIND)
             todo.append(b)
 
 
 def add_extraction(g: nx.MultiDiGraph, x: Extraction) -> None:
+    """Add one document's entities, relations and indicators (and the concepts its industries map to)."""
     doc = x.document
     for e in map(label_entity, x.entities):
         node = str(iri(e.id))
@@ -49,7 +58,7 @@ def add_extraction(g: nx.MultiDiGraph, x: Extraction) -> None:
             data["aliases"] = sorted(set(data["aliases"]) | set(e.aliases))
             data["mentions"] += len(e.mentions)
             continue
-        g.add_node(node, kind="entity", type=e.type, local_id=e.id, name_zh=e.name, name_en=e.name_en,
+        g.add_node(node, kind=ENTITY_KIND, type=e.type, local_id=e.id, name_zh=e.name, name_en=e.name_en,
                    name_en_source=e.name_en_source, aliases=sorted(e.aliases), documents=[doc.id],
                    mentions=len(e.mentions))
         if e.registry_id:
@@ -59,7 +68,7 @@ def add_extraction(g: nx.MultiDiGraph, x: Extraction) -> None:
             if mapped:
                 _add_concept(g, mapped[0])
                 g.nodes[node].update(industry_concept=mapped[0], industry_match=mapped[1])
-                g.add_edge(node, mapped[0], key="BROADER", type="BROADER", kind="taxonomy", match=mapped[1])
+                g.add_edge(node, mapped[0], key=BROADER_EDGE, type=BROADER_EDGE, kind=TAXONOMY_KIND, match=mapped[1])
     sentences = {s.id: s for s in doc.sentences}
     for r in x.relations:
         ev = r.evidence
@@ -71,18 +80,19 @@ def add_extraction(g: nx.MultiDiGraph, x: Extraction) -> None:
                    evidence=sent.text if sent else ev.text, rule=r.rule)
     for i in x.indicators:
         node = str(iri(i.id))
-        data = dict(kind="indicator", type="Indicator", local_id=i.id, document=doc.id, metric=i.metric,
+        data = dict(kind=INDICATOR_KIND, type="Indicator", local_id=i.id, document=doc.id, metric=i.metric,
                     value=float(i.value), unit=i.unit, comparator=i.comparator, status=i.status,
                     sentence=str(sentence_iri(doc.id, i.evidence.sentence)))
         if i.year is not None:
             data["year"] = int(i.year)
         g.add_node(node, **data)
         if i.subject:
-            g.add_edge(str(iri(i.subject)), node, key="HAS_INDICATOR", type="HAS_INDICATOR", kind=RELATION_KIND,
+            g.add_edge(str(iri(i.subject)), node, key=HAS_INDICATOR_EDGE, type=HAS_INDICATOR_EDGE, kind=RELATION_KIND,
                        document=str(document_iri(doc.id)), sentence=data["sentence"], rule=i.rule)
 
 
 def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
+    """The documents' graph: one node per entity across documents, one edge per relation statement."""
     g = nx.MultiDiGraph(name="policykg")
     for x in extractions:
         add_extraction(g, x)
@@ -90,12 +100,14 @@ def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
 
 
 def entity_nodes(g: nx.MultiDiGraph) -> list[str]:
-    return [n for n, d in g.nodes(data=True) if d.get("kind") == "entity"]
+    """The graph's entity nodes (not indicators or taxonomy concepts)."""
+    return [n for n, d in g.nodes(data=True) if d.get("kind") == ENTITY_KIND]
 
 
 # ---------------------------------------------------------------- node-link JSON
 
 def write_node_link(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write the graph as networkx node-link JSON (edges under "edges")."""
     p = Path(path)
     data = nx.node_link_data(g, edges="edges")
     p.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -103,6 +115,7 @@ def write_node_link(g: nx.MultiDiGraph, path: str | Path) -> Path:
 
 
 def read_node_link(path: str | Path) -> nx.MultiDiGraph:
+    """Read node-link JSON written by write_node_link."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
 
@@ -123,6 +136,7 @@ def _graphml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> Path:
+    """Write the graph as GraphML, lists JSON-encoded (see read_graphml)."""
     nx.write_graphml(_graphml_safe(g), str(path), encoding="utf-8")
     return Path(path)
 

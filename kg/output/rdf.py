@@ -20,9 +20,8 @@ from extract.errors import PolicyKGError
 from extract.labels import label_entity
 from extract.model import Entity, Extraction, Indicator, Relation
 from extract.translate import unit_english
-
-from kg.industries import BROADER, map_names, taxonomy_graph
-from kg.iri import IND, RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
+from kg.industries import BROADER, IND, map_names, taxonomy_graph
+from kg.iri import RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
 from kg.vocab import PKG, relation_property
 
 _HAN = re.compile(r"[\u3400-\u9fff]")

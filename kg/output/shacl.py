@@ -10,7 +10,6 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from extract.errors import PolicyKGError
-
 from kg.iri import local_id
 
 

@@ -3,20 +3,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from extract.errors import PolicyKGError
-
 from kg.iri import RES
 
 
 class SparqlError(PolicyKGError):
-    pass
+    """A query that cannot be found, read, parsed or run."""
 
 
 @dataclass(frozen=True)
 class SparqlResult:
+    """What a query gave: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT, DESCRIBE)."""
+
     kind: str                                  # "rows" | "boolean" | "graph"
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[object, ...], ...] = ()  # rdflib terms (None where unbound)
@@ -67,3 +69,25 @@ def saved_queries() -> dict[str, tuple[str, str]]:
             first = next((ln for ln in text.splitlines() if ln.startswith("#")), "# ")
             out[f.name[:-3]] = (first.lstrip("# ").strip(), text)
     return out
+
+
+def saved_query(name: str) -> str:
+    """The text of the saved query ``name`` (ontology/queries/<name>.rq)."""
+    queries = saved_queries()
+    if name not in queries:
+        raise SparqlError(f"no saved query {name!r}; `policykg sparql --list` shows them")
+    return queries[name][1]
+
+
+def _names_a_file(query: str) -> bool:
+    return query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and Path(query).is_file())
+
+
+def query_text(query: str) -> str:
+    """The query itself, or the text of the .rq file it names."""
+    if not _names_a_file(query):
+        return query
+    path = Path(query)
+    if not path.is_file():
+        raise SparqlError(f"{path} does not exist")
+    return path.read_text(encoding="utf-8")

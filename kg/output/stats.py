@@ -6,8 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from extract.model import Extraction
-
-from kg.output.nxgraph import RELATION_KIND, entity_nodes, to_networkx
+from kg.output.nxgraph import INDICATOR_KIND, RELATION_KIND, entity_nodes, to_networkx
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def compute(extractions: Iterable[Extraction], top: int = 10) -> GraphStats:
         documents=len({x.document.id for x in extractions}),
         entities_by_type=tuple(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
         relations_by_type=tuple(sorted(relations.items(), key=lambda kv: (-kv[1], kv[0]))),
-        indicators=sum(1 for _, d in g.nodes(data=True) if d.get("kind") == "indicator"),
+        indicators=sum(1 for _, d in g.nodes(data=True) if d.get("kind") == INDICATOR_KIND),
         most_connected=tuple(Connected(n, g.nodes[n]["local_id"], g.nodes[n]["type"], g.nodes[n]["name_zh"], g.nodes[n]["name_en"], degree[n])
                              for n in ranked),
         industries=len(industries),
