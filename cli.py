@@ -1,4 +1,5 @@
 """policykg command line: `policykg --help` lists the commands."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """`policykg build`: the main job, no server needed."""
+
 from __future__ import annotations
 
 import click
@@ -10,6 +11,7 @@ import click
 def build(inputs, out):
     """Extract INPUTS (files or folders; default data/raw) and write the graph to --out."""
     from kg.batch.build import build as run_build
+
     report = run_build(inputs or ("data/raw",), out, progress=click.echo)
     for path in report.outputs:
         click.echo(f"wrote {path}")

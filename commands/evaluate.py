@@ -1,4 +1,5 @@
 """`policykg eval PRED GOLD`: precision, recall and F1 of an extraction against gold annotations."""
+
 from __future__ import annotations
 
 import json
@@ -13,6 +14,7 @@ import click
 def evaluate(pred, gold, as_json):
     """Score PRED (an extraction contract) against GOLD (a gold file); or two folders, every document."""
     from extract.evaluate import evaluate_paths, format_report, report_dict, total
+
     reports = evaluate_paths(pred, gold)
     if as_json:
         out = {"documents": [report_dict(r) for r in reports]}

@@ -1,4 +1,5 @@
 """`policykg export | validate | stats | sparql`: the built graph as RDF, checked, counted and queried, no server."""
+
 from __future__ import annotations
 
 import csv
@@ -20,14 +21,21 @@ FORMAT_CHOICE = click.Choice(["ttl", "trig", "nq", "jsonld", "nt"])
 
 @click.command()
 @click.argument("graph", default="data/graph", type=click.Path())
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="ttl", show_default=True,
-              help="ttl and nt merge every graph; trig, nq and jsonld keep one named graph per document")
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMAT_CHOICE,
+    default="ttl",
+    show_default=True,
+    help="ttl and nt merge every graph; trig, nq and jsonld keep one named graph per document",
+)
 @click.option("--out", type=click.Path(), help="output file ('-' for stdout; default GRAPH/graph.<format>)")
 def export(graph: str, fmt: str, out: str | None) -> None:
     """Write the graph in GRAPH (a build folder, or an RDF file) as RDF."""
     from kg.output.export import export as export_graph
     from kg.output.export import load_dataset
     from kg.output.rdf import serialize
+
     if out == "-":
         sys.stdout.write(serialize(load_dataset(graph), fmt))
         return
@@ -43,6 +51,7 @@ def validate(graph: str, limit: int) -> None:
     from kg.output.export import load_dataset
     from kg.output.rdf import merged
     from kg.output.shacl import validate as run_validate
+
     report = run_validate(merged(load_dataset(graph)))
     click.echo(report.text(limit=limit))
     if not report.conforms:
@@ -56,6 +65,7 @@ def stats(graph_dir: str, top: int) -> None:
     """Counts by entity type and relation, the most-connected entities, and unmapped industries."""
     from kg.folder import read_contracts
     from kg.output.stats import compute
+
     show_stats(compute(read_contracts(graph_dir), top=top))
 
 
@@ -63,9 +73,9 @@ def show_stats(s: GraphStats) -> None:
     """The statistics as rich tables."""
     from rich.console import Console
     from rich.table import Column, Table
+
     console = Console()
-    console.print(f"{s.documents} documents, {s.entities} entities, {s.relations} relations, "
-                  f"{s.indicators} indicators")
+    console.print(f"{s.documents} documents, {s.entities} entities, {s.relations} relations, {s.indicators} indicators")
     for title, pairs in (("entities by type", s.entities_by_type), ("relations by type", s.relations_by_type)):
         table = Table("type", "count", title=title)
         for name, n in pairs:
@@ -83,8 +93,9 @@ def show_stats(s: GraphStats) -> None:
 
 @click.command()
 @click.argument("query", required=False)
-@click.option("--graph", default="data/graph", show_default=True, type=click.Path(),
-              help="a build folder or an RDF file")
+@click.option(
+    "--graph", default="data/graph", show_default=True, type=click.Path(), help="a build folder or an RDF file"
+)
 @click.option("--saved", help="run a saved query from ontology/queries/ by name")
 @click.option("--list", "list_saved", is_flag=True, help="list the saved queries")
 @click.option("--csv", "as_csv", is_flag=True, help="print CSV instead of a table")
@@ -92,6 +103,7 @@ def sparql(query: str | None, graph: str, saved: str | None, list_saved: bool, a
     """Run a SPARQL QUERY (text, or a .rq file) over the graph in process and print the result."""
     from kg.output.export import load_dataset
     from kg.output.sparql import query_text, run, saved_queries, saved_query
+
     if list_saved:
         for name, (description, _) in saved_queries().items():
             click.echo(f"{name}: {description}")
@@ -106,6 +118,7 @@ def sparql(query: str | None, graph: str, saved: str | None, list_saved: bool, a
 def show_sparql(result: SparqlResult, ds: Dataset, as_csv: bool) -> None:
     """A boolean, a graph as Turtle, or rows as a table or CSV."""
     from kg.output.sparql import show
+
     if result.kind == "boolean":
         click.echo("true" if result.boolean else "false")
         return

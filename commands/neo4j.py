@@ -1,4 +1,5 @@
 """`policykg neo4j start|stop|status` and `policykg load`."""
+
 from __future__ import annotations
 
 import click
@@ -16,6 +17,7 @@ def neo4j() -> None:
 def start(timeout: int) -> None:
     """Provision (first time), start, and wait until `RETURN 1` answers."""
     from kg.neo4j.server import start as start_server
+
     start_server(timeout=timeout, log=click.echo)
 
 
@@ -23,6 +25,7 @@ def start(timeout: int) -> None:
 def stop() -> None:
     """Stop the server cleanly."""
     from kg.neo4j.server import stop as stop_server
+
     stop_server(log=click.echo)
 
 
@@ -30,6 +33,7 @@ def stop() -> None:
 def status() -> None:
     """Say whether the server runs and answers; exit 1 when it does not."""
     from kg.neo4j.server import status as server_status
+
     pid, ok = server_status()
     if ok:
         click.echo(f"running (pid {pid}), answering")
@@ -44,8 +48,9 @@ def status() -> None:
 @click.command()
 @click.argument("graph_dir", default="data/graph", type=click.Path(exists=True, file_okay=False))
 @click.option("--prune", is_flag=True, help="also remove documents that are in Neo4j but not in GRAPH_DIR")
-@click.option("--batch-size", default=BATCH, show_default=True, type=click.IntRange(1),
-              help="rows per UNWIND statement")
+@click.option(
+    "--batch-size", default=BATCH, show_default=True, type=click.IntRange(1), help="rows per UNWIND statement"
+)
 def load(graph_dir: str, prune: bool, batch_size: int) -> None:
     """Load the extractions in GRAPH_DIR (*.extraction.json) into Neo4j.
 
@@ -56,15 +61,19 @@ def load(graph_dir: str, prune: bool, batch_size: int) -> None:
     from kg.neo4j.client import open_driver
     from kg.neo4j.load import load as load_graph
     from kg.neo4j.settings import load_settings
+
     extractions = read_contracts(graph_dir)
     settings = load_settings()
     with open_driver(settings) as driver:
-        summary = load_graph(driver, extractions, database=settings.database, prune=prune, batch=batch_size,
-                             progress=click.echo)
+        summary = load_graph(
+            driver, extractions, database=settings.database, prune=prune, batch=batch_size, progress=click.echo
+        )
     pruned = f", pruned {len(summary.pruned)}" if prune else ""
-    click.echo(f"loaded {summary.documents} documents, {summary.entities} entities "
-               f"({summary.elements} nodes and relationships), {summary.taxonomy} industry concepts"
-               f"{pruned} into {settings.uri}")
+    click.echo(
+        f"loaded {summary.documents} documents, {summary.entities} entities "
+        f"({summary.elements} nodes and relationships), {summary.taxonomy} industry concepts"
+        f"{pruned} into {settings.uri}"
+    )
 
 
 COMMANDS = [neo4j, load]

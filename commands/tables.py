@@ -1,4 +1,5 @@
 """Printing result tables (rich) for the commands that show rows: query, sparql, entities."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -12,6 +13,7 @@ def print_table(keys: Sequence[str], rows: Sequence[Iterable[object]]) -> None:
     from rich.table import Table
 
     from kg.neo4j.values import cell
+
     table = Table(*keys, show_lines=True)
     for row in rows:
         table.add_row(*(cell(v) for v in row))

@@ -1,4 +1,5 @@
 """An output folder as build and ingest write it: the files each document gets, and its contracts read back."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +9,7 @@ from extract.errors import PolicyKGError
 from extract.model import Extraction
 
 CONTRACT_SUFFIX = ".extraction.json"
-CONTRACT_GLOB = f"*{CONTRACT_SUFFIX}"      # every document's extraction contract in a folder
+CONTRACT_GLOB = f"*{CONTRACT_SUFFIX}"  # every document's extraction contract in a folder
 
 
 class FolderError(PolicyKGError):
@@ -45,7 +46,7 @@ def read_contract_file(path: Path) -> Extraction:
     """One contract, or a FolderError naming the file in one line."""
     try:
         return read_contract(path)
-    except (OSError, ValueError, KeyError, TypeError) as exc:     # ValueError: bad JSON, bad UTF-8 too
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # ValueError: bad JSON, bad UTF-8 too
         raise FolderError(f"{path} is not a readable extraction contract ({type(exc).__name__}: {exc})") from None
 
 

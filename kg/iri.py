@@ -7,6 +7,7 @@
 - indicators: ``id/Indicator/<doc id>/<hash of offset, metric, value, unit, subject>`` (extract/ids.py)
 - relation statements: ``id/Statement/<doc id>/<hash of head, type, tail, sentence, offsets>``
 """
+
 from __future__ import annotations
 
 from urllib.parse import quote, unquote
@@ -17,10 +18,9 @@ from extract.ids import digest
 from kg.industries import SCHEME
 
 RES = Namespace("https://w3id.org/policykg/id/")
-TAXONOMY_GRAPH: URIRef = SCHEME      # the industry taxonomy's named graph is named by its concept scheme
+TAXONOMY_GRAPH: URIRef = SCHEME  # the industry taxonomy's named graph is named by its concept scheme
 
-__all__ = ["RES", "TAXONOMY_GRAPH", "iri", "document_iri", "section_iri", "sentence_iri", "statement_iri",
-           "local_id"]
+__all__ = ["RES", "TAXONOMY_GRAPH", "iri", "document_iri", "section_iri", "sentence_iri", "statement_iri", "local_id"]
 
 
 def iri(local_id: str) -> URIRef:
@@ -31,7 +31,7 @@ def iri(local_id: str) -> URIRef:
 def local_id(resource: str) -> str | None:
     """The id an IRI of ours was made from (inverse of iri), or None for other IRIs."""
     s = str(resource)
-    return unquote(s[len(str(RES)):]) if s.startswith(str(RES)) else None
+    return unquote(s[len(str(RES)) :]) if s.startswith(str(RES)) else None
 
 
 def document_iri(doc_id: str) -> URIRef:

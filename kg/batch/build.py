@@ -5,6 +5,7 @@ earlier runs, works in one process, keeps the extractions in memory for its call
 the graph against the SHACL shapes. Outputs stay on disk for inspection, but a graph that
 breaks the shapes fails the build.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -24,7 +25,7 @@ class BuildReport:
     """The documents extracted and failed, every file written, the extractions, the SHACL report."""
 
     ok: tuple[str, ...]
-    failed: tuple[tuple[str, str], ...]          # (path, reason)
+    failed: tuple[tuple[str, str], ...]  # (path, reason)
     outputs: tuple[Path, ...]
     extractions: tuple[Extraction, ...]
     shacl: ShaclReport
@@ -42,8 +43,9 @@ class ProgressLines:
     def document(self, outcome: Outcome) -> None:
         o = outcome
         if o.status == Status.OK:
-            self.progress(f"extracted {o.path}: {o.entities} entities, {o.relations} relations, "
-                          f"{o.indicators} indicators")
+            self.progress(
+                f"extracted {o.path}: {o.entities} entities, {o.relations} relations, {o.indicators} indicators"
+            )
         else:
             self.progress(f"skipped {o.path}: {o.reason}")
 
@@ -59,13 +61,14 @@ def build(paths: Iterable[str | Path], out: str | Path, progress: Callable[[str]
     """Build the graph of ``paths`` in ``out`` from scratch; raises ShaclViolations when it breaks the shapes."""
     result = ingest(paths, out, BUILD, listener=ProgressLines(progress))
     done = [o for o in result.outcomes if o.status == Status.OK and o.entry is not None]
-    assert result.shacl is not None            # a build always validates
+    assert result.shacl is not None  # a build always validates
     report = BuildReport(
         ok=tuple(o.path for o in done),
         failed=tuple((o.path, o.reason or "") for o in result.outcomes if o.status == Status.FAILED),
         outputs=(*(Path(out) / name for o in done if o.entry for name in o.entry.outputs), *result.outputs),
         extractions=tuple(o.extraction for o in done if o.extraction is not None),
-        shacl=result.shacl)
+        shacl=result.shacl,
+    )
     if not report.shacl.conforms:
         raise ShaclViolations(report.shacl, where=f"build wrote {out} but the graph is invalid")
     return report

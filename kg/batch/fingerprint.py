@@ -4,6 +4,7 @@ A document is skipped only when both its content and this fingerprint are unchan
 rule, registry entry or taxonomy concept re-extracts every document on the next ingest (the
 extraction would differ), while a rerun with nothing changed stays a matter of hashing files.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -15,8 +16,16 @@ ROOT = Path(__file__).resolve().parents[2]
 # everything a document's outputs depend on: the extractor, the RDF writer and the ontology data,
 # named as modules and packages (a package stands for every file under it) so that a module that
 # moves fails here loudly instead of silently dropping out of the fingerprint
-SOURCES = ("extract", "ontology", "kg.output.rdf", "kg.iri", "kg.vocab", "kg.industries",
-           "kg.batch.worker", "kg.output.graph_files")
+SOURCES = (
+    "extract",
+    "ontology",
+    "kg.output.rdf",
+    "kg.iri",
+    "kg.vocab",
+    "kg.industries",
+    "kg.batch.worker",
+    "kg.output.graph_files",
+)
 SUFFIXES = {".py", ".tsv", ".txt", ".ttl", ".json", ".md"}
 
 

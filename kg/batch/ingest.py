@@ -12,6 +12,7 @@ drops documents whose files are gone from the input. One ingest is four stages:
 
 ``kg.batch.build`` is this with a fresh manifest and one worker.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -35,15 +36,15 @@ from kg.neo4j.settings import Neo4jSettings
 class IngestOptions:
     """How to ingest; the defaults are those of `policykg ingest` without options."""
 
-    workers: int | None = None         # processes extracting documents; None: the number of cores
-    prune: bool = False                # drop documents whose files are no longer among the inputs
-    fresh: bool = False                # forget earlier runs (what `policykg build` does)
-    validate: bool = False             # check the whole graph against the SHACL shapes (slow on large sets)
-    neo4j: bool = False                # load every document not yet loaded, retract pruned ones
-    neo4j_settings: Neo4jSettings | None = None     # None: the configured server (kg.neo4j.settings)
-    max_bytes: int = MAX_BYTES         # larger files fail without being read
-    keep: bool = False                 # keep each Extraction in its outcome (in-process runs)
-    load_batch: int = LOAD_BATCH       # documents per Neo4j load
+    workers: int | None = None  # processes extracting documents; None: the number of cores
+    prune: bool = False  # drop documents whose files are no longer among the inputs
+    fresh: bool = False  # forget earlier runs (what `policykg build` does)
+    validate: bool = False  # check the whole graph against the SHACL shapes (slow on large sets)
+    neo4j: bool = False  # load every document not yet loaded, retract pruned ones
+    neo4j_settings: Neo4jSettings | None = None  # None: the configured server (kg.neo4j.settings)
+    max_bytes: int = MAX_BYTES  # larger files fail without being read
+    keep: bool = False  # keep each Extraction in its outcome (in-process runs)
+    load_batch: int = LOAD_BATCH  # documents per Neo4j load
 
 
 def _open_manifest(out: Path, fresh: bool) -> Manifest:
@@ -69,13 +70,17 @@ def _run(plan: Plan, out: Path, manifest: Manifest, options: IngestOptions, list
     recorder.record_early(plan.early)
     try:
         run_tasks(list(plan.tasks), options.workers or default_workers(), recorder.record)
-    finally:                      # also on KeyboardInterrupt: what finished is recorded
+    finally:  # also on KeyboardInterrupt: what finished is recorded
         recorder.save()
     return recorder
 
 
-def ingest(paths: Iterable[str | Path], out: str | Path, options: IngestOptions = IngestOptions(),
-           listener: Listener | None = None) -> IngestReport:
+def ingest(
+    paths: Iterable[str | Path],
+    out: str | Path,
+    options: IngestOptions = IngestOptions(),
+    listener: Listener | None = None,
+) -> IngestReport:
     """Ingest ``paths`` (files, folders, globs) into the folder ``out``.
 
     Returns the report; raises only for problems with ``out``.
@@ -86,8 +91,20 @@ def ingest(paths: Iterable[str | Path], out: str | Path, options: IngestOptions 
     plan = _plan(paths, out, manifest, options)
     recorder = _run(plan, out, manifest, options, listener)
     pruned = prune(out, manifest, plan.present, listener) if options.prune else ()
-    published = publish(out, manifest, recorder.changed or bool(pruned),
-                        PublishOptions(options.validate, options.neo4j, options.neo4j_settings, options.load_batch),
-                        listener)
-    return IngestReport(out, tuple(recorder.outcomes), pruned, published.outputs, published.graph_rebuilt,
-                        published.totals, published.neo4j, published.shacl)
+    published = publish(
+        out,
+        manifest,
+        recorder.changed or bool(pruned),
+        PublishOptions(options.validate, options.neo4j, options.neo4j_settings, options.load_batch),
+        listener,
+    )
+    return IngestReport(
+        out,
+        tuple(recorder.outcomes),
+        pruned,
+        published.outputs,
+        published.graph_rebuilt,
+        published.totals,
+        published.neo4j,
+        published.shacl,
+    )

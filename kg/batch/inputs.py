@@ -1,4 +1,5 @@
 """Which files an ingest covers: files, folders (searched recursively) and glob patterns."""
+
 from __future__ import annotations
 
 import glob
@@ -11,8 +12,8 @@ from extract.formats import SUFFIXES
 
 @dataclass(frozen=True, slots=True)
 class InputFile:
-    path: Path            # as found (relative paths stay relative, for readable reports)
-    error: str | None = None   # set when the argument itself is unusable (nothing matched …)
+    path: Path  # as found (relative paths stay relative, for readable reports)
+    error: str | None = None  # set when the argument itself is unusable (nothing matched …)
 
 
 def _is_glob(arg: str) -> bool:
@@ -20,8 +21,13 @@ def _is_glob(arg: str) -> bool:
 
 
 def _folder(p: Path) -> list[Path]:
-    return sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                  and not any(part.startswith(".") for part in f.relative_to(p).parts))
+    return sorted(
+        f
+        for f in p.rglob("*")
+        if f.is_file()
+        and f.suffix.lower() in SUFFIXES
+        and not any(part.startswith(".") for part in f.relative_to(p).parts)
+    )
 
 
 def find_inputs(args: Iterable[str | Path]) -> list[InputFile]:

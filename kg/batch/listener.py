@@ -1,4 +1,5 @@
 """Who is told what a batch does, as it does it (the command line shows it)."""
+
 from __future__ import annotations
 
 from typing import Protocol

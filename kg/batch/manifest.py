@@ -3,6 +3,7 @@
 ``<out>/manifest.json`` is rewritten atomically (write, then rename) as documents finish, so an
 interrupted ingest loses at most the last second of work and the next run resumes where it stopped.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,18 +21,19 @@ VERSION = 1
 @dataclass(frozen=True, slots=True)
 class Entry:
     """One ingested document (one distinct content)."""
+
     sha256: str
     doc_id: str
-    paths: tuple[str, ...]         # absolute source paths holding this content
+    paths: tuple[str, ...]  # absolute source paths holding this content
     format: str
     encoding: str
     lang: str
-    outputs: tuple[str, ...]       # file names inside the output folder
+    outputs: tuple[str, ...]  # file names inside the output folder
     entity_ids: tuple[str, ...]
     relations: int
     indicators: int
-    neo4j: bool = False            # loaded into Neo4j since it was last extracted
-    extractor: str = ""            # kg.batch.fingerprint of the code and data that extracted it
+    neo4j: bool = False  # loaded into Neo4j since it was last extracted
+    extractor: str = ""  # kg.batch.fingerprint of the code and data that extracted it
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,8 @@ class Manifest:
     """The documents of one output folder by content hash, and doc ids still to retract from Neo4j."""
 
     path: Path
-    entries: dict[str, Entry] = field(default_factory=dict)     # sha256 -> entry
-    retract: list[str] = field(default_factory=list)            # doc ids pruned, still to remove from Neo4j
+    entries: dict[str, Entry] = field(default_factory=dict)  # sha256 -> entry
+    retract: list[str] = field(default_factory=list)  # doc ids pruned, still to remove from Neo4j
 
     # ---------------------------------------------------------------- queries
     def by_path(self, path: str) -> Entry | None:
@@ -61,10 +63,12 @@ class Manifest:
 
     def totals(self) -> GraphTotals:
         entries = self.entries.values()
-        return GraphTotals(documents=len(self.entries),
-                           entities=len({i for e in entries for i in e.entity_ids}),
-                           relations=sum(e.relations for e in entries),
-                           indicators=sum(e.indicators for e in entries))
+        return GraphTotals(
+            documents=len(self.entries),
+            entities=len({i for e in entries for i in e.entity_ids}),
+            relations=sum(e.relations for e in entries),
+            indicators=sum(e.indicators for e in entries),
+        )
 
     # ---------------------------------------------------------------- changes
     def put(self, entry: Entry) -> list[str]:
@@ -100,10 +104,14 @@ class Manifest:
 
     # ---------------------------------------------------------------- storage
     def save(self) -> None:
-        data = {"version": VERSION, "retract": sorted(set(self.retract)),
-                "documents": {sha: {**asdict(e), "paths": list(e.paths), "outputs": list(e.outputs),
-                                    "entity_ids": list(e.entity_ids)}
-                              for sha, e in sorted(self.entries.items(), key=lambda kv: kv[1].doc_id)}}
+        data = {
+            "version": VERSION,
+            "retract": sorted(set(self.retract)),
+            "documents": {
+                sha: {**asdict(e), "paths": list(e.paths), "outputs": list(e.outputs), "entity_ids": list(e.entity_ids)}
+                for sha, e in sorted(self.entries.items(), key=lambda kv: kv[1].doc_id)
+            },
+        }
         tmp = self.path.with_name(self.path.name + ".tmp")
         tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
         os.replace(tmp, self.path)
@@ -122,9 +130,17 @@ def load_manifest(out: Path) -> Manifest:
         return Manifest(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        entries = {sha: Entry(**{**e, "paths": tuple(e["paths"]), "outputs": tuple(e["outputs"]),
-                                 "entity_ids": tuple(e["entity_ids"])})
-                   for sha, e in data.get("documents", {}).items()}
+        entries = {
+            sha: Entry(
+                **{
+                    **e,
+                    "paths": tuple(e["paths"]),
+                    "outputs": tuple(e["outputs"]),
+                    "entity_ids": tuple(e["entity_ids"]),
+                }
+            )
+            for sha, e in data.get("documents", {}).items()
+        }
     except (ValueError, TypeError, KeyError) as exc:
         raise PolicyKGError(f"{path}: unreadable ingest manifest ({exc}); delete it to ingest everything anew") from exc
     return Manifest(path, entries, list(data.get("retract", [])))

@@ -1,4 +1,5 @@
 """What became of one input of a batch: its status, the reason, and what its extraction holds."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -11,14 +12,14 @@ from kg.batch.manifest import Entry
 class Status(StrEnum):
     """The outcome of one input (compares and serialises as its plain value)."""
 
-    OK = "ok"                  # extracted and written
-    SKIPPED = "skipped"        # unchanged, or the same content as another input
-    FAILED = "failed"          # unusable; the reason says why
+    OK = "ok"  # extracted and written
+    SKIPPED = "skipped"  # unchanged, or the same content as another input
+    FAILED = "failed"  # unusable; the reason says why
 
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    path: str                         # as given, for messages
+    path: str  # as given, for messages
     status: Status
     reason: str | None = None
     doc_id: str | None = None
@@ -29,5 +30,5 @@ class Outcome:
     entities: int = 0
     relations: int = 0
     indicators: int = 0
-    entry: Entry | None = None              # the manifest entry of a document extracted now
-    extraction: Extraction | None = None    # the extraction itself, when the batch keeps them
+    entry: Entry | None = None  # the manifest entry of a document extracted now
+    extraction: Extraction | None = None  # the extraction itself, when the batch keeps them

@@ -5,6 +5,7 @@ Planning reads the manifest and hashes the inputs but changes nothing: an unchan
 seen is skipped, a file that cannot be a document fails at once, and everything else becomes a
 task under its previous document id or a new one.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,11 +25,11 @@ from kg.folder import contract_file, fragment_file
 class Plan:
     """What a batch will do with its inputs."""
 
-    inputs: int                                 # how many inputs were found
-    tasks: tuple[Task, ...]                     # documents to extract
-    early: tuple[Outcome, ...]                  # outcomes known before extracting: skipped or failed
-    present: frozenset[str]                     # absolute paths of every usable input (for pruning)
-    unchanged: tuple[tuple[str, str], ...]      # (sha256, absolute path) of skipped unchanged documents
+    inputs: int  # how many inputs were found
+    tasks: tuple[Task, ...]  # documents to extract
+    early: tuple[Outcome, ...]  # outcomes known before extracting: skipped or failed
+    present: frozenset[str]  # absolute paths of every usable input (for pruning)
+    unchanged: tuple[tuple[str, str], ...]  # (sha256, absolute path) of skipped unchanged documents
 
 
 @dataclass(frozen=True)
@@ -108,16 +109,27 @@ class _Planner:
 
     def _same_content(self, path: Path, sha: str) -> Outcome:
         entry = self.manifest.entries.get(sha)
-        return Outcome(str(path), Status.SKIPPED, f"same content as {self.seen_sha[sha]}", sha256=sha,
-                       doc_id=entry.doc_id if entry is not None else None)
+        return Outcome(
+            str(path),
+            Status.SKIPPED,
+            f"same content as {self.seen_sha[sha]}",
+            sha256=sha,
+            doc_id=entry.doc_id if entry is not None else None,
+        )
 
     def _add_document(self, path: Path, abspath: str, sha: str) -> None:
         entry = self.manifest.entries.get(sha)
-        if entry is not None and entry.extractor == self.settings.fingerprint \
-                and outputs_present(self.settings.out, entry):
+        if (
+            entry is not None
+            and entry.extractor == self.settings.fingerprint
+            and outputs_present(self.settings.out, entry)
+        ):
             self.unchanged.append((sha, abspath))
-            self.early.append(Outcome(str(path), Status.SKIPPED, "unchanged", entry.doc_id, sha, entry.format,
-                                      entry.encoding, entry.lang))
+            self.early.append(
+                Outcome(
+                    str(path), Status.SKIPPED, "unchanged", entry.doc_id, sha, entry.format, entry.encoding, entry.lang
+                )
+            )
             return
         previous = entry or self.manifest.by_path(abspath)
         doc_id = previous.doc_id if previous else self._allocate_id(path, abspath)

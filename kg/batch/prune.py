@@ -1,4 +1,5 @@
 """Pruning: documents whose files are no longer among the inputs leave the folder (and Neo4j later)."""
+
 from __future__ import annotations
 
 from collections.abc import Set

@@ -4,6 +4,7 @@ The graph files are rewritten only when a document changed (or one of them is mi
 receives every document the manifest does not mark as loaded — new, changed, or left over from
 a load that failed — and loses the documents pruned since the last load.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -17,12 +18,12 @@ from kg.batch.manifest import Entry, GraphTotals, Manifest
 from kg.folder import contract_file
 from kg.neo4j.settings import Neo4jSettings
 
-if TYPE_CHECKING:           # heavy (pyshacl, the driver): imported where they run
+if TYPE_CHECKING:  # heavy (pyshacl, the driver): imported where they run
     from neo4j import Driver
 
     from kg.output.shacl import ShaclReport
 
-LOAD_BATCH = 25       # documents per Neo4j load; the manifest records each batch as loaded
+LOAD_BATCH = 25  # documents per Neo4j load; the manifest records each batch as loaded
 
 
 @dataclass(frozen=True)
@@ -50,18 +51,20 @@ class Published:
 class PublishOptions:
     validate: bool = False
     neo4j: bool = False
-    neo4j_settings: Neo4jSettings | None = None       # None: from the environment (kg.neo4j.settings)
+    neo4j_settings: Neo4jSettings | None = None  # None: from the environment (kg.neo4j.settings)
     load_batch: int = LOAD_BATCH
 
 
 def write_graph(out: Path, manifest: Manifest) -> list[Path]:
     """Write the collection's graph files for every document of the manifest."""
     from kg.output.graph_files import write_graph_files  # rdflib, networkx: only when something changed
+
     return write_graph_files(out, [e.doc_id for e in manifest.entries.values()])
 
 
 def _graph_files(out: Path, manifest: Manifest, changed: bool) -> tuple[tuple[Path, ...], bool]:
     from kg.output.graph_files import GRAPH_FILES
+
     if changed or not all((out / f).exists() for f in GRAPH_FILES):
         return tuple(write_graph(out, manifest)), True
     return tuple(out / f for f in GRAPH_FILES), False
@@ -71,24 +74,28 @@ def validate_graph(out: Path, listener: Listener) -> ShaclReport:
     """Check the folder's whole graph (graph.trig) against the SHACL shapes; the report goes to the listener."""
     from kg.output.rdf import merged, parse
     from kg.output.shacl import validate
+
     report = validate(merged(parse(out / "graph.trig")))
     listener.message(report.text())
     return report
 
 
-def publish(out: Path, manifest: Manifest, changed: bool, options: PublishOptions,
-            listener: Listener) -> Published:
+def publish(out: Path, manifest: Manifest, changed: bool, options: PublishOptions, listener: Listener) -> Published:
     """Write the graph files when ``changed`` (or missing), then validate and load as the options say."""
     outputs, rebuilt = _graph_files(out, manifest, changed)
     totals = manifest.totals()
     shacl = validate_graph(out, listener) if options.validate else None
-    neo4j = load_pending(out, manifest, listener, options.neo4j_settings, options.load_batch) \
-        if options.neo4j else None
+    neo4j = load_pending(out, manifest, listener, options.neo4j_settings, options.load_batch) if options.neo4j else None
     return Published(outputs, rebuilt, totals, shacl, neo4j)
 
 
-def load_pending(out: Path, manifest: Manifest, listener: Listener, settings: Neo4jSettings | None = None,
-                 batch_size: int = LOAD_BATCH) -> Neo4jResult:
+def load_pending(
+    out: Path,
+    manifest: Manifest,
+    listener: Listener,
+    settings: Neo4jSettings | None = None,
+    batch_size: int = LOAD_BATCH,
+) -> Neo4jResult:
     """Load every document the manifest does not mark as loaded; retract removed ones.
 
     Marks are saved after each batch, so a load cut short (server stopped) resumes on the next
@@ -108,8 +115,12 @@ def load_pending(out: Path, manifest: Manifest, listener: Listener, settings: Ne
             _load_batches(driver, settings, out, manifest, pending, batch_size, listener, progress)
     except (PolicyKGError, DriverError, Neo4jError, OSError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        return Neo4jResult(progress.loaded, progress.removed, progress.left,
-                           f"{reason}; {progress.left} document(s) not loaded: rerun to load them")
+        return Neo4jResult(
+            progress.loaded,
+            progress.removed,
+            progress.left,
+            f"{reason}; {progress.left} document(s) not loaded: rerun to load them",
+        )
     return Neo4jResult(progress.loaded, progress.removed, 0)
 
 
@@ -124,9 +135,11 @@ class _LoadProgress:
         return self.pending - self.loaded
 
 
-def _retract_pruned(driver: Driver, settings: Neo4jSettings, manifest: Manifest, listener: Listener,
-                    progress: _LoadProgress) -> None:
+def _retract_pruned(
+    driver: Driver, settings: Neo4jSettings, manifest: Manifest, listener: Listener, progress: _LoadProgress
+) -> None:
     from kg.neo4j.load import remove_document
+
     for doc_id in sorted(set(manifest.retract)):
         remove_document(driver, doc_id, database=settings.database)
         manifest.retract = [d for d in manifest.retract if d != doc_id]
@@ -135,11 +148,20 @@ def _retract_pruned(driver: Driver, settings: Neo4jSettings, manifest: Manifest,
         listener.message(f"neo4j: removed {doc_id}")
 
 
-def _load_batches(driver: Driver, settings: Neo4jSettings, out: Path, manifest: Manifest, pending: list[Entry],
-                  batch_size: int, listener: Listener, progress: _LoadProgress) -> None:
+def _load_batches(
+    driver: Driver,
+    settings: Neo4jSettings,
+    out: Path,
+    manifest: Manifest,
+    pending: list[Entry],
+    batch_size: int,
+    listener: Listener,
+    progress: _LoadProgress,
+) -> None:
     from kg.neo4j.load import load
+
     for i in range(0, len(pending), batch_size):
-        batch = pending[i:i + batch_size]
+        batch = pending[i : i + batch_size]
         extractions = [read_contract(out / contract_file(e.doc_id)) for e in batch]
         load(driver, extractions, database=settings.database)
         manifest.mark_loaded({e.doc_id for e in batch})

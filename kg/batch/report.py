@@ -1,4 +1,5 @@
 """The report of a batch: every input's outcome, what was pruned, published, validated and loaded."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
@@ -12,7 +13,7 @@ from kg.batch.publish import Neo4jResult
 if TYPE_CHECKING:
     from kg.output.shacl import ShaclReport
 
-VIOLATIONS_IN_JSON = 200      # SHACL violations the JSON report lists at most
+VIOLATIONS_IN_JSON = 200  # SHACL violations the JSON report lists at most
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,9 @@ class IngestReport:
     pruned: tuple[str, ...]
     outputs: tuple[Path, ...]
     graph_rebuilt: bool
-    totals: GraphTotals                   # documents, entities, relations, indicators in the graph
+    totals: GraphTotals  # documents, entities, relations, indicators in the graph
     neo4j: Neo4jResult | None = None
-    shacl: ShaclReport | None = None      # when validated
+    shacl: ShaclReport | None = None  # when validated
 
     def count(self, status: str) -> int:
         """How many inputs ended with this status (a Status, or its value)."""
@@ -50,21 +51,39 @@ class IngestReport:
         }
 
     def _summary(self) -> dict[str, Any]:
-        return {"documents": len(self.outcomes), **{s.value: self.count(s) for s in Status},
-                "pruned": len(self.pruned),
-                "extracted": {"entities": sum(o.entities for o in self.outcomes),
-                              "relations": sum(o.relations for o in self.outcomes),
-                              "indicators": sum(o.indicators for o in self.outcomes)},
-                "graph": asdict(self.totals)}
+        return {
+            "documents": len(self.outcomes),
+            **{s.value: self.count(s) for s in Status},
+            "pruned": len(self.pruned),
+            "extracted": {
+                "entities": sum(o.entities for o in self.outcomes),
+                "relations": sum(o.relations for o in self.outcomes),
+                "indicators": sum(o.indicators for o in self.outcomes),
+            },
+            "graph": asdict(self.totals),
+        }
 
 
 def _outcome_json(o: Outcome) -> dict[str, Any]:
-    return {"path": o.path, "status": o.status, "reason": o.reason, "doc_id": o.doc_id, "sha256": o.sha256,
-            "format": o.format, "encoding": o.encoding, "lang": o.lang, "entities": o.entities,
-            "relations": o.relations, "indicators": o.indicators}
+    return {
+        "path": o.path,
+        "status": o.status,
+        "reason": o.reason,
+        "doc_id": o.doc_id,
+        "sha256": o.sha256,
+        "format": o.format,
+        "encoding": o.encoding,
+        "lang": o.lang,
+        "entities": o.entities,
+        "relations": o.relations,
+        "indicators": o.indicators,
+    }
 
 
 def _shacl_json(shacl: ShaclReport) -> dict[str, Any]:
-    return {"conforms": shacl.conforms,
-            "violations": [{"focus": v.focus, "path": v.path, "message": v.message}
-                           for v in shacl.violations[:VIOLATIONS_IN_JSON]]}
+    return {
+        "conforms": shacl.conforms,
+        "violations": [
+            {"focus": v.focus, "path": v.path, "message": v.message} for v in shacl.violations[:VIOLATIONS_IN_JSON]
+        ],
+    }

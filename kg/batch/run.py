@@ -5,6 +5,7 @@ dies takes only its own document down. The ``Recorder`` puts every finished docu
 manifest, saving it at most every ``SAVE_EVERY`` seconds, so an interrupted run resumes where it
 stopped.
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -22,7 +23,7 @@ from kg.batch.manifest import Manifest, remove_outputs
 from kg.batch.outcome import Outcome, Status
 from kg.batch.worker import Task, run_task
 
-SAVE_EVERY = 1.0      # seconds between manifest saves while documents finish (always saved at the end)
+SAVE_EVERY = 1.0  # seconds between manifest saves while documents finish (always saved at the end)
 OnDone = Callable[[Outcome], None]
 
 
@@ -36,6 +37,7 @@ def warm_up() -> None:
     this process, so each worker starts with them (shared copy-on-write) instead of loading its own."""
     from extract.english.rules import heads, terms
     from extract.nlp import pipeline
+
     pipeline("zh")
     pipeline("en")
     heads()
@@ -52,7 +54,7 @@ def run_tasks(tasks: list[Task], workers: int, on_done: OnDone) -> None:
     remaining = list(tasks)
     while remaining:
         crashed, remaining = _run_pool(remaining, workers, on_done)
-        for t in crashed:              # a worker died (crash, out of memory): find which document did it
+        for t in crashed:  # a worker died (crash, out of memory): find which document did it
             on_done(_run_alone(t))
 
 
@@ -66,7 +68,7 @@ def _run_pool(tasks: list[Task], workers: int, on_done: OnDone) -> tuple[list[Ta
         pending: dict[Future[Outcome], Task] = {}
         queue = iter(tasks)
         try:
-            for t in queue:                      # keep at most 2 tasks per worker in flight
+            for t in queue:  # keep at most 2 tasks per worker in flight
                 pending[pool.submit(run_task, t)] = t
                 if len(pending) >= 2 * workers:
                     break
@@ -94,8 +96,12 @@ def _run_alone(task: Task) -> Outcome:
         try:
             return pool.submit(run_task, task).result()
         except BrokenProcessPool:
-            return Outcome(task.path, Status.FAILED, "the worker process died while extracting this document "
-                                                     "(crash or out of memory)", doc_id=task.doc_id)
+            return Outcome(
+                task.path,
+                Status.FAILED,
+                "the worker process died while extracting this document (crash or out of memory)",
+                doc_id=task.doc_id,
+            )
 
 
 class Recorder:
@@ -105,7 +111,7 @@ class Recorder:
         self.out = out
         self.manifest = manifest
         self.listener = listener
-        self.changed = changed            # whether the manifest changed (the graph files must be rewritten)
+        self.changed = changed  # whether the manifest changed (the graph files must be rewritten)
         self.outcomes: list[Outcome] = []
         self._last_save = time.monotonic()
 

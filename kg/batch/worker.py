@@ -4,6 +4,7 @@ Everything a document needs is written under its id (``<doc-id>.extraction.json`
 ``<doc-id>.nt`` — its RDF graph — and, for formats whose text is extracted, ``<doc-id>.text.txt``); errors come
 back as a failed outcome with a one-line reason, never as an exception.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -23,18 +24,18 @@ from kg.folder import contract_file, fragment_file, text_file
 class Task:
     """One document to extract: where it is, the id it gets, where its outputs go."""
 
-    path: str            # as given, for messages
+    path: str  # as given, for messages
     abspath: str
     doc_id: str
     out: str
     max_bytes: int = MAX_BYTES
-    keep: bool = False   # return the Extraction itself (in-process runs only)
+    keep: bool = False  # return the Extraction itself (in-process runs only)
     extractor: str = ""  # fingerprint recorded with the result
 
 
 def _write_text(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:   # newline="": offsets stay exact
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:  # newline="": offsets stay exact
         fh.write(text)
     tmp.replace(path)
 
@@ -42,11 +43,13 @@ def _write_text(path: Path, text: str) -> None:
 def extract_source(text: str, doc_id: str, source: str) -> Extraction:
     """The extraction of one document's text (the pipeline is loaded on first use)."""
     from extract.pipeline import extract_text  # heavy (spaCy, jieba): only where documents run
+
     return extract_text(text, doc_id, source=source)
 
 
 def _document_fragment(x: Extraction) -> str:
     from kg.output.graph_files import document_fragment  # rdflib: only where documents run
+
     return document_fragment(x)
 
 
@@ -68,12 +71,34 @@ def _extract_and_write(task: Task) -> Outcome:
     nt = out / fragment_file(task.doc_id)
     _write_text(nt, _document_fragment(x))
     outputs.append(nt.name)
-    entry = Entry(sha256=sha, doc_id=task.doc_id, paths=(task.abspath,), format=src.format,
-                  encoding=src.encoding, lang=x.document.lang, outputs=tuple(outputs),
-                  entity_ids=tuple(e.id for e in x.entities), relations=len(x.relations),
-                  indicators=len(x.indicators), extractor=task.extractor)
-    return Outcome(task.path, Status.OK, None, task.doc_id, sha, src.format, src.encoding, x.document.lang,
-                   len(x.entities), len(x.relations), len(x.indicators), entry, x if task.keep else None)
+    entry = Entry(
+        sha256=sha,
+        doc_id=task.doc_id,
+        paths=(task.abspath,),
+        format=src.format,
+        encoding=src.encoding,
+        lang=x.document.lang,
+        outputs=tuple(outputs),
+        entity_ids=tuple(e.id for e in x.entities),
+        relations=len(x.relations),
+        indicators=len(x.indicators),
+        extractor=task.extractor,
+    )
+    return Outcome(
+        task.path,
+        Status.OK,
+        None,
+        task.doc_id,
+        sha,
+        src.format,
+        src.encoding,
+        x.document.lang,
+        len(x.entities),
+        len(x.relations),
+        len(x.indicators),
+        entry,
+        x if task.keep else None,
+    )
 
 
 def run_task(task: Task) -> Outcome:
@@ -82,6 +107,10 @@ def run_task(task: Task) -> Outcome:
         return _extract_and_write(task)
     except DocumentError as exc:
         return Outcome(task.path, Status.FAILED, exc.reason, doc_id=task.doc_id)
-    except Exception as exc:      # a bug must not stop the batch: report it as this document's failure
-        return Outcome(task.path, Status.FAILED, f"internal error ({type(exc).__name__}: {exc}); please report it",
-                       doc_id=task.doc_id)
+    except Exception as exc:  # a bug must not stop the batch: report it as this document's failure
+        return Outcome(
+            task.path,
+            Status.FAILED,
+            f"internal error ({type(exc).__name__}: {exc}); please report it",
+            doc_id=task.doc_id,
+        )

@@ -1,4 +1,5 @@
 """Open a driver and turn connection failures into one clear line."""
+
 from __future__ import annotations
 
 import logging
@@ -31,11 +32,15 @@ class Neo4jUnavailable(PolicyKGError):
 def describe_failure(settings: Neo4jSettings, exc: Exception) -> str:
     """One line saying why a connection failed and what to do about it."""
     if isinstance(exc, AuthError):
-        return (f"Neo4j at {settings.uri} refused the credentials of user {settings.user!r}: "
-                "check NEO4J_USER and NEO4J_PASSWORD (or the password file)")
+        return (
+            f"Neo4j at {settings.uri} refused the credentials of user {settings.user!r}: "
+            "check NEO4J_USER and NEO4J_PASSWORD (or the password file)"
+        )
     if isinstance(exc, ServiceUnavailable):
-        return (f"Neo4j at {settings.uri} is not reachable: start it with `policykg neo4j start` "
-                "or point NEO4J_URI at a running server")
+        return (
+            f"Neo4j at {settings.uri} is not reachable: start it with `policykg neo4j start` "
+            "or point NEO4J_URI at a running server"
+        )
     if isinstance(exc, ConfigurationError):
         return f"Neo4j connection settings are invalid ({exc}); check NEO4J_URI"
     code = getattr(exc, "code", None) or type(exc).__name__

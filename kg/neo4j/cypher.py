@@ -4,11 +4,12 @@ Every statement takes its data as parameters (``$rows`` for UNWIND batches, ``$d
 document id, ``$doc_iri`` its IRI). Labels and relationship types cannot be parameters, so the
 two statements that need one are functions that accept only the ontology's names.
 """
+
 from __future__ import annotations
 
 from extract.model import ENTITY_TYPES, RELATION_TYPES
 
-BATCH = 5000          # rows per UNWIND statement, unless the caller says otherwise
+BATCH = 5000  # rows per UNWIND statement, unless the caller says otherwise
 
 # ------------------------------------------------------------------ retraction
 
@@ -41,7 +42,7 @@ SET d += $row, d.entity_ids = $entity_ids
 
 def merge_entities(label: str) -> str:
     """MERGE a batch of entities by IRI and give them the ontology class ``label``."""
-    if label not in ENTITY_TYPES:        # labels cannot be parameters: only ontology names pass
+    if label not in ENTITY_TYPES:  # labels cannot be parameters: only ontology names pass
         raise ValueError(f"unknown entity type {label!r}")
     return f"""
 UNWIND $rows AS row
@@ -79,8 +80,10 @@ MATCH (p:Section {id: row.parent}), (s:Section {id: row.id})
 CREATE (p)-[:HAS_SECTION]->(s)
 """
 # the provenance every mention, relation and indicator carries
-EVIDENCE = ("doc: row.doc, sentence: row.sentence, start: row.start, end: row.end, text: row.text, "
-            "sentence_text: row.sentence_text")
+EVIDENCE = (
+    "doc: row.doc, sentence: row.sentence, start: row.start, end: row.end, text: row.text, "
+    "sentence_text: row.sentence_text"
+)
 SECTION_MENTIONS = f"""
 UNWIND $rows AS row
 MATCH (s:Section {{id: row.source}}), (e:Entity {{id: row.entity}})

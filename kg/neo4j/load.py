@@ -6,6 +6,7 @@ edited document leaves none of its old facts behind. Entities are shared: each k
 documents that contain it (``docs``) and is deleted only when the last of them is retracted.
 Managed transactions (``execute_write``) retry on transient errors (deadlocks, leader switches).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
@@ -42,7 +43,7 @@ def _retract(tx: ManagedTransaction, doc: str, doc_iri: str) -> list[str]:
 
 def _batches(rows: tuple | list, size: int) -> Iterable[tuple | list]:
     for i in range(0, len(rows), size):
-        yield rows[i:i + size]
+        yield rows[i : i + size]
 
 
 def write_document(tx: ManagedTransaction, rows: DocumentRows, batch: int = BATCH) -> None:
@@ -82,15 +83,16 @@ def _remove(tx: ManagedTransaction, doc: str, doc_iri: str) -> None:
 
 # ------------------------------------------------------------------ entry points
 
+
 @dataclass(frozen=True)
 class LoadSummary:
     """What a load wrote."""
 
     documents: int
     entities: int
-    elements: int                 # nodes + relationships written
+    elements: int  # nodes + relationships written
     pruned: tuple[str, ...] = ()
-    taxonomy: int | None = None   # concepts written; None when no taxonomy was available
+    taxonomy: int | None = None  # concepts written; None when no taxonomy was available
 
 
 def loaded_documents(driver: Driver, database: str | None = None) -> list[str]:
@@ -150,18 +152,27 @@ def _write_documents(session: Session, prepared: list[DocumentRows], batch: int,
     for r in prepared:
         with _failing_as(f"loading document {r.doc_id}"):
             session.execute_write(write_document, r, batch)
-        progress(f"loaded {r.doc_id}: {len(r.entity_ids)} entities, "
-                 f"{sum(len(v) for v in r.relations.values())} relations, "
-                 f"{len(r.indicators)} indicators")
+        progress(
+            f"loaded {r.doc_id}: {len(r.entity_ids)} entities, "
+            f"{sum(len(v) for v in r.relations.values())} relations, "
+            f"{len(r.indicators)} indicators"
+        )
 
 
 def _quiet(message: str) -> None:
     pass
 
 
-def load(driver: Driver, extractions: list[Extraction], database: str | None = None, *,
-         taxonomy: IndustryTaxonomy | None = PROJECT_TAXONOMY, prune: bool = False,
-         batch: int = BATCH, progress: Progress = _quiet) -> LoadSummary:
+def load(
+    driver: Driver,
+    extractions: list[Extraction],
+    database: str | None = None,
+    *,
+    taxonomy: IndustryTaxonomy | None = PROJECT_TAXONOMY,
+    prune: bool = False,
+    batch: int = BATCH,
+    progress: Progress = _quiet,
+) -> LoadSummary:
     """Replace each extraction's document in the graph; with ``prune``, drop documents not given.
 
     ``taxonomy`` defaults to the project's (``kg.industries``); None loads without the taxonomy
@@ -175,15 +186,20 @@ def load(driver: Driver, extractions: list[Extraction], database: str | None = N
             concepts = _write_taxonomy(session, taxonomy)
             if prune:
                 with _failing_as("pruning documents"):
-                    pruned = _prune_others(session, loaded_documents(driver, database),
-                                           {r.doc_id for r in prepared}, progress)
+                    pruned = _prune_others(
+                        session, loaded_documents(driver, database), {r.doc_id for r in prepared}, progress
+                    )
             _write_documents(session, prepared, batch, progress)
-    return LoadSummary(documents=len(prepared), entities=len({e for r in prepared for e in r.entity_ids}),
-                       elements=sum(r.elements for r in prepared), pruned=tuple(pruned), taxonomy=concepts)
+    return LoadSummary(
+        documents=len(prepared),
+        entities=len({e for r in prepared for e in r.entity_ids}),
+        elements=sum(r.elements for r in prepared),
+        pruned=tuple(pruned),
+        taxonomy=concepts,
+    )
 
 
 def remove_document(driver: Driver, doc_id: str, database: str | None = None) -> None:
     """Retract one document entirely (its facts, its Document node, entities only it contained)."""
     with driver.session(database=database) as session:
         session.execute_write(_remove, doc_id, str(document_iri(doc_id)))
-

@@ -2,6 +2,7 @@
 
 Read-only is the session's access mode: the server itself refuses a write, whatever the query.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,8 +28,10 @@ def _first_line(text: str | None) -> str:
     return lines[0] if lines else ""
 
 
-def run_query(driver: Driver, cypher: str, params: dict | None = None, write: bool = False,
-              database: str | None = None) -> QueryResult:
+def run_query(
+    driver: Driver, cypher: str, params: dict | None = None, write: bool = False, database: str | None = None
+) -> QueryResult:
+    """Run Cypher with parameters in a read-only session (or a write one) and return every row."""
     mode = WRITE_ACCESS if write else READ_ACCESS
     try:
         with driver.session(database=database, default_access_mode=mode) as session:
@@ -37,8 +40,9 @@ def run_query(driver: Driver, cypher: str, params: dict | None = None, write: bo
             rows = tuple(tuple(r.values()) for r in result)
     except ClientError as exc:
         if not write and (exc.code or "").endswith(("AccessMode", "ForbiddenDueToTransactionType")):
-            raise QueryError("the query writes to the database but queries are read-only; "
-                             "pass --write to allow writes") from None
+            raise QueryError(
+                "the query writes to the database but queries are read-only; pass --write to allow writes"
+            ) from None
         raise QueryError(f"Cypher failed: {exc.code}: {_first_line(exc.message)}") from None
     except (Neo4jError, DriverError) as exc:
         code = getattr(exc, "code", None) or type(exc).__name__

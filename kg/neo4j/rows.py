@@ -4,6 +4,7 @@ Pure functions, no driver: the rows are what the UNWIND statements of ``kg.neo4j
 Everything a row says about provenance (document id, sentence id, offsets, sentence text) travels
 with it, so a fact can be retracted exactly when its document is re-ingested.
 """
+
 from __future__ import annotations
 
 import re
@@ -46,11 +47,11 @@ class DocumentRows:
 
     doc_id: str
     document: Row
-    entities: dict[str, tuple[Row, ...]] = field(default_factory=dict)    # label -> rows
+    entities: dict[str, tuple[Row, ...]] = field(default_factory=dict)  # label -> rows
     sections: tuple[Row, ...] = ()
-    mentions: tuple[Row, ...] = ()                                        # from a Section
-    document_mentions: tuple[Row, ...] = ()                               # from the Document itself
-    relations: dict[str, tuple[Row, ...]] = field(default_factory=dict)   # type -> rows
+    mentions: tuple[Row, ...] = ()  # from a Section
+    document_mentions: tuple[Row, ...] = ()  # from the Document itself
+    relations: dict[str, tuple[Row, ...]] = field(default_factory=dict)  # type -> rows
     indicators: tuple[Row, ...] = ()
 
     @property
@@ -62,9 +63,14 @@ class DocumentRows:
     def elements(self) -> int:
         """Nodes and relationships this document writes (Document, HAS_SECTION, BROADER included)."""
         nodes = 1 + len(self.entity_ids) + len(self.sections) + len(self.indicators)
-        rels = (len(self.sections) + len(self.mentions) + len(self.document_mentions)
-                + sum(len(r) for r in self.relations.values()) + len(self.indicators)
-                + sum(1 for r in self.entities.get("Industry", ()) if r["concept"]))
+        rels = (
+            len(self.sections)
+            + len(self.mentions)
+            + len(self.document_mentions)
+            + sum(len(r) for r in self.relations.values())
+            + len(self.indicators)
+            + sum(1 for r in self.entities.get("Industry", ()) if r["concept"])
+        )
         return nodes + rels
 
 
@@ -82,8 +88,14 @@ class _Document:
 
     def evidence(self, ev: Evidence) -> Row:
         s = self.sentences.get(ev.sentence)
-        return {"doc": self.doc.id, "sentence": ev.sentence, "start": ev.start, "end": ev.end, "text": ev.text,
-                "sentence_text": s.text if s else None}
+        return {
+            "doc": self.doc.id,
+            "sentence": ev.sentence,
+            "start": ev.start,
+            "end": ev.end,
+            "text": ev.text,
+            "sentence_text": s.text if s else None,
+        }
 
     def section_of(self, sentence_id: str) -> str | None:
         """The section holding the sentence, when it is one of the document's sections."""
@@ -93,9 +105,18 @@ class _Document:
 
 def _entity_row(e: Entity, eid: str, taxonomy: IndustryTaxonomy | None) -> Row:
     hit = map_entity(taxonomy, e)
-    return {"id": eid, "entity_id": e.id, "name": e.name, "name_zh": chinese_name(e), "name_en": e.name_en or None,
-            "name_en_source": e.name_en_source, "aliases": list(e.aliases), "registry_id": e.registry_id,
-            "concept": hit.concept if hit else None, "match": hit.match if hit else None}
+    return {
+        "id": eid,
+        "entity_id": e.id,
+        "name": e.name,
+        "name_zh": chinese_name(e),
+        "name_en": e.name_en or None,
+        "name_en_source": e.name_en_source,
+        "aliases": list(e.aliases),
+        "registry_id": e.registry_id,
+        "concept": hit.concept if hit else None,
+        "match": hit.match if hit else None,
+    }
 
 
 @dataclass(frozen=True)
@@ -103,7 +124,7 @@ class _EntityRows:
     by_type: dict[str, tuple[Row, ...]]
     mentions: tuple[Row, ...]
     document_mentions: tuple[Row, ...]
-    known: frozenset[str]          # the contract ids of the entities
+    known: frozenset[str]  # the contract ids of the entities
 
 
 def _entity_rows(x: Extraction, view: _Document, taxonomy: IndustryTaxonomy | None) -> _EntityRows:
@@ -113,8 +134,9 @@ def _entity_rows(x: Extraction, view: _Document, taxonomy: IndustryTaxonomy | No
     document_mentions: dict[tuple, Row] = {}
     for e in x.entities:
         if e.type not in ENTITY_TYPES:
-            raise ContractDataError(f"{d.id}: entity {e.id} has unknown type {e.type!r} "
-                                    f"(expected one of {', '.join(ENTITY_TYPES)})")
+            raise ContractDataError(
+                f"{d.id}: entity {e.id} has unknown type {e.type!r} (expected one of {', '.join(ENTITY_TYPES)})"
+            )
         eid = str(iri(e.id))
         entities[e.type][eid] = _entity_row(e, eid, taxonomy)
         for m in e.mentions:
@@ -125,8 +147,12 @@ def _entity_rows(x: Extraction, view: _Document, taxonomy: IndustryTaxonomy | No
                 mentions[key] = {**row, "source": section_node_id(d.id, section)}
             else:
                 document_mentions[key] = row
-    return _EntityRows({t: tuple(rows.values()) for t, rows in entities.items()}, tuple(mentions.values()),
-                       tuple(document_mentions.values()), frozenset(e.id for e in x.entities))
+    return _EntityRows(
+        {t: tuple(rows.values()) for t, rows in entities.items()},
+        tuple(mentions.values()),
+        tuple(document_mentions.values()),
+        frozenset(e.id for e in x.entities),
+    )
 
 
 def _relation_rows(x: Extraction, view: _Document, known: frozenset[str]) -> dict[str, tuple[Row, ...]]:
@@ -134,15 +160,22 @@ def _relation_rows(x: Extraction, view: _Document, known: frozenset[str]) -> dic
     relations: dict[str, dict[tuple, Row]] = defaultdict(dict)
     for r in x.relations:
         if r.type not in RELATION_TYPES:
-            raise ContractDataError(f"{d.id}: relation type {r.type!r} is not in the ontology "
-                                    f"(expected one of {', '.join(RELATION_TYPES)})")
+            raise ContractDataError(
+                f"{d.id}: relation type {r.type!r} is not in the ontology (expected one of {', '.join(RELATION_TYPES)})"
+            )
         for end in (r.head, r.tail):
             if end not in known:
-                raise ContractDataError(f"{d.id}: relation {r.head} -{r.type}-> {r.tail} names {end}, "
-                                        "which the extraction's entities do not contain")
+                raise ContractDataError(
+                    f"{d.id}: relation {r.head} -{r.type}-> {r.tail} names {end}, "
+                    "which the extraction's entities do not contain"
+                )
         ev = r.evidence
         relations[r.type][(r.head, r.tail, ev.sentence, ev.start, ev.end)] = {
-            **view.evidence(ev), "head": str(iri(r.head)), "tail": str(iri(r.tail)), "rule": r.rule}
+            **view.evidence(ev),
+            "head": str(iri(r.head)),
+            "tail": str(iri(r.tail)),
+            "rule": r.rule,
+        }
     return {t: tuple(rows.values()) for t, rows in relations.items()}
 
 
@@ -150,27 +183,55 @@ def _indicator_rows(x: Extraction, view: _Document, known: frozenset[str]) -> tu
     indicators: dict[str, Row] = {}
     for i in x.indicators:
         if i.subject is not None and i.subject not in known:
-            raise ContractDataError(f"{x.document.id}: indicator {i.id} has subject {i.subject}, "
-                                    "which the extraction's entities do not contain")
+            raise ContractDataError(
+                f"{x.document.id}: indicator {i.id} has subject {i.subject}, "
+                "which the extraction's entities do not contain"
+            )
         indicators[i.id] = {
-            **view.evidence(i.evidence), "id": str(iri(i.id)), "indicator_id": i.id,
-            "subject": str(iri(i.subject)) if i.subject else None, "metric": i.metric,
-            "value": i.value, "unit": i.unit, "comparator": i.comparator, "year": i.year,
-            "status": i.status, "rule": i.rule}
+            **view.evidence(i.evidence),
+            "id": str(iri(i.id)),
+            "indicator_id": i.id,
+            "subject": str(iri(i.subject)) if i.subject else None,
+            "metric": i.metric,
+            "value": i.value,
+            "unit": i.unit,
+            "comparator": i.comparator,
+            "year": i.year,
+            "status": i.status,
+            "rule": i.rule,
+        }
     return tuple(indicators.values())
 
 
 def _section_rows(view: _Document) -> tuple[Row, ...]:
     d = view.doc
-    return tuple({"id": section_node_id(d.id, s.id), "doc": d.id, "section_id": s.id, "kind": s.kind,
-                  "number": s.number, "title": s.title, "start": s.start, "end": s.end,
-                  "parent": section_node_id(d.id, s.parent) if s.parent in view.section_ids else None}
-                 for s in d.sections)
+    return tuple(
+        {
+            "id": section_node_id(d.id, s.id),
+            "doc": d.id,
+            "section_id": s.id,
+            "kind": s.kind,
+            "number": s.number,
+            "title": s.title,
+            "start": s.start,
+            "end": s.end,
+            "parent": section_node_id(d.id, s.parent) if s.parent in view.section_ids else None,
+        }
+        for s in d.sections
+    )
 
 
 def _document_row(d: Document) -> Row:
-    return {"id": str(document_iri(d.id)), "doc_id": d.id, "title": d.title, "lang": d.lang, "source": d.source,
-            "date": d.date, "issuer": d.issuer, "note": d.note}
+    return {
+        "id": str(document_iri(d.id)),
+        "doc_id": d.id,
+        "title": d.title,
+        "lang": d.lang,
+        "source": d.source,
+        "date": d.date,
+        "issuer": d.issuer,
+        "note": d.note,
+    }
 
 
 def document_rows(x: Extraction, taxonomy: IndustryTaxonomy | None = None) -> DocumentRows:
@@ -180,6 +241,12 @@ def document_rows(x: Extraction, taxonomy: IndustryTaxonomy | None = None) -> Do
     relations = _relation_rows(x, view, entities.known)
     indicators = _indicator_rows(x, view, entities.known)
     return DocumentRows(
-        doc_id=x.document.id, document=_document_row(x.document), entities=entities.by_type,
-        sections=_section_rows(view), mentions=entities.mentions, document_mentions=entities.document_mentions,
-        relations=relations, indicators=indicators)
+        doc_id=x.document.id,
+        document=_document_row(x.document),
+        entities=entities.by_type,
+        sections=_section_rows(view),
+        mentions=entities.mentions,
+        document_mentions=entities.document_mentions,
+        relations=relations,
+        indicators=indicators,
+    )

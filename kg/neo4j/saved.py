@@ -2,6 +2,7 @@
 
 The header format is documented in ``kg/neo4j/queries/README.md``.
 """
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,10 @@ from importlib import resources
 from extract.errors import PolicyKGError
 
 TYPES = ("string", "int", "float", "bool")
-_PARAM = re.compile(r"^//\s*@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)"
-                    r"(?:\s*=\s*(?P<default>[^:]*?))?\s*:\s*(?P<help>.*)$")
+_PARAM = re.compile(
+    r"^//\s*@param\s+(?P<name>[A-Za-z_]\w*)\s+(?P<type>\w+)"
+    r"(?:\s*=\s*(?P<default>[^:]*?))?\s*:\s*(?P<help>.*)$"
+)
 
 
 class SavedQueryError(PolicyKGError):
@@ -102,8 +105,7 @@ def get(name: str) -> SavedQuery:
     """The saved query ``name``, or an error listing the names there are."""
     queries = saved_queries()
     if name not in queries:
-        raise SavedQueryError(f"no saved query {name!r}; `policykg query --list` shows them: "
-                              + ", ".join(queries))
+        raise SavedQueryError(f"no saved query {name!r}; `policykg query --list` shows them: " + ", ".join(queries))
     return queries[name]
 
 

@@ -3,6 +3,7 @@
 Created before any data (idempotent: IF NOT EXISTS), then awaited so the first document's MERGEs
 already use them and full-text search answers right after a load.
 """
+
 from __future__ import annotations
 
 from neo4j import Driver
@@ -32,9 +33,9 @@ def ensure_schema(driver: Driver, database: str | None = None, wait_seconds: int
     """Create constraints and indexes (schema commands run outside data transactions) and wait."""
     with driver.session(database=database) as session:
         for stmt in STATEMENTS:
-            try:                            # managed: a deadlock with a concurrent loader is retried
+            try:  # managed: a deadlock with a concurrent loader is retried
                 session.execute_write(lambda tx, q=stmt: tx.run(q).consume())
-            except ClientError as exc:      # another loader created it a moment ago: same rule
+            except ClientError as exc:  # another loader created it a moment ago: same rule
                 if "AlreadyExists" not in (exc.code or ""):
                     raise
         session.run("CALL db.awaitIndexes($t)", t=wait_seconds).consume()

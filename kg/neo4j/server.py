@@ -3,6 +3,7 @@
 Everything lives in one git-ignored folder (``.neo4j/`` or $POLICYKG_NEO4J_HOME):
 lib/ (jars copied by Maven), conf/neo4j.conf, data/, logs/, run/, and ``password`` (0600).
 """
+
 from __future__ import annotations
 
 import glob
@@ -29,14 +30,24 @@ ADMIN_CLASS = "org.neo4j.cli.AdminTool"
 HEAP = os.environ.get("POLICYKG_NEO4J_HEAP", "2g")
 PAGECACHE = os.environ.get("POLICYKG_NEO4J_PAGECACHE", "2g")
 JVM_FLAGS = (
-    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+UnlockExperimentalVMOptions",
-    "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC", "-Djdk.nio.maxCachedBufferSize=1024",
-    "-Dio.netty.tryReflectionSetAccessible=true", "-Djdk.tls.ephemeralDHKeySize=2048",
-    "-Djdk.tls.rejectClientInitiatedRenegotiation=true", "-Dfile.encoding=UTF-8",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-    "--add-opens=java.base/java.util=ALL-UNNAMED", "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
-    "--add-opens=java.base/java.net=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "-Dfile.encoding=UTF-8",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--add-opens=java.base/java.lang=ALL-UNNAMED",
+    "--add-opens=java.base/java.util=ALL-UNNAMED",
+    "--add-opens=java.base/java.util.concurrent=ALL-UNNAMED",
+    "--add-opens=java.base/java.net=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
 )
 
 
@@ -60,10 +71,12 @@ class ServerPaths:
 
 
 def paths() -> ServerPaths:
+    """Where the project's own server lives ($POLICYKG_NEO4J_HOME or .neo4j/)."""
     return ServerPaths(server_home())
 
 
 # ---------------------------------------------------------------- Java and Maven
+
 
 def _java_major(java: str) -> int | None:
     try:
@@ -90,11 +103,13 @@ def find_java() -> str:
     for c in candidates:
         if os.path.isabs(c) and os.access(c, os.X_OK) and _java_major(c) in (17, 21):
             return c
-    raise ServerError("no Java 17 found: install it (apt-get install openjdk-17-jre-headless) "
-                      "or set POLICYKG_JAVA to its java binary")
+    raise ServerError(
+        "no Java 17 found: install it (apt-get install openjdk-17-jre-headless) or set POLICYKG_JAVA to its java binary"
+    )
 
 
 def pom_path() -> Path:
+    """The Maven file that lists the server's jars."""
     return Path(str(resources.files("kg.neo4j").joinpath("server.pom.xml")))
 
 
@@ -110,8 +125,17 @@ def provision(p: ServerPaths | None = None, log=print) -> ServerPaths:
         shutil.rmtree(p.lib)
     p.lib.mkdir(parents=True)
     log(f"fetching Neo4j {NEO4J_VERSION} from Maven Central into {p.lib} …")
-    cmd = [mvn, "-q", "-B", "-f", str(pom_path()), "dependency:copy-dependencies",
-           f"-DoutputDirectory={p.lib}", "-DincludeScope=runtime", f"-Dneo4j.version={NEO4J_VERSION}"]
+    cmd = [
+        mvn,
+        "-q",
+        "-B",
+        "-f",
+        str(pom_path()),
+        "dependency:copy-dependencies",
+        f"-DoutputDirectory={p.lib}",
+        "-DincludeScope=runtime",
+        f"-Dneo4j.version={NEO4J_VERSION}",
+    ]
     res = subprocess.run(cmd, capture_output=True, text=True)
     if res.returncode != 0:
         tail = (res.stdout + res.stderr).strip().splitlines()[-15:]
@@ -124,7 +148,9 @@ def provision(p: ServerPaths | None = None, log=print) -> ServerPaths:
 
 # ---------------------------------------------------------------- configuration
 
+
 def write_config(p: ServerPaths) -> Path:
+    """Write conf/neo4j.conf (loopback only, the configured ports and memory) and the folders it names."""
     for d in (p.conf, p.data, p.logs, p.run, p.home / "plugins", p.home / "import"):
         d.mkdir(parents=True, exist_ok=True)
     conf = f"""# Written by policykg (kg/neo4j/server.py) on every start; edit that file, not this one.
@@ -164,11 +190,17 @@ def ensure_password(p: ServerPaths, java: str) -> None:
     if p.password.exists():
         return
     if (p.data / "dbms").exists():
-        raise ServerError(f"{p.data} exists but the password file {p.password} is gone: "
-                          f"remove {p.data} to start afresh")
+        raise ServerError(
+            f"{p.data} exists but the password file {p.password} is gone: remove {p.data} to start afresh"
+        )
     password = secrets.token_urlsafe(24)
-    res = subprocess.run([java, "-cp", f"{p.lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", password],
-                         cwd=p.home, env=_env(p), capture_output=True, text=True)
+    res = subprocess.run(
+        [java, "-cp", f"{p.lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", password],
+        cwd=p.home,
+        env=_env(p),
+        capture_output=True,
+        text=True,
+    )
     if res.returncode != 0:
         raise ServerError("could not set the initial password: " + res.stderr.strip()[-500:])
     fd = os.open(p.password, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -178,7 +210,9 @@ def ensure_password(p: ServerPaths, java: str) -> None:
 
 # ---------------------------------------------------------------- process control
 
+
 def running_pid(p: ServerPaths | None = None) -> int | None:
+    """The pid of the project's server when it runs (checked against the process's command line)."""
     p = p or paths()
     try:
         pid = int(p.pidfile.read_text().strip())
@@ -199,16 +233,16 @@ def running_pid(p: ServerPaths | None = None) -> int | None:
 
 def local_settings(p: ServerPaths) -> Neo4jSettings:
     """How to log in to the project's own server."""
-    return Neo4jSettings(uri=f"bolt://127.0.0.1:{bolt_port()}", user="neo4j",
-                         password=read_secret_file(p.password))
+    return Neo4jSettings(uri=f"bolt://127.0.0.1:{bolt_port()}", user="neo4j", password=read_secret_file(p.password))
 
 
 def answers(settings: Neo4jSettings) -> bool:
     """Whether the server answers `RETURN 1` now (quietly: a server still starting is no error)."""
     quiet_driver_log()
     try:
-        with GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
-                                  connection_timeout=3, max_transaction_retry_time=0) as driver:
+        with GraphDatabase.driver(
+            settings.uri, auth=(settings.user, settings.password), connection_timeout=3, max_transaction_retry_time=0
+        ) as driver:
             with driver.session() as session:
                 return session.run("RETURN 1 AS ok").single()["ok"] == 1
     except Exception:  # noqa: BLE001 - any failure means "not answering yet"
@@ -223,6 +257,7 @@ def _log_tail(p: ServerPaths, n: int = 20) -> str:
 
 
 def start(timeout: float = 180, log=print) -> ServerPaths:
+    """Provision, configure and start the server, and wait until it answers; returns its paths."""
     p = provision(log=log)
     if running_pid(p):
         if answers(local_settings(p)):
@@ -231,11 +266,28 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
     java = find_java()
     write_config(p)
     ensure_password(p, java)
-    cmd = [java, f"-Xms{HEAP}", f"-Xmx{HEAP}", *JVM_FLAGS, "-cp", f"{p.lib}/*", MAIN_CLASS,
-           f"--home-dir={p.home}", f"--config-dir={p.conf}", "--console-mode"]
+    cmd = [
+        java,
+        f"-Xms{HEAP}",
+        f"-Xmx{HEAP}",
+        *JVM_FLAGS,
+        "-cp",
+        f"{p.lib}/*",
+        MAIN_CLASS,
+        f"--home-dir={p.home}",
+        f"--config-dir={p.conf}",
+        "--console-mode",
+    ]
     with open(p.console, "ab") as out:
-        proc = subprocess.Popen(cmd, cwd=p.home, env=_env(p), stdout=out, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
+        proc = subprocess.Popen(
+            cmd,
+            cwd=p.home,
+            env=_env(p),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     p.pidfile.write_text(str(proc.pid))
     settings = local_settings(p)
     deadline = time.monotonic() + timeout
@@ -243,8 +295,10 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
         if proc.poll() is not None:
             raise ServerError(f"Neo4j exited with code {proc.returncode} while starting:\n{_log_tail(p)}")
         if answers(settings):
-            log(f"Neo4j {NEO4J_VERSION} running (pid {proc.pid}) on bolt://127.0.0.1:{bolt_port()}, "
-                f"browser http://127.0.0.1:{http_port()}/browser/ ; password in {p.password}")
+            log(
+                f"Neo4j {NEO4J_VERSION} running (pid {proc.pid}) on bolt://127.0.0.1:{bolt_port()}, "
+                f"browser http://127.0.0.1:{http_port()}/browser/ ; password in {p.password}"
+            )
             return p
         time.sleep(1)
     stop(log=lambda *_: None)
@@ -252,6 +306,7 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
 
 
 def stop(timeout: float = 90, log=print) -> bool:
+    """Stop the server (SIGTERM, SIGKILL after ``timeout``); False when it was not running."""
     p = paths()
     pid = running_pid(p)
     if pid is None:
@@ -273,6 +328,7 @@ def stop(timeout: float = 90, log=print) -> bool:
 
 
 def status() -> tuple[int | None, bool]:
+    """The server's pid (None when not running) and whether it answers."""
     p = paths()
     pid = running_pid(p)
     return pid, bool(pid) and p.password.exists() and answers(local_settings(p))

@@ -4,6 +4,7 @@ Credentials come from NEO4J_PASSWORD, or a file readable only by its owner (0600
 NEO4J_PASSWORD_FILE, else the password file of the server `policykg neo4j start` runs.
 They are never printed or logged.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,14 +22,17 @@ class Neo4jConfigError(PolicyKGError):
 
 
 def server_home() -> Path:
+    """The folder of the project's own server: $POLICYKG_NEO4J_HOME, else .neo4j/ in the project."""
     return Path(os.environ.get("POLICYKG_NEO4J_HOME") or PROJECT_ROOT / ".neo4j").resolve()
 
 
 def bolt_port() -> int:
+    """The Bolt port of the project's own server ($POLICYKG_NEO4J_BOLT_PORT, 7687)."""
     return int(os.environ.get("POLICYKG_NEO4J_BOLT_PORT", "7687"))
 
 
 def http_port() -> int:
+    """The HTTP port of the project's own server ($POLICYKG_NEO4J_HTTP_PORT, 7474)."""
     return int(os.environ.get("POLICYKG_NEO4J_HTTP_PORT", "7474"))
 
 
@@ -41,6 +45,7 @@ class Neo4jSettings:
 
 
 def read_secret_file(path: Path) -> str:
+    """A password from a file that only its owner may read (refused otherwise)."""
     try:
         mode = path.stat().st_mode
     except FileNotFoundError as exc:
@@ -51,6 +56,7 @@ def read_secret_file(path: Path) -> str:
 
 
 def load_settings() -> Neo4jSettings:
+    """The server to use and how to log in: NEO4J_* variables, else the project's own server."""
     uri = os.environ.get("NEO4J_URI") or f"bolt://127.0.0.1:{bolt_port()}"
     user = os.environ.get("NEO4J_USER") or os.environ.get("NEO4J_USERNAME") or "neo4j"
     database = os.environ.get("NEO4J_DATABASE") or None
@@ -60,7 +66,9 @@ def load_settings() -> Neo4jSettings:
     if password is None:
         pw_file = server_home() / "password"
         if not pw_file.exists():
-            raise Neo4jConfigError("no Neo4j password: set NEO4J_PASSWORD or NEO4J_PASSWORD_FILE, "
-                                   "or start the project's server with `policykg neo4j start`")
+            raise Neo4jConfigError(
+                "no Neo4j password: set NEO4J_PASSWORD or NEO4J_PASSWORD_FILE, "
+                "or start the project's server with `policykg neo4j start`"
+            )
         password = read_secret_file(pw_file)
     return Neo4jSettings(uri=uri, user=user, password=password, database=database)

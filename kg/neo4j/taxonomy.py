@@ -5,6 +5,7 @@ turns it into Cypher parameters and maps extracted Industry entities onto its co
 ``(p)-[:SERVES]->(:Industry)-[:BROADER*0..]->(target)`` finds platforms serving narrower
 industries too.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -21,18 +22,18 @@ from kg.neo4j import cypher
 class IndustryTaxonomy(Protocol):
     """What ``kg.industries`` provides (a module satisfies this protocol)."""
 
-    def taxonomy(self) -> tuple: ...            # Concept(iri, zh, en, broader, aliases), ...
+    def taxonomy(self) -> tuple: ...  # Concept(iri, zh, en, broader, aliases), ...
 
-    def map_industry(self, name: str) -> tuple[str, str] | None: ...   # (concept iri, "exact"|"broader")
+    def map_industry(self, name: str) -> tuple[str, str] | None: ...  # (concept iri, "exact"|"broader")
 
 
 @dataclass(frozen=True, slots=True)
 class ConceptMatch:
-    concept: str          # concept IRI
-    match: str            # "exact" | "broader"
+    concept: str  # concept IRI
+    match: str  # "exact" | "broader"
 
 
-PROJECT_TAXONOMY: IndustryTaxonomy = industries      # ontology/industries.ttl
+PROJECT_TAXONOMY: IndustryTaxonomy = industries  # ontology/industries.ttl
 
 
 def _broader_iris(broader) -> list[str]:
@@ -45,9 +46,16 @@ def _broader_iris(broader) -> list[str]:
 
 def concept_rows(tax: IndustryTaxonomy) -> list[dict]:
     """Concepts as rows; ``aliases`` are the skos:altLabels (Concept.aliases)."""
-    return [{"id": str(c.iri), "name_zh": c.zh, "name_en": c.en,
-             "aliases": [str(a) for a in getattr(c, "aliases", ()) or ()],
-             "broader": _broader_iris(c.broader)} for c in tax.taxonomy()]
+    return [
+        {
+            "id": str(c.iri),
+            "name_zh": c.zh,
+            "name_en": c.en,
+            "aliases": [str(a) for a in getattr(c, "aliases", ()) or ()],
+            "broader": _broader_iris(c.broader),
+        }
+        for c in tax.taxonomy()
+    ]
 
 
 def map_entity(tax: IndustryTaxonomy | None, e: Entity) -> ConceptMatch | None:

@@ -1,4 +1,5 @@
 """Neo4j result values as plain JSON-able data, and result tables as JSON, CSV or text."""
+
 from __future__ import annotations
 
 import csv
@@ -14,12 +15,14 @@ def plain(value: object) -> object:
     if isinstance(value, Node):
         return {"labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
     if isinstance(value, Relationship):
-        return {"type": value.type, "start": value.start_node.get("id") if value.start_node else None,
-                "end": value.end_node.get("id") if value.end_node else None,
-                **{k: plain(v) for k, v in value.items()}}
+        return {
+            "type": value.type,
+            "start": value.start_node.get("id") if value.start_node else None,
+            "end": value.end_node.get("id") if value.end_node else None,
+            **{k: plain(v) for k, v in value.items()},
+        }
     if isinstance(value, Path):
-        return {"nodes": [plain(n) for n in value.nodes],
-                "relationships": [plain(r) for r in value.relationships]}
+        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
     if isinstance(value, dict):
         return {str(k): plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -53,10 +56,12 @@ def csv_cell(value: object) -> str:
 
 
 def to_json(keys: tuple[str, ...], rows: tuple[tuple, ...]) -> str:
+    """The rows as a JSON array of objects keyed by column."""
     return json.dumps([{k: plain(v) for k, v in zip(keys, row)} for row in rows], ensure_ascii=False, indent=1)
 
 
 def to_csv(keys: tuple[str, ...], rows: tuple[tuple, ...]) -> str:
+    """The rows as CSV with a header line; lists stay JSON arrays."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(keys)

@@ -4,6 +4,7 @@ A folder means the extraction contracts in it (``*.extraction.json``, as build w
 is rebuilt in process by the same code as build, so every command sees exactly what build wrote.
 A file means an RDF file in one of the export formats.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -13,6 +13,7 @@ rdflib graph of every document in memory:
 One writer per file, all with the same base (``GraphFileWriter``), in one table from file name
 to writer (``WRITERS``); ``write_graph_files`` runs them in the table's order.
 """
+
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
@@ -30,8 +31,15 @@ from kg.iri import TAXONOMY_GRAPH, document_iri
 from kg.output.nxgraph import to_networkx, write_graphml, write_node_link
 from kg.output.rdf import serialize, to_dataset
 
-__all__ = ["GRAPH_FILES", "WRITERS", "GraphFileWriter", "GraphFolder", "document_fragment", "taxonomy_fragment",
-           "write_graph_files"]
+__all__ = [
+    "GRAPH_FILES",
+    "WRITERS",
+    "GraphFileWriter",
+    "GraphFolder",
+    "document_fragment",
+    "taxonomy_fragment",
+    "write_graph_files",
+]
 
 HEADER = "# policykg graph: N-Triples lines (valid {fmt}); {n} documents\n"
 
@@ -52,7 +60,7 @@ class GraphFolder:
     """An output folder and the documents whose fragments and contracts the graph files gather."""
 
     out: Path
-    doc_ids: tuple[str, ...]          # sorted
+    doc_ids: tuple[str, ...]  # sorted
 
     def fragment(self, doc_id: str) -> str:
         """One document's N-Triples fragment, as its worker wrote it."""

@@ -7,6 +7,7 @@ extracted industry to its concept and from a concept to its broader concepts, as
 Written as node-link JSON and GraphML; GraphML has no list type, so lists are JSON strings and
 the graph attribute ``json_encoded`` names them (read_graphml decodes them).
 """
+
 from __future__ import annotations
 
 import json
@@ -26,8 +27,8 @@ LIST_ATTRIBUTES = ("aliases", "documents")
 ENTITY_KIND = "entity"
 INDICATOR_KIND = "indicator"
 CONCEPT_KIND = "concept"
-RELATION_KIND = "relation"          # edges: relation statements and HAS_INDICATOR
-TAXONOMY_KIND = "taxonomy"          # edges: BROADER, from an industry to its concept and between concepts
+RELATION_KIND = "relation"  # edges: relation statements and HAS_INDICATOR
+TAXONOMY_KIND = "taxonomy"  # edges: BROADER, from an industry to its concept and between concepts
 # edge types (keys) besides the ontology's relation types, named as in Neo4j
 BROADER_EDGE = "BROADER"
 HAS_INDICATOR_EDGE = "HAS_INDICATOR"
@@ -58,9 +59,18 @@ def add_extraction(g: nx.MultiDiGraph, x: Extraction) -> None:
             data["aliases"] = sorted(set(data["aliases"]) | set(e.aliases))
             data["mentions"] += len(e.mentions)
             continue
-        g.add_node(node, kind=ENTITY_KIND, type=e.type, local_id=e.id, name_zh=e.name, name_en=e.name_en,
-                   name_en_source=e.name_en_source, aliases=sorted(e.aliases), documents=[doc.id],
-                   mentions=len(e.mentions))
+        g.add_node(
+            node,
+            kind=ENTITY_KIND,
+            type=e.type,
+            local_id=e.id,
+            name_zh=e.name,
+            name_en=e.name_en,
+            name_en_source=e.name_en_source,
+            aliases=sorted(e.aliases),
+            documents=[doc.id],
+            mentions=len(e.mentions),
+        )
         if e.registry_id:
             g.nodes[node]["registry_id"] = e.registry_id
         if e.type == "Industry":
@@ -73,22 +83,47 @@ def add_extraction(g: nx.MultiDiGraph, x: Extraction) -> None:
     for r in x.relations:
         ev = r.evidence
         sent = sentences.get(ev.sentence)
-        g.add_edge(str(iri(r.head)), str(iri(r.tail)),
-                   key=str(statement_iri(doc.id, r.head, r.type, r.tail, ev.sentence, ev.start, ev.end)),
-                   type=r.type, kind=RELATION_KIND, document=str(document_iri(doc.id)),
-                   sentence=str(sentence_iri(doc.id, ev.sentence)), start=ev.start, end=ev.end,
-                   evidence=sent.text if sent else ev.text, rule=r.rule)
+        g.add_edge(
+            str(iri(r.head)),
+            str(iri(r.tail)),
+            key=str(statement_iri(doc.id, r.head, r.type, r.tail, ev.sentence, ev.start, ev.end)),
+            type=r.type,
+            kind=RELATION_KIND,
+            document=str(document_iri(doc.id)),
+            sentence=str(sentence_iri(doc.id, ev.sentence)),
+            start=ev.start,
+            end=ev.end,
+            evidence=sent.text if sent else ev.text,
+            rule=r.rule,
+        )
     for i in x.indicators:
         node = str(iri(i.id))
-        data = dict(kind=INDICATOR_KIND, type="Indicator", local_id=i.id, document=doc.id, metric=i.metric,
-                    value=float(i.value), unit=i.unit, comparator=i.comparator, status=i.status,
-                    sentence=str(sentence_iri(doc.id, i.evidence.sentence)))
+        data = dict(
+            kind=INDICATOR_KIND,
+            type="Indicator",
+            local_id=i.id,
+            document=doc.id,
+            metric=i.metric,
+            value=float(i.value),
+            unit=i.unit,
+            comparator=i.comparator,
+            status=i.status,
+            sentence=str(sentence_iri(doc.id, i.evidence.sentence)),
+        )
         if i.year is not None:
             data["year"] = int(i.year)
         g.add_node(node, **data)
         if i.subject:
-            g.add_edge(str(iri(i.subject)), node, key=HAS_INDICATOR_EDGE, type=HAS_INDICATOR_EDGE, kind=RELATION_KIND,
-                       document=str(document_iri(doc.id)), sentence=data["sentence"], rule=i.rule)
+            g.add_edge(
+                str(iri(i.subject)),
+                node,
+                key=HAS_INDICATOR_EDGE,
+                type=HAS_INDICATOR_EDGE,
+                kind=RELATION_KIND,
+                document=str(document_iri(doc.id)),
+                sentence=data["sentence"],
+                rule=i.rule,
+            )
 
 
 def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
@@ -106,6 +141,7 @@ def entity_nodes(g: nx.MultiDiGraph) -> list[str]:
 
 # ---------------------------------------------------------------- node-link JSON
 
+
 def write_node_link(g: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write the graph as networkx node-link JSON (edges under "edges")."""
     p = Path(path)
@@ -122,14 +158,21 @@ def read_node_link(path: str | Path) -> nx.MultiDiGraph:
 
 # ---------------------------------------------------------------- GraphML
 
+
 def _graphml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """GraphML has no list attributes (nor None): lists become JSON strings, None is left out."""
     h = nx.MultiDiGraph()
     h.graph.update(g.graph)
     h.graph["json_encoded"] = ",".join(LIST_ATTRIBUTES)
     for n, data in g.nodes(data=True):
-        h.add_node(n, **{k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else v
-                         for k, v in data.items() if v is not None})
+        h.add_node(
+            n,
+            **{
+                k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, tuple, dict)) else v
+                for k, v in data.items()
+                if v is not None
+            },
+        )
     for u, v, k, data in g.edges(keys=True, data=True):
         h.add_edge(u, v, key=k, **{a: b for a, b in data.items() if b is not None})
     return h
@@ -145,7 +188,7 @@ def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     """Read our GraphML back, decoding the JSON-encoded list attributes."""
     g = nx.read_graphml(str(path), node_type=str, force_multigraph=True)
     encoded = [a for a in g.graph.pop("json_encoded", "").split(",") if a]
-    for empty in ("node_default", "edge_default"):      # added by the reader, not ours
+    for empty in ("node_default", "edge_default"):  # added by the reader, not ours
         if not g.graph.get(empty):
             g.graph.pop(empty, None)
     for _, data in g.nodes(data=True):

@@ -6,6 +6,7 @@ relation is asserted directly (``?platform pkg:serves ?industry``) and also reif
 offsets and the rule that fired (ontology/README.md says why reification). Indicators are nodes
 with typed literals. Vocabulary: kg.vocab.PKG (closed), PROV-O, DCTERMS, SKOS.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,7 +27,7 @@ from kg.vocab import PKG, relation_property
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-DIMENSIONLESS = "1"      # UCUM's unity: the contract's empty unit, a ratio written as a fraction (2/3)
+DIMENSIONLESS = "1"  # UCUM's unity: the contract's empty unit, a ratio written as a fraction (2/3)
 COMPARATOR_WORDS = {"=": "", ">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "~": "≈ "}
 
 # export format name -> (rdflib serializer, whether it keeps named graphs)
@@ -60,6 +61,7 @@ def _decimal(value: float) -> Literal:
 
 
 def add_document(g: Graph, x: Extraction) -> None:
+    """The document, its sections and its sentences (with offsets) into g."""
     d = x.document
     doc = document_iri(d.id)
     lang = d.lang or "zh"
@@ -70,7 +72,7 @@ def add_document(g: Graph, x: Extraction) -> None:
         g.add((doc, DCTERMS.title, Literal(d.title, lang=lang)))
     if d.date:
         g.add((doc, DCTERMS.date, Literal(d.date, datatype=XSD.date) if _ISO_DATE.match(d.date) else Literal(d.date)))
-    if d.source:     # the file name only: a local path would differ between machines
+    if d.source:  # the file name only: a local path would differ between machines
         g.add((doc, DCTERMS.source, Literal(PurePath(d.source.replace("\\", "/")).name)))
     if d.issuer:
         g.add((doc, DC.publisher, Literal(d.issuer, lang=lang)))
@@ -97,6 +99,7 @@ def add_document(g: Graph, x: Extraction) -> None:
 
 
 def add_entity(g: Graph, doc_id: str, e: Entity) -> None:
+    """The entity into g: its class, zh and en labels, aliases, mentions and taxonomy match."""
     e = label_entity(e)
     node = iri(e.id)
     g.add((node, RDF.type, PKG[e.type]))
@@ -108,9 +111,9 @@ def add_entity(g: Graph, doc_id: str, e: Entity) -> None:
         g.add((node, RDFS.label, Literal(text, lang=lang)))
         g.add((node, SKOS.prefLabel, Literal(text, lang=lang)))
     g.add((node, PKG.englishLabelSource, Literal(e.name_en_source)))
-    for alias in e.aliases:           # registry English names included: they are matching aliases
+    for alias in e.aliases:  # registry English names included: they are matching aliases
         lit = (alias, _lang_of(alias))
-        if lit not in names:          # SKOS: prefLabel and altLabel are disjoint
+        if lit not in names:  # SKOS: prefLabel and altLabel are disjoint
             g.add((node, SKOS.altLabel, Literal(alias, lang=lit[1])))
     for sentence in sorted({m.sentence for m in e.mentions}):
         g.add((node, PKG.mentionedIn, sentence_iri(doc_id, sentence)))
@@ -122,6 +125,7 @@ def add_entity(g: Graph, doc_id: str, e: Entity) -> None:
 
 
 def add_relation(g: Graph, doc_id: str, r: Relation) -> None:
+    """The relation into g, asserted and reified as an rdf:Statement with its evidence."""
     head, prop, tail = iri(r.head), relation_property(r.type), iri(r.tail)
     g.add((head, prop, tail))
     ev = r.evidence
@@ -137,6 +141,7 @@ def add_relation(g: Graph, doc_id: str, r: Relation) -> None:
 
 
 def indicator_labels(i: Indicator) -> tuple[str, str]:
+    """The indicator's Chinese and English labels (metric, comparator, value, unit, year)."""
     cmp_ = COMPARATOR_WORDS.get(i.comparator, i.comparator + " ")
     number = f"{Decimal(repr(float(i.value))).normalize():f}"
     when = ", ".join(p for p in (str(i.year) if i.year else "", i.status) if p)
@@ -146,6 +151,7 @@ def indicator_labels(i: Indicator) -> tuple[str, str]:
 
 
 def add_indicator(g: Graph, doc_id: str, lang: str, i: Indicator) -> None:
+    """The indicator into g as a node with typed literals, linked from its subject."""
     node = iri(i.id)
     g.add((node, RDF.type, PKG.Indicator))
     zh, en = indicator_labels(i)
@@ -207,6 +213,7 @@ def merged(ds: Dataset) -> Graph:
 
 
 def to_graph(extractions: Iterable[Extraction], taxonomy: bool = True) -> Graph:
+    """The extractions' triples as one merged graph."""
     return merged(to_dataset(extractions, taxonomy=taxonomy))
 
 
@@ -220,12 +227,13 @@ def serialize(ds: Dataset, fmt: str) -> str:
         text = target.serialize(format=name, context={k: str(v) for k, v in PREFIXES.items()}, auto_compact=True)
     else:
         text = target.serialize(format=name)
-    if fmt in ("nt", "nq"):       # line-based: sort so that equal graphs give equal files
+    if fmt in ("nt", "nq"):  # line-based: sort so that equal graphs give equal files
         text = "".join(sorted(text.splitlines(keepends=True)))
     return text
 
 
 def write(ds: Dataset, path: str | Path, fmt: str) -> Path:
+    """Write the dataset in an export format (replacing the file whole); returns the path."""
     p = Path(path)
     p.parent.mkdir(parents=True, exist_ok=True)
     tmp = p.with_suffix(p.suffix + ".tmp")
@@ -240,8 +248,9 @@ def parse(path: str | Path, fmt: str | None = None) -> Dataset:
     if fmt is None:
         fmt = next((f for f, suf in SUFFIX.items() if p.name.endswith(suf)), None)
         if fmt is None:
-            raise RDFFormatError(f"{p}: cannot tell the RDF format from the suffix; use one of "
-                                 f"{', '.join(SUFFIX.values())}")
+            raise RDFFormatError(
+                f"{p}: cannot tell the RDF format from the suffix; use one of {', '.join(SUFFIX.values())}"
+            )
     if fmt not in FORMATS:
         raise RDFFormatError(f"unknown RDF format {fmt!r}; choose one of {', '.join(FORMATS)}")
     name, keeps_graphs = FORMATS[fmt]
@@ -254,6 +263,7 @@ def parse(path: str | Path, fmt: str | None = None) -> Dataset:
     except FileNotFoundError:
         raise RDFFormatError(f"{p} does not exist: run `policykg build` first") from None
     except Exception as exc:  # noqa: BLE001 - any parser error is the file's fault, said in one line
-        raise RDFFormatError(f"{p} is not valid {fmt}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") \
-            from None
+        raise RDFFormatError(
+            f"{p} is not valid {fmt}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
+        ) from None
     return ds

@@ -1,4 +1,5 @@
 """SHACL validation (pyshacl) of the graph against ontology/shapes.ttl, with a report people can read."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -15,9 +16,9 @@ from kg.iri import local_id
 
 @dataclass(frozen=True, slots=True)
 class Violation:
-    severity: str          # Violation | Warning | Info
-    focus: str             # the node that fails, as an IRI
-    focus_label: str       # its label (@en, else any), for the reader
+    severity: str  # Violation | Warning | Info
+    focus: str  # the node that fails, as an IRI
+    focus_label: str  # its label (@en, else any), for the reader
     path: str | None
     value: str | None
     message: str
@@ -27,7 +28,7 @@ class Violation:
 class ShaclReport:
     conforms: bool
     violations: tuple[Violation, ...]
-    focus_nodes: int        # how many nodes the shapes checked
+    focus_nodes: int  # how many nodes the shapes checked
 
     def text(self, limit: int = 50) -> str:
         if self.conforms:
@@ -52,6 +53,7 @@ class ShaclViolations(PolicyKGError):
 
 @lru_cache(maxsize=1)
 def shapes_graph() -> Graph:
+    """ontology/shapes.ttl as an rdflib Graph (cached; do not mutate)."""
     text = resources.files("ontology").joinpath("shapes.ttl").read_text("utf-8")
     return Graph().parse(data=text, format="turtle")
 
@@ -82,7 +84,7 @@ def _message(results: Graph, result) -> str:
     for m in msgs:
         if getattr(m, "language", None) == "en":
             return str(m)
-    for m in msgs:           # pyshacl drops language tags of SPARQL-constraint messages
+    for m in msgs:  # pyshacl drops language tags of SPARQL-constraint messages
         if str(m).isascii():
             return str(m)
     return str(msgs[0]) if msgs else "constraint not met"
@@ -90,18 +92,23 @@ def _message(results: Graph, result) -> str:
 
 def validate(data: Graph) -> ShaclReport:
     """Validate a (merged) data graph; no inference: the graph must state what the shapes need."""
-    conforms, results, _ = pyshacl_validate(data, shacl_graph=shapes_graph(), inference="none",
-                                            advanced=True, allow_warnings=True)
+    conforms, results, _ = pyshacl_validate(
+        data, shacl_graph=shapes_graph(), inference="none", advanced=True, allow_warnings=True
+    )
     violations = []
     for r in results.subjects(RDF.type, SH.ValidationResult):
         focus = results.value(r, SH.focusNode)
         severity = results.value(r, SH.resultSeverity)
-        violations.append(Violation(
-            severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-            focus=str(focus), focus_label=_label(data, focus),
-            path=_short(data, results.value(r, SH.resultPath)) or None,
-            value=_short(data, results.value(r, SH.value)) or None,
-            message=_message(results, r)))
+        violations.append(
+            Violation(
+                severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
+                focus=str(focus),
+                focus_label=_label(data, focus),
+                path=_short(data, results.value(r, SH.resultPath)) or None,
+                value=_short(data, results.value(r, SH.value)) or None,
+                message=_message(results, r),
+            )
+        )
     violations.sort(key=lambda v: (v.message, v.focus))
     return ShaclReport(bool(conforms), tuple(violations), _focus_count(data))
 

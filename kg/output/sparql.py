@@ -1,4 +1,5 @@
 """SPARQL over the graph in process (rdflib), no server: SELECT and ASK give rows, CONSTRUCT a graph."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ class SparqlError(PolicyKGError):
 class SparqlResult:
     """What a query gave: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT, DESCRIBE)."""
 
-    kind: str                                  # "rows" | "boolean" | "graph"
+    kind: str  # "rows" | "boolean" | "graph"
     columns: tuple[str, ...] = ()
     rows: tuple[tuple[object, ...], ...] = ()  # rdflib terms (None where unbound)
     boolean: bool | None = None
@@ -50,7 +51,7 @@ def show(term, ds: Graph | None = None) -> str:
     if isinstance(term, URIRef):
         s = str(term)
         if s.startswith(str(RES)):
-            return "res:" + s[len(str(RES)):]
+            return "res:" + s[len(str(RES)) :]
         if ds is not None:
             try:
                 return ds.namespace_manager.normalizeUri(term)

@@ -1,4 +1,5 @@
 """What a built graph holds: counts by type and relation, the most-connected entities, unmapped industries."""
+
 from __future__ import annotations
 
 from collections import Counter
@@ -11,12 +12,12 @@ from kg.output.nxgraph import INDICATOR_KIND, RELATION_KIND, entity_nodes, to_ne
 
 @dataclass(frozen=True)
 class Connected:
-    id: str              # the IRI (the node key)
-    local_id: str        # Platform/…, as in the extraction contract
+    id: str  # the IRI (the node key)
+    local_id: str  # Platform/…, as in the extraction contract
     type: str
     name_zh: str
     name_en: str
-    degree: int          # relation edges in and out (taxonomy edges not counted)
+    degree: int  # relation edges in and out (taxonomy edges not counted)
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class GraphStats:
 
 
 def compute(extractions: Iterable[Extraction], top: int = 10) -> GraphStats:
+    """Counts by type and relation, the ``top`` most-connected entities, and unmapped industries."""
     extractions = list(extractions)
     g = to_networkx(extractions)
     entities = entity_nodes(g)
@@ -56,8 +58,12 @@ def compute(extractions: Iterable[Extraction], top: int = 10) -> GraphStats:
         entities_by_type=tuple(sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))),
         relations_by_type=tuple(sorted(relations.items(), key=lambda kv: (-kv[1], kv[0]))),
         indicators=sum(1 for _, d in g.nodes(data=True) if d.get("kind") == INDICATOR_KIND),
-        most_connected=tuple(Connected(n, g.nodes[n]["local_id"], g.nodes[n]["type"], g.nodes[n]["name_zh"], g.nodes[n]["name_en"], degree[n])
-                             for n in ranked),
+        most_connected=tuple(
+            Connected(
+                n, g.nodes[n]["local_id"], g.nodes[n]["type"], g.nodes[n]["name_zh"], g.nodes[n]["name_en"], degree[n]
+            )
+            for n in ranked
+        ),
         industries=len(industries),
         unmapped_industries=tuple(dict.fromkeys(d["name_zh"] for d in industries if "industry_concept" not in d)),
     )

@@ -5,7 +5,8 @@ Usage:  python3 validate.py [GOLD.json ...]      (default: every *.gold.json nex
 
 Checks, for every gold file:
   * the JSON parses and has the keys document / entities / relations / indicators;
-  * document.id equals the file stem, lang is zh|en, tuned is a bool; held-out (tuned false) texts live at tests/gold/texts/<id>.txt;
+  * document.id equals the file stem, lang is zh|en, tuned is a bool; held-out (tuned false) texts live at
+    tests/gold/texts/<id>.txt;
   * the text exists (next to the gold file, or at <repo>/<source>);
   * entity types are valid; names are unique; every name and alias is a verbatim substring of the
     text -- except a name rebuilt from a list with elided heads (有轨电车1、2号线 -> 有轨电车2号线),

@@ -1,4 +1,5 @@
 """SPARQL in process: the saved biomedicine query, ad-hoc queries, and the `policykg sparql` command."""
+
 import pytest
 from click.testing import CliRunner
 from handmade import eid, handmade_extraction
@@ -10,6 +11,8 @@ from kg.output.rdf import to_dataset
 from kg.output.sparql import SparqlError, run, saved_queries
 
 BIOMEDICINE = "platforms-serving-biomedicine"
+
+
 BIO_ISLAND = iri("Platform/guangzhou-international-bio-island")
 
 
@@ -24,8 +27,14 @@ def test_biomedicine_query_follows_narrower_and_broader_matches_only_for_platfor
     # 科学城 serves 集成电路 (not biomedicine) and 生物岛实验室 is an institution, not a platform.
     assert platforms(result) == {BIO_ISLAND, iri(eid("将军山数字创新园"))}
     rows = {tuple(map(str, r)) for r in result.rows}
-    assert (str(BIO_ISLAND), "广州国际生物岛", "Guangzhou International Bio Island", "基因检测", "Genetic Testing",
-            "None") in rows
+    assert (
+        str(BIO_ISLAND),
+        "广州国际生物岛",
+        "Guangzhou International Bio Island",
+        "基因检测",
+        "Genetic Testing",
+        "None",
+    ) in rows
 
 
 def test_biomedicine_query_returns_bio_island_for_the_sample(sample_extraction):
@@ -68,8 +77,10 @@ def test_cli_sparql_text_file_and_saved(graph_dir, tmp_path):
     assert out.exit_code == 0, out.output
     assert "广州国际生物岛" in out.output and "Jiangjunshan Digital Innovation Park" in out.output
     rq = tmp_path / "q.rq"
-    rq.write_text("PREFIX pkg: <https://w3id.org/policykg/ontology#>\n"
-                  "SELECT (COUNT(?p) AS ?n) WHERE { ?p a pkg:Platform }", encoding="utf-8")
+    rq.write_text(
+        "PREFIX pkg: <https://w3id.org/policykg/ontology#>\nSELECT (COUNT(?p) AS ?n) WHERE { ?p a pkg:Platform }",
+        encoding="utf-8",
+    )
     out = runner.invoke(main, ["sparql", str(rq), "--graph", str(graph_dir), "--csv"])
     assert out.exit_code == 0 and out.output.splitlines() == ["n", "3"], out.output
     out = runner.invoke(main, ["sparql", "SELECT * WHERE { ?s ?p", "--graph", str(graph_dir)])
@@ -80,6 +91,7 @@ def test_cli_sparql_text_file_and_saved(graph_dir, tmp_path):
 def test_readme_sparql_examples_are_the_saved_queries_and_run():
     import re
     from pathlib import Path
+
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```sparql\n(.*?)```", readme, flags=re.S)
     saved = {text.strip() for _, text in saved_queries().values()}

@@ -1,4 +1,5 @@
 """Saved query files: headers parse, parameters bind and are typed (no server needed)."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,16 @@ import pytest
 from kg.neo4j.saved import SavedQueryError, adhoc_value, bind, get, parse, saved_queries, split_params
 
 ROOT = Path(__file__).resolve().parents[1]
-REQUIRED = {"platforms-serving-industry", "targets", "entity-profile", "cooperation-network",
-            "documents-mentioning", "fulltext-search"}
+
+
+REQUIRED = {
+    "platforms-serving-industry",
+    "targets",
+    "entity-profile",
+    "cooperation-network",
+    "documents-mentioning",
+    "fulltext-search",
+}
 
 
 def test_required_saved_queries_exist_with_descriptions():
@@ -20,9 +29,10 @@ def test_required_saved_queries_exist_with_descriptions():
     assert REQUIRED <= set(queries)
     for q in queries.values():
         assert len(q.description) > 20
-        used = set(re.findall(r"\$([A-Za-z_]\w*)", "\n".join(
-            ln for ln in q.cypher.splitlines() if not ln.startswith("//"))))
-        assert used == {p.name for p in q.params}, q.name     # every $param declared, none unused
+        used = set(
+            re.findall(r"\$([A-Za-z_]\w*)", "\n".join(ln for ln in q.cypher.splitlines() if not ln.startswith("//")))
+        )
+        assert used == {p.name for p in q.params}, q.name  # every $param declared, none unused
 
 
 def test_bind_types_defaults_and_errors():
@@ -40,11 +50,14 @@ def test_bind_types_defaults_and_errors():
 
 
 def test_header_parsing():
-    q = parse("x", "// Does a thing.\n// @param n int = 3: how many\n// @param s string: a name\n"
-                   "// a note\nRETURN $n, $s")
+    q = parse(
+        "x", "// Does a thing.\n// @param n int = 3: how many\n// @param s string: a name\n// a note\nRETURN $n, $s"
+    )
     assert q.description == "Does a thing."
-    assert [(p.name, p.type, p.required, p.default) for p in q.params] == [("n", "int", False, 3),
-                                                                          ("s", "string", True, None)]
+    assert [(p.name, p.type, p.required, p.default) for p in q.params] == [
+        ("n", "int", False, 3),
+        ("s", "string", True, None),
+    ]
     with pytest.raises(SavedQueryError, match="unknown type"):
         parse("x", "// d\n// @param n integer: x\nRETURN 1")
     with pytest.raises(SavedQueryError):
@@ -55,13 +68,27 @@ def test_adhoc_params():
     assert split_params(("a=1", "b=x=y", "c=")) == {"a": "1", "b": "x=y", "c": ""}
     with pytest.raises(SavedQueryError):
         split_params(("novalue",))
-    assert [adhoc_value(v) for v in ("2025", "1.5", "true", "null", '"2025"', "[1]", "生物医药", "NaN", "")] == \
-        [2025, 1.5, True, None, "2025", [1], "生物医药", "NaN", ""]
+    assert [adhoc_value(v) for v in ("2025", "1.5", "true", "null", '"2025"', "[1]", "生物医药", "NaN", "")] == [
+        2025,
+        1.5,
+        True,
+        None,
+        "2025",
+        [1],
+        "生物医药",
+        "NaN",
+        "",
+    ]
 
 
 def test_list_shows_every_saved_query_without_a_server():
-    res = subprocess.run([sys.executable, str(ROOT / "cli.py"), "query", "--list"], capture_output=True,
-                         text=True, cwd=ROOT, env={"PATH": "/usr/bin:/bin", "NEO4J_URI": "bolt://127.0.0.1:1"})
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), "query", "--list"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"PATH": "/usr/bin:/bin", "NEO4J_URI": "bolt://127.0.0.1:1"},
+    )
     assert res.returncode == 0, res.stderr
     for name, q in saved_queries().items():
         assert name in res.stdout and q.description in res.stdout

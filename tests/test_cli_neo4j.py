@@ -1,4 +1,5 @@
 """The load and query commands' own checks, before any server is involved."""
+
 from __future__ import annotations
 
 import os
@@ -11,8 +12,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def run(*args):
     env = {**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1", "NEO4J_PASSWORD": "x"}
-    return subprocess.run([sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True,
-                          cwd=ROOT, env=env)
+    return subprocess.run(
+        [sys.executable, str(ROOT / "cli.py"), *args], capture_output=True, text=True, cwd=ROOT, env=env
+    )
 
 
 def test_broken_contract_is_one_line_naming_the_file(tmp_path):

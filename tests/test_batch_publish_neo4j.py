@@ -1,5 +1,6 @@
 """ingest --neo4j against the project's own server: loads, skips, and converges after the server
 is stopped in the middle of a load and started again."""
+
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,8 @@ from neo4j_counts import counts
 from kg.batch.ingest import IngestOptions, ingest
 
 pytestmark = pytest.mark.neo4j
+
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -19,8 +22,9 @@ def corpus(tmp_path, sample_text):
     for k in range(6):
         body = "\n".join(paras[(5 * k + i) % len(paras)] for i in range(4))
         (src / f"doc{k}.txt").write_text(f"黄埔区规划第{k}号\n{body}\n", encoding="utf-8")
-    (src / "en.txt").write_text((ROOT / "tests" / "data" / "en-dev-nansha.txt").read_text(encoding="utf-8"),
-                                encoding="utf-8")
+    (src / "en.txt").write_text(
+        (ROOT / "tests" / "data" / "en-dev-nansha.txt").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return src
 
 
@@ -49,20 +53,26 @@ class StopServerAfterFirstBatch:
     def message(self, text):
         if text.startswith("neo4j: loaded") and not self.stopped:
             from kg.neo4j.server import stop
+
             stop(log=lambda msg: None)
             self.stopped = True
 
 
 def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_db, neo4j_settings):
     from kg.neo4j.server import start
+
     ingest([corpus], tmp_path / "ref", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
     reference = counts(clean_db)
     clean_db.execute_query("MATCH (n) DETACH DELETE n")
 
     stopper = StopServerAfterFirstBatch()
     try:
-        cut = ingest([corpus], tmp_path / "out", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings, load_batch=2),
-                     listener=stopper)
+        cut = ingest(
+            [corpus],
+            tmp_path / "out",
+            IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings, load_batch=2),
+            listener=stopper,
+        )
     finally:
         if stopper.stopped:
             start(log=lambda msg: None)
@@ -75,9 +85,11 @@ def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_d
     assert counts(clean_db) == reference
 
 
-def test_changed_and_pruned_documents_are_replaced_and_retracted(corpus, tmp_path, clean_db, neo4j_settings,
-                                                                 sample_text):
+def test_changed_and_pruned_documents_are_replaced_and_retracted(
+    corpus, tmp_path, clean_db, neo4j_settings, sample_text
+):
     from kg.neo4j.load import loaded_documents
+
     out = tmp_path / "out"
     ingest([corpus], out, IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
     paras = [p for p in sample_text.split("\n") if len(p) > 60]
