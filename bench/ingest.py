@@ -113,7 +113,7 @@ def main() -> None:
     try:
         inputs = work / "in"
         generate(inputs, args.docs)
-        results = {}
+        results: dict[int | str, dict] = {}
         for workers in (1, 2):
             out = work / f"out-{workers}"
             shutil.rmtree(out, ignore_errors=True)

@@ -123,8 +123,8 @@ def synthetic_document(
     inds = []
     for i in range(indicators):
         k = i * (len(sentences) // max(indicators, 1))
-        s = sentences[k]
-        figure = s.text[s.text.index("达到") + 2 : -1]
+        sentence = sentences[k]
+        figure = sentence.text[sentence.text.index("达到") + 2 : -1]
         e = ev(k, figure)
         inds.append(
             Indicator(
@@ -249,6 +249,8 @@ def main() -> None:
     from kg.neo4j.server import running_pid
 
     pid = running_pid(p)
+    if pid is None:
+        sys.exit("the project's Neo4j is not running: policykg neo4j start")
     with open_driver(local_settings(p)) as driver:
         load_ = lambda xs, batch: timed_load(driver, xs, batch, pid)  # noqa: E731
         memory = {

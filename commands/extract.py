@@ -14,7 +14,7 @@ import click
     type=click.Path(dir_okay=False),
     help="where to write the extraction contract (JSON)",
 )
-def extract(file, out):
+def extract(file: str, out: str) -> None:
     """Extract entities, relations and indicators from FILE and write the extraction contract."""
     from extract.contract import write_contract
     from extract.pipeline import extract_file

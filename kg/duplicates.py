@@ -95,6 +95,7 @@ def _score(a: GraphEntity, b: GraphEntity) -> tuple[float, str] | None:
     if a.registry_id and b.registry_id:
         return None  # two registry entries are two things by curation
     best: tuple[float, str] | None = None
+    cand: tuple[float, str] | None
     for x in a.forms:
         for y in b.forms:
             if not x or not y or bool(_HAN.search(x)) != bool(_HAN.search(y)):

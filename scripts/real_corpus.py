@@ -26,6 +26,7 @@ import shutil
 import sys
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "data" / "real" / "manifest.tsv"
@@ -76,7 +77,8 @@ def read_manifest(path: Path = MANIFEST) -> list[Row]:
             raise SystemExit(f"{path}:1: columns must be {COLUMNS}, got {reader.fieldnames}")
         for lineno, raw in enumerate(reader, start=2):
             try:
-                row = Row(**{**raw, "chars": int(raw["chars"])})
+                values: dict[str, Any] = {**raw, "chars": int(raw["chars"])}
+                row = Row(**values)
             except (TypeError, ValueError) as exc:
                 raise SystemExit(f"{path}:{lineno}: {exc}") from None
             problem = (

@@ -27,6 +27,8 @@ GOLD_REAL = ROOT / "tests" / "gold" / "real"
 
 def load(name: str, path: Path):
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
@@ -37,7 +39,7 @@ rc = load("real_corpus", ROOT / "scripts" / "real_corpus.py")
 validator = load("gold_validate", ROOT / "tests" / "gold" / "validate.py")
 
 
-def locate(quote: str, text: str, after: str | None, where: str) -> dict:
+def locate(quote: object, text: str, after: str | None, where: str) -> dict:
     if not isinstance(quote, str) or not quote:
         raise SystemExit(f"{where}: evidence must be a non-empty quote")
     start = 0

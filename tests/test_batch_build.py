@@ -5,6 +5,7 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from handmade import eid, handmade_extraction
+from rdf_terms import literals
 from rdflib import Graph
 
 from extract.model import Relation
@@ -70,4 +71,4 @@ def test_english_and_chinese_build_conforms_to_the_shapes(tmp_path, sample_path)
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     e = en_only[0]
     assert (iri(e.id), RDFS.label, Literal(e.name, lang="en")) in g
-    assert not [o for o in g.objects(iri(e.id), RDFS.label) if o.language == "zh"]
+    assert not [o for o in literals(g, iri(e.id), RDFS.label) if o.language == "zh"]

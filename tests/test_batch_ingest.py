@@ -216,10 +216,10 @@ def test_duplicate_content_and_colliding_names(tmp_path, sample_text):
     (tmp_path / "b" / "plan.txt").write_text(body + paragraphs(sample_text, 1, 9), encoding="utf-8")
     (tmp_path / "a" / "copy.txt").write_text(body, encoding="utf-8")
     r = ingest([tmp_path / "a", tmp_path / "b"], tmp_path / "out", IngestOptions(workers=1))
-    ids = sorted(o.doc_id for o in r.outcomes if o.status == "ok")
+    ids = sorted(str(o.doc_id) for o in r.outcomes if o.status == "ok")
     assert len(ids) == 2 and len(set(ids)) == 2 and "plan" in ids
     skipped = [o for o in r.outcomes if o.status == "skipped"]
-    assert len(skipped) == 1 and skipped[0].reason.startswith("same content as")
+    assert len(skipped) == 1 and str(skipped[0].reason).startswith("same content as")
     assert r.ok
 
 
@@ -230,7 +230,7 @@ def test_globs_and_missing_inputs(corpus, tmp_path):
         IngestOptions(workers=1),
     )
     assert r.count("ok") == 3
-    reasons = sorted(o.reason for o in r.outcomes if o.status == "failed")
+    reasons = sorted(str(o.reason) for o in r.outcomes if o.status == "failed")
     assert reasons == ["no document matches this pattern", "no such file or folder"]
     assert not r.ok
 
@@ -303,7 +303,7 @@ def test_a_worker_dying_fails_only_its_document(corpus, tmp_path, monkeypatch):
     r = ingest([corpus], tmp_path / "out", IngestOptions(workers=2))
     failed = [o for o in r.outcomes if o.status == "failed"]
     assert [Path(o.path).name for o in failed] == ["doc3.txt"]
-    assert "worker process died" in failed[0].reason
+    assert "worker process died" in str(failed[0].reason)
     assert r.count("ok") == 6
 
 

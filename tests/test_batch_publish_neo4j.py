@@ -7,6 +7,10 @@ import pytest
 from neo4j_counts import counts
 
 from kg.batch.ingest import IngestOptions, ingest
+from kg.batch.manifest import Entry
+from kg.batch.outcome import Outcome
+from kg.batch.publish import Neo4jResult
+from kg.batch.report import IngestReport
 
 pytestmark = pytest.mark.neo4j
 
@@ -28,15 +32,25 @@ def corpus(tmp_path, sample_text):
     return src
 
 
+def neo4j_result(report: IngestReport) -> Neo4jResult:
+    assert report.neo4j is not None  # every ingest here loads into Neo4j
+    return report.neo4j
+
+
+def entry_of(outcome: Outcome) -> Entry:
+    assert outcome.entry is not None
+    return outcome.entry
+
+
 def test_ingest_loads_and_a_rerun_loads_nothing(corpus, tmp_path, clean_db, neo4j_settings):
     r = ingest([corpus], tmp_path / "out", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
-    assert r.ok and r.neo4j.loaded == 7 and r.neo4j.error is None
-    ids = {e for o in r.outcomes for e in o.entry.entity_ids}
+    assert r.ok and neo4j_result(r).loaded == 7 and neo4j_result(r).error is None
+    ids = {e for o in r.outcomes for e in entry_of(o).entity_ids}
     n_entities = clean_db.execute_query("MATCH (n:Entity) RETURN count(n) AS n").records[0]["n"]
     assert n_entities == len(ids)
     before = counts(clean_db)
     again = ingest([corpus], tmp_path / "out", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
-    assert again.neo4j.loaded == 0 and again.count("skipped") == 7
+    assert neo4j_result(again).loaded == 0 and again.count("skipped") == 7
     assert counts(clean_db) == before
 
 
@@ -77,11 +91,12 @@ def test_server_stopped_during_load_converges_on_rerun(corpus, tmp_path, clean_d
         if stopper.stopped:
             start(log=lambda msg: None)
     assert stopper.stopped
-    assert not cut.ok and cut.neo4j.error and cut.neo4j.loaded == 2 and cut.neo4j.pending == 5
-    assert "rerun" in cut.neo4j.error
+    loaded = neo4j_result(cut)
+    assert not cut.ok and loaded.error and loaded.loaded == 2 and loaded.pending == 5
+    assert "rerun" in str(loaded.error)
 
     rerun = ingest([corpus], tmp_path / "out", IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings))
-    assert rerun.ok and rerun.neo4j.loaded == 5 and rerun.count("skipped") == 7
+    assert rerun.ok and neo4j_result(rerun).loaded == 5 and rerun.count("skipped") == 7
     assert counts(clean_db) == reference
 
 
@@ -96,7 +111,7 @@ def test_changed_and_pruned_documents_are_replaced_and_retracted(
     (corpus / "doc1.txt").write_text("黄埔区规划(修订)\n" + "\n".join(paras[40:43]) + "\n", encoding="utf-8")
     (corpus / "doc2.txt").unlink()
     r = ingest([corpus], out, IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings, prune=True))
-    assert r.ok and r.pruned == ("doc2",) and r.neo4j.loaded == 1 and r.neo4j.removed == 1
+    assert r.ok and r.pruned == ("doc2",) and neo4j_result(r).loaded == 1 and neo4j_result(r).removed == 1
     assert loaded_documents(clean_db) == ["doc0", "doc1", "doc3", "doc4", "doc5", "en"]
     after = counts(clean_db)
     # the same as loading the current documents into an empty database

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 from handmade import eid, handmade_extraction
+from rdf_terms import literal, literals
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal
 from rdflib.compare import isomorphic
 from rdflib.namespace import PROV
@@ -19,7 +20,7 @@ def test_rdf_types_and_labels(sample_extraction):
     g = to_graph([sample_extraction])
     kc = iri("Platform/sino-singapore-guangzhou-knowledge-city")
     assert (kc, RDF.type, PKG.Platform) in g
-    labels = {(str(o), o.language) for o in g.objects(kc, RDFS.label)}
+    labels = {(str(o), o.language) for o in literals(g, kc, RDFS.label)}
     assert ("中新广州知识城", "zh") in labels and ("Sino-Singapore Guangzhou Knowledge City", "en") in labels
 
 
@@ -84,7 +85,7 @@ def test_every_entity_has_one_type_and_zh_and_en_labels(sample_extraction):
     assert len(entities) == len(sample_extraction.entities)
     for e in entities:
         assert len(list(g.objects(e, RDF.type))) == 1
-        langs = [o.language for o in g.objects(e, RDFS.label)]
+        langs = [o.language for o in literals(g, e, RDFS.label)]
         assert "zh" in langs and "en" in langs, e
         assert g.value(e, PKG.englishLabelSource) in (Literal("official"), Literal("generated"))
 
@@ -109,14 +110,14 @@ def test_relations_are_asserted_and_reified_with_their_sentence():
     assert g.value(stmt, RDF.predicate) == PKG.serves
     sentence = g.value(stmt, PROV.wasDerivedFrom)
     assert "广州国际生物岛重点发展基因检测" in str(g.value(sentence, RDF.value))
-    start, end = g.value(stmt, PKG.charStart).toPython(), g.value(stmt, PKG.charEnd).toPython()
+    start, end = literal(g, stmt, PKG.charStart).toPython(), literal(g, stmt, PKG.charEnd).toPython()
     assert x.document.text[start:end] == str(g.value(sentence, RDF.value))
 
 
 def test_indicators_are_nodes_with_typed_literals():
     g = to_graph([handmade_extraction()])
     (ind,) = g.subjects(RDF.type, PKG.Indicator)
-    value = g.value(ind, PKG.value)
+    value = literal(g, ind, PKG.value)
     assert value.datatype == XSD.decimal and value.toPython() == Decimal("1000")
     assert g.value(ind, PKG.year) == Literal("2025", datatype=XSD.gYear)
     assert (str(g.value(ind, PKG.unit)), str(g.value(ind, PKG.comparator)), str(g.value(ind, PKG.status))) == (

@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, Protocol
 
-from neo4j import Driver, ManagedTransaction, Session
+from neo4j import Driver, ManagedTransaction, Result, Session
 from neo4j.exceptions import DriverError, Neo4jError
 
 from extract.errors import PolicyKGError
@@ -28,11 +29,17 @@ from kg.neo4j.taxonomy import PROJECT_TAXONOMY, IndustryTaxonomy, concept_rows, 
 Progress = Callable[[str], None]
 
 
+class CypherRunner(Protocol):
+    """What writing a document needs: a transaction's run() (bench/neo4j.py passes an auto-commit stand-in)."""
+
+    def run(self, query: str, parameters: dict[str, Any] | None = None, **kwparameters: Any) -> Result: ...
+
+
 class LoadError(PolicyKGError):
     """Neo4j refused a load, or the extractions cannot be loaded as given."""
 
 
-def _retract(tx: ManagedTransaction, doc: str, doc_iri: str) -> list[str]:
+def _retract(tx: CypherRunner, doc: str, doc_iri: str) -> list[str]:
     """Delete the document's own facts; return the entity ids it contained before."""
     rec = tx.run(cypher.OLD_ENTITIES, doc_iri=doc_iri).single()
     old = list(rec["ids"] or []) if rec else []
@@ -46,7 +53,7 @@ def _batches(rows: tuple | list, size: int) -> Iterable[tuple | list]:
         yield rows[i : i + size]
 
 
-def write_document(tx: ManagedTransaction, rows: DocumentRows, batch: int = BATCH) -> None:
+def write_document(tx: CypherRunner, rows: DocumentRows, batch: int = BATCH) -> None:
     """Replace one document in the transaction: retract its old facts, write the rows in batches."""
     doc, doc_iri = rows.doc_id, rows.document["id"]
 
@@ -165,7 +172,7 @@ def _quiet(message: str) -> None:
 
 def load(
     driver: Driver,
-    extractions: list[Extraction],
+    extractions: Iterable[Extraction],
     database: str | None = None,
     *,
     taxonomy: IndustryTaxonomy | None = PROJECT_TAXONOMY,

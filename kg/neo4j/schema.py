@@ -6,7 +6,7 @@ already use them and full-text search answers right after a load.
 
 from __future__ import annotations
 
-from neo4j import Driver
+from neo4j import Driver, ManagedTransaction
 from neo4j.exceptions import ClientError
 
 FULLTEXT_INDEX = "entity_names"
@@ -29,12 +29,16 @@ STATEMENTS = (
 )
 
 
+def _run_statement(tx: ManagedTransaction, statement: str) -> None:
+    tx.run(statement).consume()
+
+
 def ensure_schema(driver: Driver, database: str | None = None, wait_seconds: int = 300) -> None:
     """Create constraints and indexes (schema commands run outside data transactions) and wait."""
     with driver.session(database=database) as session:
         for stmt in STATEMENTS:
             try:  # managed: a deadlock with a concurrent loader is retried
-                session.execute_write(lambda tx, q=stmt: tx.run(q).consume())
+                session.execute_write(_run_statement, stmt)
             except ClientError as exc:  # another loader created it a moment ago: same rule
                 if "AlreadyExists" not in (exc.code or ""):
                     raise

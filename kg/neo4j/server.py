@@ -244,7 +244,8 @@ def answers(settings: Neo4jSettings) -> bool:
             settings.uri, auth=(settings.user, settings.password), connection_timeout=3, max_transaction_retry_time=0
         ) as driver:
             with driver.session() as session:
-                return session.run("RETURN 1 AS ok").single()["ok"] == 1
+                record = session.run("RETURN 1 AS ok").single()
+                return record is not None and record["ok"] == 1
     except Exception:  # noqa: BLE001 - any failure means "not answering yet"
         return False
 

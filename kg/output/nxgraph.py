@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 import networkx as nx
 
@@ -128,7 +129,7 @@ def add_extraction(g: nx.MultiDiGraph, x: Extraction) -> None:
 
 def to_networkx(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     """The documents' graph: one node per entity across documents, one edge per relation statement."""
-    g = nx.MultiDiGraph(name="policykg")
+    g: nx.MultiDiGraph = nx.MultiDiGraph(name="policykg")
     for x in extractions:
         add_extraction(g, x)
     return g
@@ -153,7 +154,7 @@ def write_node_link(g: nx.MultiDiGraph, path: str | Path) -> Path:
 def read_node_link(path: str | Path) -> nx.MultiDiGraph:
     """Read node-link JSON written by write_node_link."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
+    return cast(nx.MultiDiGraph, nx.node_link_graph(data, directed=True, multigraph=True, edges="edges"))
 
 
 # ---------------------------------------------------------------- GraphML
@@ -161,7 +162,7 @@ def read_node_link(path: str | Path) -> nx.MultiDiGraph:
 
 def _graphml_safe(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """GraphML has no list attributes (nor None): lists become JSON strings, None is left out."""
-    h = nx.MultiDiGraph()
+    h: nx.MultiDiGraph = nx.MultiDiGraph()
     h.graph.update(g.graph)
     h.graph["json_encoded"] = ",".join(LIST_ATTRIBUTES)
     for n, data in g.nodes(data=True):
@@ -186,7 +187,7 @@ def write_graphml(g: nx.MultiDiGraph, path: str | Path) -> Path:
 
 def read_graphml(path: str | Path) -> nx.MultiDiGraph:
     """Read our GraphML back, decoding the JSON-encoded list attributes."""
-    g = nx.read_graphml(str(path), node_type=str, force_multigraph=True)
+    g = cast(nx.MultiDiGraph, nx.read_graphml(str(path), node_type=str, force_multigraph=True))
     encoded = [a for a in g.graph.pop("json_encoded", "").split(",") if a]
     for empty in ("node_default", "edge_default"):  # added by the reader, not ours
         if not g.graph.get(empty):

@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal
 from pathlib import Path, PurePath
+from typing import TypeVar
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DC, DCTERMS, PROV
 
 from extract.errors import PolicyKGError
 from extract.labels import label_entity
-from extract.model import Entity, Extraction, Indicator, Relation
+from extract.model import Document, Entity, Extraction, Indicator, Relation
 from extract.translate import unit_english
 from kg.industries import BROADER, IND, map_names, taxonomy_graph
 from kg.iri import RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
@@ -40,6 +41,9 @@ FORMATS = {
 }
 SUFFIX = {"ttl": ".ttl", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld", "nt": ".nt"}
 PREFIXES = {"pkg": PKG._NS, "res": RES, "ind": IND, "skos": SKOS, "prov": PROV, "dcterms": DCTERMS, "dc": DC}
+
+
+G = TypeVar("G", bound=Graph)
 
 
 class RDFFormatError(PolicyKGError):
@@ -78,6 +82,11 @@ def add_document(g: Graph, x: Extraction) -> None:
         g.add((doc, DC.publisher, Literal(d.issuer, lang=lang)))
     if d.note:
         g.add((doc, DCTERMS.description, Literal(d.note, lang=lang)))
+    _add_sections(g, d, doc, lang)
+    _add_sentences(g, d, doc, lang)
+
+
+def _add_sections(g: Graph, d: Document, doc: URIRef, lang: str) -> None:
     for s in d.sections:
         node = section_iri(d.id, s.id)
         g.add((node, RDF.type, PKG.Section))
@@ -88,6 +97,9 @@ def add_document(g: Graph, x: Extraction) -> None:
         if s.title:
             g.add((node, DCTERMS.title, Literal(s.title, lang=lang)))
         _offsets(g, node, s.start, s.end)
+
+
+def _add_sentences(g: Graph, d: Document, doc: URIRef, lang: str) -> None:
     for s in d.sentences:
         node = sentence_iri(d.id, s.id)
         g.add((node, RDF.type, PKG.Sentence))
@@ -186,7 +198,7 @@ def add_extraction(g: Graph, x: Extraction) -> Graph:
     return g
 
 
-def _bind(g: Graph) -> Graph:
+def _bind(g: G) -> G:
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
     return g

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.query import ResultRow
 
 from extract.errors import PolicyKGError
 from kg.iri import RES
@@ -38,8 +40,8 @@ def run(ds: Dataset, query: str) -> SparqlResult:
         return SparqlResult("boolean", boolean=bool(result.askAnswer))
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         return SparqlResult("graph", graph=result.graph)
-    columns = tuple(str(v) for v in result.vars)
-    return SparqlResult("rows", columns, tuple(tuple(row) for row in result))
+    columns = tuple(str(v) for v in result.vars or ())
+    return SparqlResult("rows", columns, tuple(tuple(cast(ResultRow, row)) for row in result))
 
 
 def show(term, ds: Graph | None = None) -> str:

@@ -46,7 +46,7 @@ def compute(extractions: Iterable[Extraction], top: int = 10) -> GraphStats:
     entities = entity_nodes(g)
     by_type = Counter(g.nodes[n]["type"] for n in entities)
     relations = Counter(d["type"] for _, _, d in g.edges(data=True) if d.get("kind") == RELATION_KIND)
-    degree = Counter()
+    degree: Counter[str] = Counter()
     for u, v, d in g.edges(data=True):
         if d.get("kind") == RELATION_KIND:
             degree[u] += 1
