@@ -58,9 +58,6 @@ class Manifest:
     def by_path(self, path: str) -> Entry | None:
         return next((e for e in self.entries.values() if path in e.paths), None)
 
-    def doc_ids(self) -> dict[str, Entry]:
-        return {e.doc_id: e for e in self.entries.values()}
-
     def totals(self) -> GraphTotals:
         entries = self.entries.values()
         return GraphTotals(

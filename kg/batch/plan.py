@@ -70,6 +70,19 @@ def outputs_present(out: Path, entry: Entry) -> bool:
     return all((out / name).exists() for name in needed)
 
 
+def _unchanged_outcome(path: Path, entry: Entry) -> Outcome:
+    return Outcome(
+        str(path),
+        Status.SKIPPED,
+        "unchanged",
+        doc_id=entry.doc_id,
+        sha256=entry.sha256,
+        format=entry.format,
+        encoding=entry.encoding,
+        lang=entry.lang,
+    )
+
+
 class _Planner:
     """Walks the inputs in order, remembering contents seen and document ids taken."""
 
@@ -119,23 +132,19 @@ class _Planner:
 
     def _add_document(self, path: Path, abspath: str, sha: str) -> None:
         entry = self.manifest.entries.get(sha)
-        if (
-            entry is not None
-            and entry.extractor == self.settings.fingerprint
-            and outputs_present(self.settings.out, entry)
-        ):
+        if entry is not None and self._unchanged(entry):
             self.unchanged.append((sha, abspath))
-            self.early.append(
-                Outcome(
-                    str(path), Status.SKIPPED, "unchanged", entry.doc_id, sha, entry.format, entry.encoding, entry.lang
-                )
-            )
+            self.early.append(_unchanged_outcome(path, entry))
             return
         previous = entry or self.manifest.by_path(abspath)
         doc_id = previous.doc_id if previous else self._allocate_id(path, abspath)
         self.taken.setdefault(doc_id, abspath)
         s = self.settings
         self.tasks.append(Task(str(path), abspath, doc_id, str(s.out), s.max_bytes, s.keep, s.fingerprint))
+
+    def _unchanged(self, entry: Entry) -> bool:
+        """Extracted by this extractor, and every output still there."""
+        return entry.extractor == self.settings.fingerprint and outputs_present(self.settings.out, entry)
 
     def _allocate_id(self, path: Path, abspath: str) -> str:
         """The file's stem, made unique with a hash of its path when another file has that stem."""

@@ -87,17 +87,16 @@ def _extract_and_write(task: Task) -> Outcome:
     return Outcome(
         task.path,
         Status.OK,
-        None,
-        task.doc_id,
-        sha,
-        src.format,
-        src.encoding,
-        x.document.lang,
-        len(x.entities),
-        len(x.relations),
-        len(x.indicators),
-        entry,
-        x if task.keep else None,
+        doc_id=task.doc_id,
+        sha256=sha,
+        format=src.format,
+        encoding=src.encoding,
+        lang=x.document.lang,
+        entities=len(x.entities),
+        relations=len(x.relations),
+        indicators=len(x.indicators),
+        entry=entry,
+        extraction=x if task.keep else None,
     )
 
 
