@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(BIN)/policykg build data/raw --out data/graph
 	@echo "outputs are in data/graph/: <doc-id>.extraction.json (the extraction contract), graph.ttl, graph.trig, graph.graphml, graph.json"
 
-## make test: start Neo4j, run every test, stop Neo4j even on failure
+## make test: lint, format check, type check; start Neo4j, run every test, stop Neo4j even on failure
 test: $(STAMP)
 	scripts/test.sh
 

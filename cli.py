@@ -1,22 +1,34 @@
 """policykg command line: `policykg --help` lists the commands."""
+
 from __future__ import annotations
 
-import sys
+import importlib
+import pkgutil
+from typing import IO, Any
 
 import click
 
+import commands
 from extract.errors import PolicyKGError
 
 
-class Group(click.Group):
-    """Runs a command; a PolicyKGError becomes one line on stderr and exit code 1."""
+class CommandError(click.ClickException):
+    """A library error at the command-line boundary: one line on stderr, exit code 1."""
 
-    def invoke(self, ctx):
+    exit_code = 1
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"policykg: error: {self.format_message()}", err=True)
+
+
+class Group(click.Group):
+    """Runs a command; the one place where a PolicyKGError becomes a click exception."""
+
+    def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except PolicyKGError as exc:
-            click.echo(f"policykg: error: {exc}", err=True)
-            sys.exit(1)
+            raise CommandError(str(exc)) from exc
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,10 +39,6 @@ def main() -> None:
 
 def _register() -> None:
     """Every module in commands/ lists its click commands in COMMANDS."""
-    import importlib
-    import pkgutil
-
-    import commands
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"commands.{info.name}")
         for cmd in getattr(module, "COMMANDS", ()):

@@ -11,6 +11,7 @@ Start-up (registry + rules + spaCy pipeline + private jieba + dictionary tags) i
 separately in a fresh process, and so is "extract the sample, start-up included".
 --write replaces this benchmark's section of bench/RESULTS.md with the figures.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,7 +60,9 @@ def machine() -> str:
                 break
     except OSError:
         pass
-    return f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    return (
+        f"{os.cpu_count()} CPUs ({cpu}), Python {platform.python_version()}, {platform.system()} {platform.release()}"
+    )
 
 
 def best(fn, runs: int) -> float:
@@ -72,8 +75,9 @@ def best(fn, runs: int) -> float:
 
 
 def fresh(code: str) -> str:
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def main() -> None:
@@ -91,21 +95,24 @@ def main() -> None:
     from extract.nlp import pipeline
     from extract.pipeline import extract_text
     from extract.postags import word_tags
+
     pipeline("zh")
     word_tags()
     tok = jieba.Tokenizer()
     tok.initialize()
     from extract.clean import clean
+
     sample = SAMPLE.read_text(encoding="utf-8")
     c = clean(sample)
-    body = sample[c.body_start:c.body_end]      # repeated without the page's footer, which ends a page
+    body = sample[c.body_start : c.body_end]  # repeated without the page's footer, which ends a page
     rows = []
-    for label, text, runs in (("sample", sample, args.runs),
-                              (f"sample body x{args.repeat}", "\n".join([body] * args.repeat),
-                               max(1, args.runs - 1))):
+    for label, text, runs in (
+        ("sample", sample, args.runs),
+        (f"sample body x{args.repeat}", "\n".join([body] * args.repeat), max(1, args.runs - 1)),
+    ):
         extract_text(text[:2000], "warm")
-        pairs = []                     # jieba and extraction alternate: a shared machine's load
-        for _ in range(runs):          # changes between runs, and each pair shares it
+        pairs = []  # jieba and extraction alternate: a shared machine's load
+        for _ in range(runs):  # changes between runs, and each pair shares it
             t0 = time.perf_counter()
             list(tok.cut(text))
             t1 = time.perf_counter()
@@ -117,31 +124,44 @@ def main() -> None:
         ratio = statistics.median(j / e for j, e in pairs)
         rows.append((label, len(text), t_jieba, t_extract, ratio))
 
-    lines = [BEGIN, "## Chinese extraction (bench/extract.py)", "",
-             f"Machine: {machine()}.", "",
-             f"Command: `python bench/extract.py --repeat {args.repeat} --runs {args.runs} --write` "
-             f"(runs alternate jieba and extraction; the ratio is the median over the paired runs; "
-             f"start-up is the median of {args.runs} fresh processes).", "",
-             "| text | characters | bare `jieba.cut` (best) | extraction (best) | extraction / jieba (median of paired runs) |",
-             "| --- | ---: | ---: | ---: | ---: |"]
+    lines = [
+        BEGIN,
+        "## Chinese extraction (bench/extract.py)",
+        "",
+        f"Machine: {machine()}.",
+        "",
+        f"Command: `python bench/extract.py --repeat {args.repeat} --runs {args.runs} --write` "
+        f"(runs alternate jieba and extraction; the ratio is the median over the paired runs; "
+        f"start-up is the median of {args.runs} fresh processes).",
+        "",
+        "| text | characters | bare `jieba.cut` (best) | extraction (best) "
+        "| extraction / jieba (median of paired runs) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for label, n, tj, te, ratio in rows:
-        lines.append(f"| {label} | {n:,} | {tj:.3f} s ({n / tj:,.0f} chars/s) | {te:.3f} s ({n / te:,.0f} chars/s)"
-                     f" | {ratio:.2f} |")
-    lines += ["", f"Start-up (registry + rules + spaCy pipeline + private jieba + dictionary tags), fresh "
-              f"process: {startup:.2f} s.",
-              f"Extracting the sample from a fresh process, imports and start-up included: {cold:.2f} s "
-              f"(bar: under 3 s).", "",
-              "The ratio is throughput of the full extraction divided by throughput of bare `jieba.cut` "
-              "on the same text in the same run (bar: >= 0.33). The repeated text is the sample's body "
-              "(title to last paragraph) repeated, since the page footer of a repeated raw page would end "
-              "the document at its first copy.",
-              f"Load average while measuring: {os.getloadavg()[0]:.2f} (the machine is shared).", END]
+        lines.append(
+            f"| {label} | {n:,} | {tj:.3f} s ({n / tj:,.0f} chars/s) | {te:.3f} s ({n / te:,.0f} chars/s)"
+            f" | {ratio:.2f} |"
+        )
+    lines += [
+        "",
+        f"Start-up (registry + rules + spaCy pipeline + private jieba + dictionary tags), fresh "
+        f"process: {startup:.2f} s.",
+        f"Extracting the sample from a fresh process, imports and start-up included: {cold:.2f} s (bar: under 3 s).",
+        "",
+        "The ratio is throughput of the full extraction divided by throughput of bare `jieba.cut` "
+        "on the same text in the same run (bar: >= 0.33). The repeated text is the sample's body "
+        "(title to last paragraph) repeated, since the page footer of a repeated raw page would end "
+        "the document at its first copy.",
+        f"Load average while measuring: {os.getloadavg()[0]:.2f} (the machine is shared).",
+        END,
+    ]
     section = "\n".join(lines)
     print(section)
     if args.write:
         old = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
         if BEGIN in old:
-            new = old[:old.index(BEGIN)] + section + old[old.index(END) + len(END):]
+            new = old[: old.index(BEGIN)] + section + old[old.index(END) + len(END) :]
         else:
             new = old.rstrip("\n") + "\n\n" + section + "\n"
         RESULTS.write_text(new, encoding="utf-8")

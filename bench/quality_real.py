@@ -12,6 +12,7 @@ whoever writes rules must not see which held-out text or item fails. `--heldout-
 them per file, for the end of a round's report only. Inter-annotator agreement is the F1 of the
 second annotation (tests/gold/real/heldout-second) against the first, per layer.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -29,8 +30,16 @@ sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__)
 sys.path.insert(0, str(ROOT))
 
 from extract.contract import to_contract  # noqa: E402
-from extract.evaluate import (Report, Score, entity_matches, evaluate, gold_items, greedy_match,  # noqa: E402
-                              pred_items, total)
+from extract.evaluate import (  # noqa: E402
+    Report,
+    Score,
+    entity_matches,
+    evaluate,
+    gold_items,
+    greedy_match,
+    pred_items,
+    total,
+)
 from extract.pipeline import extract_text  # noqa: E402
 
 GOLD = ROOT / "tests" / "gold" / "real"
@@ -40,6 +49,8 @@ BEGIN, END = "<!-- bench/quality_real.py: newest first -->", "<!-- bench/quality
 
 def real_corpus():
     spec = importlib.util.spec_from_file_location("real_corpus", ROOT / "scripts" / "real_corpus.py")
+    if spec is None or spec.loader is None:
+        raise ImportError("cannot load scripts/real_corpus.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules["real_corpus"] = module
     spec.loader.exec_module(module)
@@ -85,12 +96,16 @@ def gold_as_prediction(gold: dict) -> dict:
     ids = {e["name"]: f"g{i}" for i, e in enumerate(gold["entities"])}
     return {
         "document": gold["document"],
-        "entities": [{"id": ids[e["name"]], "type": e["type"], "name": e["name"],
-                      "aliases": e.get("aliases", [])} for e in gold["entities"]],
-        "relations": [{"type": r["type"], "head": ids.get(r["head"]), "tail": ids.get(r["tail"])}
-                      for r in gold["relations"]],
-        "indicators": [{**i, "subject": ids.get(i["subject"]) if i.get("subject") else None}
-                       for i in gold["indicators"]],
+        "entities": [
+            {"id": ids[e["name"]], "type": e["type"], "name": e["name"], "aliases": e.get("aliases", [])}
+            for e in gold["entities"]
+        ],
+        "relations": [
+            {"type": r["type"], "head": ids.get(r["head"]), "tail": ids.get(r["tail"])} for r in gold["relations"]
+        ],
+        "indicators": [
+            {**i, "subject": ids.get(i["subject"]) if i.get("subject") else None} for i in gold["indicators"]
+        ],
     }
 
 
@@ -110,11 +125,13 @@ def fmt(s: Score) -> str:
 
 
 def layer_lines(label: str, r: Report) -> list[str]:
-    lines = [f"{label}: {len(r.documents)} texts",
-             f"  entities (typed)  {fmt(r.entities_typed)}",
-             f"  entities untyped  {fmt(r.entities_untyped)}",
-             f"  relations         {fmt(r.relations)}",
-             f"  indicators        {fmt(r.indicators)}"]
+    lines = [
+        f"{label}: {len(r.documents)} texts",
+        f"  entities (typed)  {fmt(r.entities_typed)}",
+        f"  entities untyped  {fmt(r.entities_untyped)}",
+        f"  relations         {fmt(r.relations)}",
+        f"  indicators        {fmt(r.indicators)}",
+    ]
     lines += [f"    relations {t:<16} {fmt(s)}" for t, s in r.relations_by_type.items()]
     lines += [f"    entities {t:<17} {fmt(s)}" for t, s in r.entities_by_type.items()]
     return lines
@@ -131,15 +148,16 @@ def aggregate(results: list[tuple[str, str, Report]], label: str) -> list[str]:
 
 def per_file(results: list[tuple[str, str, Report]]) -> list[str]:
     lines = ["| text | entities | relations | indicators |", "| --- | ---: | ---: | ---: |"]
-    for lang, doc_id, r in results:
+    for _lang, doc_id, r in results:
         lines.append(f"| {doc_id} | {r.entities_typed.f1:.3f} | {r.relations.f1:.3f} | {r.indicators.f1:.3f} |")
     return lines
 
 
 def commit() -> str:
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
-                              text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -149,20 +167,27 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=("dev", "heldout", "all"), default="all")
     ap.add_argument("--heldout-files", action="store_true", help="held-out figures per file (end of a round only)")
     ap.add_argument("--json", type=Path, help="write the figures as JSON")
-    ap.add_argument("--errors", nargs="*", metavar="ID",
-                    help="dev texts only: list missed and spurious items (all dev texts when no id is given)")
-    ap.add_argument("--write", metavar="LABEL",
-                    help="add the figures to bench/RESULTS.md under LABEL (e.g. 'round 1, before')")
+    ap.add_argument(
+        "--errors",
+        nargs="*",
+        metavar="ID",
+        help="dev texts only: list missed and spurious items (all dev texts when no id is given)",
+    )
+    ap.add_argument(
+        "--write", metavar="LABEL", help="add the figures to bench/RESULTS.md under LABEL (e.g. 'round 1, before')"
+    )
     args = ap.parse_args(argv)
 
     rows = {r.id: r for r in RC.read_manifest()}
     if args.errors is not None:
         return print_errors(rows, set(args.errors))
     problems = RC.check(list(rows.values()))
-    lines = [f"Real-text quality, {dt.date.today().isoformat()}, commit {commit()}"
-             + (f" ({problems} cached texts missing or changed)" if problems else "")]
+    lines = [
+        f"Real-text quality, {dt.date.today().isoformat()}, commit {commit()}"
+        + (f" ({problems} cached texts missing or changed)" if problems else "")
+    ]
     data = {}
-    for split in (("dev", "heldout") if args.split == "all" else (args.split,)):
+    for split in ("dev", "heldout") if args.split == "all" else (args.split,):
         results, missing, seconds, chars = score_split(split, rows)
         if missing:
             lines.append(f"{split}: {len(missing)} gold texts not in the cache, not measured: {' '.join(missing)}")
@@ -174,14 +199,20 @@ def main(argv: list[str] | None = None) -> int:
         lines.append(f"  extraction: {chars} characters in {seconds:.1f} s (first pass)")
         if split == "dev" or args.heldout_files:
             lines += ["", f"{split}, per file (typed entity, relation and indicator F1):"] + per_file(results)
-        data[split] = {lang: summary(total([r for lg, _, r in results if lg == lang]))
-                       for lang in ("zh", "en") if any(lg == lang for lg, _, _ in results)}
+        data[split] = {
+            lang: summary(total([r for lg, _, r in results if lg == lang]))
+            for lang in ("zh", "en")
+            if any(lg == lang for lg, _, _ in results)
+        }
     iaa = agreement()
     if iaa:
         lines.append("")
         lines += aggregate(iaa, "inter-annotator agreement (second annotation scored against the first)")
-        data["agreement"] = {lang: summary(total([r for lg, _, r in iaa if lg == lang]))
-                             for lang in ("zh", "en") if any(lg == lang for lg, _, _ in iaa)}
+        data["agreement"] = {
+            lang: summary(total([r for lg, _, r in iaa if lg == lang]))
+            for lang in ("zh", "en")
+            if any(lg == lang for lg, _, _ in iaa)
+        }
     text = "\n".join(lines)
     print(text)
     if args.json:
@@ -194,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
 def print_errors(rows: dict, only: set[str]) -> int:
     """Missed (gold, not predicted) and spurious (predicted, not gold) items of dev texts: for
     whoever tunes rules. Held-out texts are refused: their errors must stay unseen."""
-    held = {p.name[:-len(".gold.json")] for split in ("heldout", "heldout-second") for p in gold_files(split)}
+    held = {p.name[: -len(".gold.json")] for split in ("heldout", "heldout-second") for p in gold_files(split)}
     if only & held:
         raise SystemExit(f"refused: {sorted(only & held)} held-out; errors are listed for dev texts only")
     for path in gold_files("dev"):
@@ -224,23 +255,43 @@ def diff_lines(pred: dict, gold: dict) -> list[str]:
     lines += [f"spurious entity {p['type']:<11} {p['name']}" for i, p in enumerate(p_list) if i not in mp]
     names = {e["id"]: e["name"] for e in pred.get("entities", [])}
     g_rel = {(r["type"], r["head"], r["tail"]) for r in gold["relations"]}
-    p_rel = {(r["type"], names.get(r.get("head"), "?"), names.get(r.get("tail"), "?")) for r in pred.get("relations", [])}
+    {(r["type"], names.get(r.get("head"), "?"), names.get(r.get("tail"), "?")) for r in pred.get("relations", [])}
     lines += [f"gold relation      {h} {t} {tl}" for t, h, tl in sorted(g_rel)]
-    lines += [f"predicted relation {h} {t} {tl}  [{r.get('rule', '')}]" for r in pred.get("relations", [])
-              for t, h, tl in [(r["type"], names.get(r.get("head"), "?"), names.get(r.get("tail"), "?"))]]
-    lines += [f"gold indicator      {i['metric']} {i['value']} {i['unit']} {i['year']} {i.get('subject')}"
-              for i in gold["indicators"]]
-    lines += [f"predicted indicator {i.get('metric')} {i['value']} {i.get('unit')} {i.get('year')} "
-              f"{names.get(i.get('subject'), i.get('subject'))}" for i in pred.get("indicators", [])]
+    lines += [
+        f"predicted relation {h} {t} {tl}  [{r.get('rule', '')}]"
+        for r in pred.get("relations", [])
+        for t, h, tl in [(r["type"], names.get(r.get("head"), "?"), names.get(r.get("tail"), "?"))]
+    ]
+    lines += [
+        f"gold indicator      {i['metric']} {i['value']} {i['unit']} {i['year']} {i.get('subject')}"
+        for i in gold["indicators"]
+    ]
+    lines += [
+        f"predicted indicator {i.get('metric')} {i['value']} {i.get('unit')} {i.get('year')} "
+        f"{names.get(i.get('subject'), i.get('subject'))}"
+        for i in pred.get("indicators", [])
+    ]
     return lines
 
 
 def summary(r: Report) -> dict:
-    s = lambda x: {"f1": round(x.f1, 4), "precision": round(x.precision, 4),  # noqa: E731
-                   "recall": round(x.recall, 4), "tp": x.tp, "pred": x.n_pred, "gold": x.n_gold}
-    return {"texts": len(r.documents), "entities": s(r.entities_typed), "relations": s(r.relations),
-            "indicators": s(r.indicators),
-            "relations_by_type": {t: s(v) for t, v in r.relations_by_type.items()}}
+    def s(x):
+        return {
+            "f1": round(x.f1, 4),
+            "precision": round(x.precision, 4),  # noqa: E731
+            "recall": round(x.recall, 4),
+            "tp": x.tp,
+            "pred": x.n_pred,
+            "gold": x.n_gold,
+        }
+
+    return {
+        "texts": len(r.documents),
+        "entities": s(r.entities_typed),
+        "relations": s(r.relations),
+        "indicators": s(r.indicators),
+        "relations_by_type": {t: s(v) for t, v in r.relations_by_type.items()},
+    }
 
 
 def write_results(label: str, text: str) -> None:
@@ -251,8 +302,15 @@ def write_results(label: str, text: str) -> None:
         head, rest = old.split(BEGIN, 1)
         new = head + BEGIN + "\n" + block + rest
     else:
-        new = (old.rstrip("\n") + "\n\n## Quality on real published text (bench/quality_real.py)\n\n"
-               + BEGIN + "\n" + block + END + "\n")
+        new = (
+            old.rstrip("\n")
+            + "\n\n## Quality on real published text (bench/quality_real.py)\n\n"
+            + BEGIN
+            + "\n"
+            + block
+            + END
+            + "\n"
+        )
     RESULTS.write_text(new, encoding="utf-8")
 
 

@@ -1,4 +1,5 @@
 """`policykg eval PRED GOLD`: precision, recall and F1 of an extraction against gold annotations."""
+
 from __future__ import annotations
 
 import json
@@ -10,12 +11,13 @@ import click
 @click.argument("pred", type=click.Path(exists=True))
 @click.argument("gold", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="print the scores as JSON")
-def evaluate(pred, gold, as_json):
+def evaluate(pred: str, gold: str, as_json: bool) -> None:
     """Score PRED (an extraction contract) against GOLD (a gold file); or two folders, every document."""
     from extract.evaluate import evaluate_paths, format_report, report_dict, total
+
     reports = evaluate_paths(pred, gold)
     if as_json:
-        out = {"documents": [report_dict(r) for r in reports]}
+        out: dict[str, object] = {"documents": [report_dict(r) for r in reports]}
         if len(reports) > 1:
             out["total"] = report_dict(total(reports))
         click.echo(json.dumps(out, ensure_ascii=False, indent=1))

@@ -1,42 +1,57 @@
 """`policykg export | validate | stats | sparql`: the built graph as RDF, checked, counted and queried, no server."""
+
 from __future__ import annotations
 
 import csv
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+from commands.tables import print_table
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+    from kg.output.sparql import SparqlResult
+    from kg.output.stats import GraphStats
 
 FORMAT_CHOICE = click.Choice(["ttl", "trig", "nq", "jsonld", "nt"])
 
 
 @click.command()
 @click.argument("graph", default="data/graph", type=click.Path())
-@click.option("--format", "fmt", type=FORMAT_CHOICE, default="ttl", show_default=True,
-              help="ttl and nt merge every graph; trig, nq and jsonld keep one named graph per document")
+@click.option(
+    "--format",
+    "fmt",
+    type=FORMAT_CHOICE,
+    default="ttl",
+    show_default=True,
+    help="ttl and nt merge every graph; trig, nq and jsonld keep one named graph per document",
+)
 @click.option("--out", type=click.Path(), help="output file ('-' for stdout; default GRAPH/graph.<format>)")
-def export(graph, fmt, out):
+def export(graph: str, fmt: str, out: str | None) -> None:
     """Write the graph in GRAPH (a build folder, or an RDF file) as RDF."""
-    from kg.rdf import SUFFIX, serialize, write
-    from kg.source import load_dataset
-    ds = load_dataset(graph)
+    from kg.output.export import export as export_graph
+    from kg.output.export import load_dataset
+    from kg.output.rdf import serialize
+
     if out == "-":
-        sys.stdout.write(serialize(ds, fmt))
+        sys.stdout.write(serialize(load_dataset(graph), fmt))
         return
-    target = Path(out) if out else (Path(graph) if Path(graph).is_dir() else Path(graph).parent) / f"graph{SUFFIX[fmt]}"
-    write(ds, target, fmt)
-    triples = sum(len(g) for g in ds.graphs())
-    click.echo(f"wrote {target} ({triples} triples, {fmt})")
+    written = export_graph(graph, fmt, out)
+    click.echo(f"wrote {written.path} ({written.triples} triples, {fmt})")
 
 
 @click.command()
 @click.argument("graph", default="data/graph", type=click.Path())
 @click.option("--limit", default=50, show_default=True, help="violations to print at most")
-def validate(graph, limit):
+def validate(graph: str, limit: int) -> None:
     """Check the graph in GRAPH against the SHACL shapes (ontology/shapes.ttl); exit 1 on violations."""
-    from kg.rdf import merged
-    from kg.shacl import validate as run_validate
-    from kg.source import load_dataset
+    from kg.output.export import load_dataset
+    from kg.output.rdf import merged
+    from kg.output.shacl import validate as run_validate
+
     report = run_validate(merged(load_dataset(graph)))
     click.echo(report.text(limit=limit))
     if not report.conforms:
@@ -46,23 +61,26 @@ def validate(graph, limit):
 @click.command()
 @click.argument("graph_dir", default="data/graph", type=click.Path())
 @click.option("--top", default=10, show_default=True, help="how many most-connected entities to list")
-def stats(graph_dir, top):
+def stats(graph_dir: str, top: int) -> None:
     """Counts by entity type and relation, the most-connected entities, and unmapped industries."""
-    from rich.console import Console
-    from rich.table import Table
+    from kg.folder import read_contracts
+    from kg.output.stats import compute
 
-    from kg.source import read_extractions
-    from kg.stats import compute
-    s = compute(read_extractions(graph_dir), top=top)
+    show_stats(compute(read_contracts(graph_dir), top=top))
+
+
+def show_stats(s: GraphStats) -> None:
+    """The statistics as rich tables."""
+    from rich.console import Console
+    from rich.table import Column, Table
+
     console = Console()
-    console.print(f"{s.documents} documents, {s.entities} entities, {s.relations} relations, "
-                  f"{s.indicators} indicators")
+    console.print(f"{s.documents} documents, {s.entities} entities, {s.relations} relations, {s.indicators} indicators")
     for title, pairs in (("entities by type", s.entities_by_type), ("relations by type", s.relations_by_type)):
         table = Table("type", "count", title=title)
         for name, n in pairs:
             table.add_row(name, str(n))
         console.print(table)
-    from rich.table import Column
     table = Table(Column("entity", overflow="fold"), "type", "zh", "en", "relations", title="most connected")
     for c in s.most_connected:
         table.add_row(c.local_id, c.type, c.name_zh, c.name_en, str(c.degree))
@@ -75,39 +93,37 @@ def stats(graph_dir, top):
 
 @click.command()
 @click.argument("query", required=False)
-@click.option("--graph", default="data/graph", show_default=True, type=click.Path(),
-              help="a build folder or an RDF file")
+@click.option(
+    "--graph", default="data/graph", show_default=True, type=click.Path(), help="a build folder or an RDF file"
+)
 @click.option("--saved", help="run a saved query from ontology/queries/ by name")
 @click.option("--list", "list_saved", is_flag=True, help="list the saved queries")
 @click.option("--csv", "as_csv", is_flag=True, help="print CSV instead of a table")
-def sparql(query, graph, saved, list_saved, as_csv):
+def sparql(query: str | None, graph: str, saved: str | None, list_saved: bool, as_csv: bool) -> None:
     """Run a SPARQL QUERY (text, or a .rq file) over the graph in process and print the result."""
-    from kg.sparql import SparqlError, run, saved_queries, show
-    from kg.source import load_dataset
+    from kg.output.export import load_dataset
+    from kg.output.sparql import query_text, run, saved_queries, saved_query
+
     if list_saved:
         for name, (description, _) in saved_queries().items():
             click.echo(f"{name}: {description}")
         return
-    if saved:
-        queries = saved_queries()
-        if saved not in queries:
-            raise SparqlError(f"no saved query {saved!r}; `policykg sparql --list` shows them")
-        text = queries[saved][1]
-    elif query is None:
+    if not saved and query is None:
         raise click.UsageError("give a QUERY, a .rq file, or --saved NAME")
-    elif query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and Path(query).is_file()):
-        path = Path(query)
-        if not path.is_file():
-            raise SparqlError(f"{path} does not exist")
-        text = path.read_text(encoding="utf-8")
-    else:
-        text = query
+    text = saved_query(saved) if saved else query_text(query or "")
     ds = load_dataset(graph)
-    result = run(ds, text)
+    show_sparql(run(ds, text), ds, as_csv)
+
+
+def show_sparql(result: SparqlResult, ds: Dataset, as_csv: bool) -> None:
+    """A boolean, a graph as Turtle, or rows as a table or CSV."""
+    from kg.output.sparql import show
+
     if result.kind == "boolean":
         click.echo("true" if result.boolean else "false")
         return
     if result.kind == "graph":
+        assert result.graph is not None
         click.echo(result.graph.serialize(format="turtle"))
         return
     rows = [[show(v, ds) for v in row] for row in result.rows]
@@ -116,7 +132,6 @@ def sparql(query, graph, saved, list_saved, as_csv):
         w.writerow(result.columns)
         w.writerows(rows)
         return
-    from commands.query import print_table
     print_table(result.columns, rows)
 
 

@@ -1,35 +1,39 @@
 """`policykg neo4j start|stop|status` and `policykg load`."""
-from __future__ import annotations
 
-from pathlib import Path
+from __future__ import annotations
 
 import click
 
+from kg.neo4j.cypher import BATCH
+
 
 @click.group()
-def neo4j():
+def neo4j() -> None:
     """Run the project's own Neo4j Community server (fetched from Maven Central)."""
 
 
 @neo4j.command()
 @click.option("--timeout", default=180, show_default=True, help="seconds to wait for the server to answer")
-def start(timeout):
+def start(timeout: int) -> None:
     """Provision (first time), start, and wait until `RETURN 1` answers."""
-    from kg.neo4j_server import start as start_server
+    from kg.neo4j.server import start as start_server
+
     start_server(timeout=timeout, log=click.echo)
 
 
 @neo4j.command()
-def stop():
+def stop() -> None:
     """Stop the server cleanly."""
-    from kg.neo4j_server import stop as stop_server
+    from kg.neo4j.server import stop as stop_server
+
     stop_server(log=click.echo)
 
 
 @neo4j.command()
-def status():
+def status() -> None:
     """Say whether the server runs and answers; exit 1 when it does not."""
-    from kg.neo4j_server import status as server_status
+    from kg.neo4j.server import status as server_status
+
     pid, ok = server_status()
     if ok:
         click.echo(f"running (pid {pid}), answering")
@@ -44,43 +48,32 @@ def status():
 @click.command()
 @click.argument("graph_dir", default="data/graph", type=click.Path(exists=True, file_okay=False))
 @click.option("--prune", is_flag=True, help="also remove documents that are in Neo4j but not in GRAPH_DIR")
-@click.option("--batch-size", default=5000, show_default=True, type=click.IntRange(1),
-              help="rows per UNWIND statement")
-def load(graph_dir, prune, batch_size):
+@click.option(
+    "--batch-size", default=BATCH, show_default=True, type=click.IntRange(1), help="rows per UNWIND statement"
+)
+def load(graph_dir: str, prune: bool, batch_size: int) -> None:
     """Load the extractions in GRAPH_DIR (*.extraction.json) into Neo4j.
 
     Each document is replaced in one transaction: re-loading it removes exactly its old facts
     and mentions; entities other documents still contain are kept.
     """
-    from kg.neo4j_client import open_driver
-    from kg.neo4j_load import load as load_graph
-    from kg.neo4j_settings import load_settings
-    from kg.neo4j_taxonomy import default_taxonomy
-    files = sorted(Path(graph_dir).glob("*.extraction.json"))
-    if not files:
-        raise click.ClickException(f"no *.extraction.json in {graph_dir}: run `policykg build` first")
-    extractions = [read_extraction(f) for f in files]
-    taxonomy = default_taxonomy()
+    from kg.folder import read_contracts
+    from kg.neo4j.client import open_driver
+    from kg.neo4j.load import load as load_graph
+    from kg.neo4j.settings import load_settings
+
+    extractions = read_contracts(graph_dir)
     settings = load_settings()
     with open_driver(settings) as driver:
-        summary = load_graph(driver, extractions, database=settings.database, taxonomy=taxonomy,
-                             prune=prune, batch=batch_size, progress=click.echo)
+        summary = load_graph(
+            driver, extractions, database=settings.database, prune=prune, batch=batch_size, progress=click.echo
+        )
     pruned = f", pruned {len(summary.pruned)}" if prune else ""
-    click.echo(f"loaded {summary.documents} documents, {summary.entities} entities "
-               f"({summary.elements} nodes and relationships), {summary.taxonomy} industry concepts"
-               f"{pruned} into {settings.uri}")
-
-
-def read_extraction(path):
-    """One contract file, or a one-line error naming it."""
-    import json
-
-    from extract.contract import read_contract
-    from kg.neo4j_load import LoadError
-    try:
-        return read_contract(path)
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-        raise LoadError(f"{path}: not a readable extraction ({type(exc).__name__}: {exc})") from None
+    click.echo(
+        f"loaded {summary.documents} documents, {summary.entities} entities "
+        f"({summary.elements} nodes and relationships), {summary.taxonomy} industry concepts"
+        f"{pruned} into {settings.uri}"
+    )
 
 
 COMMANDS = [neo4j, load]

@@ -1,23 +1,21 @@
 """`policykg query`: Cypher against Neo4j, read-only unless --write; saved queries by name."""
+
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import click
 
+from commands.tables import print_table
 
-def print_table(keys, rows) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from kg.neo4j_values import cell
-    table = Table(*keys, show_lines=True)
-    for row in rows:
-        table.add_row(*(cell(v) for v in row))
-    Console(soft_wrap=False).print(table)
-    click.echo(f"{len(rows)} rows")
+if TYPE_CHECKING:
+    from kg.neo4j.saved import QueryCall
 
 
 def print_saved_list() -> None:
-    from kg.neo4j_saved import saved_queries
+    """Every saved query with its description and parameters."""
+    from kg.neo4j.saved import saved_queries
+
     for q in saved_queries().values():
         click.echo(f"{q.name}\n    {q.description}")
         for p in q.params:
@@ -29,20 +27,34 @@ def print_saved_list() -> None:
 @click.argument("cypher", required=False)
 @click.option("--saved", "saved", metavar="NAME", help="run the saved query NAME (see --list)")
 @click.option("--list", "list_saved", is_flag=True, help="list the saved queries with their parameters")
-@click.option("--param", "params", multiple=True, metavar="KEY=VALUE",
-              help="a query parameter (repeatable); ad-hoc values that are JSON (2025, true, null, [..]) "
-                   "are typed, anything else is text")
+@click.option(
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="a query parameter (repeatable); ad-hoc values that are JSON (2025, true, null, [..]) "
+    "are typed, anything else is text",
+)
 @click.option("--write", is_flag=True, help="allow the query to write (default: read-only)")
 @click.option("--json", "as_json", is_flag=True, help="print the rows as a JSON array of objects")
 @click.option("--csv", "as_csv", is_flag=True, help="print the rows as CSV with a header line")
-def query(cypher, saved, list_saved, params, write, as_json, as_csv):
+def query(
+    cypher: str | None,
+    saved: str | None,
+    list_saved: bool,
+    params: tuple[str, ...],
+    write: bool,
+    as_json: bool,
+    as_csv: bool,
+) -> None:
     """Run CYPHER (or a saved query) and print the result as a table, JSON or CSV.
 
     \b
     policykg query 'MATCH (n:Platform) RETURN n.name_zh, n.name_en'
     policykg query --saved platforms-serving-industry --param industry=Biomedicine
     """
-    from kg.neo4j_saved import adhoc_value, bind, get, split_params
+    from kg.neo4j.saved import adhoc_call, saved_call
+
     if list_saved:
         print_saved_list()
         return
@@ -50,23 +62,23 @@ def query(cypher, saved, list_saved, params, write, as_json, as_csv):
         raise click.UsageError("choose one of --json and --csv")
     if bool(cypher) == bool(saved):
         raise click.UsageError("give either CYPHER or --saved NAME (or --list)")
-    given = split_params(params)
-    if saved:
-        q = get(saved)
-        text, values = q.cypher, bind(q, given)
-    else:
-        text, values = cypher, {k: adhoc_value(v) for k, v in given.items()}
+    call = saved_call(saved, params) if saved else adhoc_call(cypher or "", params)
+    show_rows(call, write, "json" if as_json else "csv" if as_csv else "table")
 
-    from kg.neo4j_client import open_driver
-    from kg.neo4j_query import run_query
-    from kg.neo4j_settings import load_settings
-    from kg.neo4j_values import to_csv, to_json
+
+def show_rows(call: QueryCall, write: bool, form: str) -> None:
+    """Run the call against the configured server and print its rows as a table, JSON or CSV."""
+    from kg.neo4j.client import open_driver
+    from kg.neo4j.query import run_query
+    from kg.neo4j.settings import load_settings
+    from kg.neo4j.values import to_csv, to_json
+
     settings = load_settings()
     with open_driver(settings) as driver:
-        result = run_query(driver, text, values, write=write, database=settings.database)
-    if as_json:
+        result = run_query(driver, call.cypher, call.params, write=write, database=settings.database)
+    if form == "json":
         click.echo(to_json(result.keys, result.rows))
-    elif as_csv:
+    elif form == "csv":
         click.echo(to_csv(result.keys, result.rows), nl=False)
     else:
         print_table(result.keys, result.rows)

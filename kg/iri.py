@@ -7,22 +7,20 @@
 - indicators: ``id/Indicator/<doc id>/<hash of offset, metric, value, unit, subject>`` (extract/ids.py)
 - relation statements: ``id/Statement/<doc id>/<hash of head, type, tail, sentence, offsets>``
 """
+
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from rdflib import Namespace, URIRef
 
 from extract.ids import digest
-
-from .vocab import PKG
+from kg.industries import SCHEME
 
 RES = Namespace("https://w3id.org/policykg/id/")
-IND = Namespace("https://w3id.org/policykg/industry/")
-TAXONOMY_GRAPH = URIRef(str(IND))      # the named graph (and concept scheme) of the industry taxonomy
+TAXONOMY_GRAPH: URIRef = SCHEME  # the industry taxonomy's named graph is named by its concept scheme
 
-__all__ = ["PKG", "RES", "IND", "TAXONOMY_GRAPH", "iri", "document_iri", "section_iri", "sentence_iri",
-           "statement_iri", "local_id"]
+__all__ = ["RES", "TAXONOMY_GRAPH", "iri", "document_iri", "section_iri", "sentence_iri", "statement_iri", "local_id"]
 
 
 def iri(local_id: str) -> URIRef:
@@ -32,20 +30,22 @@ def iri(local_id: str) -> URIRef:
 
 def local_id(resource: str) -> str | None:
     """The id an IRI of ours was made from (inverse of iri), or None for other IRIs."""
-    from urllib.parse import unquote
     s = str(resource)
-    return unquote(s[len(str(RES)):]) if s.startswith(str(RES)) else None
+    return unquote(s[len(str(RES)) :]) if s.startswith(str(RES)) else None
 
 
 def document_iri(doc_id: str) -> URIRef:
+    """A document's IRI, also the name of its named graph."""
     return iri(f"Document/{doc_id}")
 
 
 def section_iri(doc_id: str, section_id: str) -> URIRef:
+    """A section of a document (its structure-stage id, such as c2)."""
     return iri(f"Document/{doc_id}/section/{section_id}")
 
 
 def sentence_iri(doc_id: str, sentence_id: str) -> URIRef:
+    """A sentence of a document (its structure-stage id, such as s00017)."""
     return iri(f"Document/{doc_id}/sentence/{sentence_id}")
 
 

@@ -3,6 +3,7 @@
 Kept in step with the ontology file by tests/test_ontology.py (both directions), so code can only
 use terms that exist, each with its zh/en label and definition.
 """
+
 from __future__ import annotations
 
 from rdflib import Namespace, URIRef
@@ -68,6 +69,7 @@ RELATION_PROPERTY: dict[str, URIRef] = {
 
 
 def relation_property(relation_type: str) -> URIRef:
+    """The ontology property of a contract relation type (ValueError for an unknown one)."""
     try:
         return RELATION_PROPERTY[relation_type]
     except KeyError:

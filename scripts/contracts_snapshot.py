@@ -10,6 +10,7 @@ fingerprints differ, is left out).
     python3 scripts/contracts_snapshot.py snapshot OUT      # e.g. before the change
     python3 scripts/contracts_snapshot.py compare BEFORE AFTER
 """
+
 from __future__ import annotations
 
 import argparse
@@ -57,8 +58,9 @@ def snapshot(out: Path) -> None:
             os.symlink(p.resolve(), inputs / p.name)
         dest = out / name
         shutil.rmtree(dest, ignore_errors=True)
-        run = subprocess.run([policykg(), "ingest", str(inputs), "--out", str(dest), "--workers", "1"],
-                             capture_output=True, text=True)
+        run = subprocess.run(
+            [policykg(), "ingest", str(inputs), "--out", str(dest), "--workers", "1"], capture_output=True, text=True
+        )
         print(f"{name}: {len(texts)} texts, ingest exit {run.returncode}")
         if run.returncode not in (0, 1):
             print(run.stderr[-2000:])
@@ -71,8 +73,7 @@ def files(folder: Path) -> set[Path]:
 def compare(before: Path, after: Path) -> int:
     a, b = files(before), files(after)
     problems = [f"only before: {p}" for p in sorted(a - b)] + [f"only after: {p}" for p in sorted(b - a)]
-    problems += [f"differs: {p}" for p in sorted(a & b)
-                 if not filecmp.cmp(before / p, after / p, shallow=False)]
+    problems += [f"differs: {p}" for p in sorted(a & b) if not filecmp.cmp(before / p, after / p, shallow=False)]
     for line in problems:
         print(line)
     print(f"{len(a & b)} files compared, {len(problems)} differences")

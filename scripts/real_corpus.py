@@ -7,16 +7,18 @@ Third-party text never enters the repository: data/real/manifest.tsv holds one r
 restores the cache through the search tool.
 
     python3 scripts/real_corpus.py check            # every cached text against its hash; lists missing
-    python3 scripts/real_corpus.py add ID FILE --url URL --query Q --kind K --province P --lang zh|en [--published YYYY-MM-DD]
+    python3 scripts/real_corpus.py add ID FILE --url URL --query Q --kind K --province P
+        --lang zh|en [--published YYYY-MM-DD]
     python3 scripts/real_corpus.py list [--split dev|heldout|pool] [--lang zh|en]
     python3 scripts/real_corpus.py path ID          # the cached text's path
 """
+
 from __future__ import annotations
 
 import argparse
 import contextlib
-import fcntl
 import datetime as dt
+import fcntl
 import hashlib
 import os
 import shutil
@@ -26,8 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = ROOT / "data" / "real" / "manifest.tsv"
-KINDS = ("plan", "zone-plan", "industrial-plan", "work-report", "measures", "press-release",
-         "press-report", "profile")
+KINDS = ("plan", "zone-plan", "industrial-plan", "work-report", "measures", "press-release", "press-report", "profile")
 SPLITS = ("dev", "heldout", "pool")
 LANGS = ("zh", "en")
 
@@ -68,14 +69,22 @@ def parse_line(line: str, where: str) -> Row:
     if len(cells) != len(COLUMNS):
         raise SystemExit(f"{where}: {len(cells)} cells, expected {len(COLUMNS)} ({', '.join(COLUMNS)})")
     raw = dict(zip(COLUMNS, cells))
+    chars = raw.pop("chars")
     try:
-        row = Row(**{**raw, "chars": int(raw["chars"])})
+        row = Row(**raw, chars=int(chars))
     except ValueError as exc:
-        raise SystemExit(f"{where}: {exc}")
-    problem = (f"split {row.split!r}" if row.split not in SPLITS else
-               f"kind {row.kind!r}" if row.kind not in KINDS else
-               f"lang {row.lang!r}" if row.lang not in LANGS else
-               "sha256" if len(row.sha256) != 64 else None)
+        raise SystemExit(f"{where}: {exc}") from None
+    problem = (
+        f"split {row.split!r}"
+        if row.split not in SPLITS
+        else f"kind {row.kind!r}"
+        if row.kind not in KINDS
+        else f"lang {row.lang!r}"
+        if row.lang not in LANGS
+        else "sha256"
+        if len(row.sha256) != 64
+        else None
+    )
     if problem:
         raise SystemExit(f"{where}: bad {problem}")
     return row
@@ -125,8 +134,10 @@ def check(rows: list[Row]) -> int:
     for r in changed:
         print(f"hash differs: {r.id}\t{r.url}")
     ok = len(rows) - len(missing) - len(changed)
-    print(f"{ok} of {len(rows)} cached texts present and matching their hash "
-          f"({len(missing)} missing, {len(changed)} differ); cache: {cache_dir()}")
+    print(
+        f"{ok} of {len(rows)} cached texts present and matching their hash "
+        f"({len(missing)} missing, {len(changed)} differ); cache: {cache_dir()}"
+    )
     return len(missing) + len(changed)
 
 
@@ -154,10 +165,19 @@ def add_locked(args: argparse.Namespace) -> None:
     same = [r.id for r in rows if r.sha256 == sha256_text(text) and r.id != args.id]
     if same:
         raise SystemExit(f"{args.id}: same text as {same[0]}")
-    row = Row(id=args.id, split=args.split, lang=args.lang, kind=args.kind, province=args.province,
-              url=args.url, query=args.query, published=args.published or "",
-              retrieved=args.retrieved or dt.date.today().isoformat(),
-              sha256=sha256_text(text), chars=len(text))
+    row = Row(
+        id=args.id,
+        split=args.split,
+        lang=args.lang,
+        kind=args.kind,
+        province=args.province,
+        url=args.url,
+        query=args.query,
+        published=args.published or "",
+        retrieved=args.retrieved or dt.date.today().isoformat(),
+        sha256=sha256_text(text),
+        chars=len(text),
+    )
     for col in ("url", "query", "province"):
         if "\t" in getattr(row, col) or "\n" in getattr(row, col):
             raise SystemExit(f"{col} must not contain tabs or newlines")

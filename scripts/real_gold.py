@@ -12,6 +12,7 @@ source, lang, kind, date and SHA-256 from the manifest, replaces each quote by {
 tests/gold/real/<split>/<id>.gold.json and validates it. Drafts live in data/real/drafts/
 (git-ignored: they quote the text).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,6 +27,8 @@ GOLD_REAL = ROOT / "tests" / "gold" / "real"
 
 def load(name: str, path: Path):
     spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     spec.loader.exec_module(module)
@@ -36,7 +39,7 @@ rc = load("real_corpus", ROOT / "scripts" / "real_corpus.py")
 validator = load("gold_validate", ROOT / "tests" / "gold" / "validate.py")
 
 
-def locate(quote: str, text: str, after: str | None, where: str) -> dict:
+def locate(quote: object, text: str, after: str | None, where: str) -> dict:
     if not isinstance(quote, str) or not quote:
         raise SystemExit(f"{where}: evidence must be a non-empty quote")
     start = 0
@@ -62,10 +65,15 @@ def anchor(draft_path: Path, split: str, annotator: str | None) -> Path:
     if rc.sha256_text(text) != row.sha256:
         raise SystemExit(f"{doc_id}: cached text differs from its manifest hash")
     document = {
-        "id": doc_id, "title": draft["document"].get("title", ""), "lang": row.lang,
-        "source": f"real:{doc_id}", "kind": row.kind, "province": row.province,
+        "id": doc_id,
+        "title": draft["document"].get("title", ""),
+        "lang": row.lang,
+        "source": f"real:{doc_id}",
+        "kind": row.kind,
+        "province": row.province,
         "date": draft["document"].get("date") or row.published or None,
-        "sha256": row.sha256, "tuned": split != "heldout" and split != "second",
+        "sha256": row.sha256,
+        "tuned": split != "heldout" and split != "second",
         "split": "heldout" if split == "second" else split,
         "annotator": annotator or draft["document"].get("annotator"),
     }
@@ -73,8 +81,7 @@ def anchor(draft_path: Path, split: str, annotator: str | None) -> Path:
     for key in ("relations", "indicators"):
         for i, item in enumerate(draft.get(key, [])):
             item = dict(item)
-            item["evidence"] = locate(item.get("evidence"), text, item.pop("evidence_after", None),
-                                      f"{key}[{i}]")
+            item["evidence"] = locate(item.get("evidence"), text, item.pop("evidence_after", None), f"{key}[{i}]")
             gold[key].append(item)
     folder = GOLD_REAL / ("heldout-second" if split == "second" else split)
     folder.mkdir(parents=True, exist_ok=True)
@@ -87,18 +94,20 @@ def anchor(draft_path: Path, split: str, annotator: str | None) -> Path:
         for e in errors:
             print("ERROR:", e)
         raise SystemExit(f"{out}: {len(errors)} error(s); fix the draft and anchor again")
-    print(f"wrote {out.relative_to(ROOT)}: {len(gold['entities'])} entities, "
-          f"{len(gold['relations'])} relations, {len(gold['indicators'])} indicators")
+    print(
+        f"wrote {out.relative_to(ROOT)}: {len(gold['entities'])} entities, "
+        f"{len(gold['relations'])} relations, {len(gold['indicators'])} indicators"
+    )
     return out
 
 
 def show(gold_path: Path) -> None:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text = rc.text_path(gold["document"]["source"][len("real:"):]).read_text(encoding="utf-8")
+    text = rc.text_path(gold["document"]["source"][len("real:") :]).read_text(encoding="utf-8")
     for key in ("relations", "indicators"):
         for item in gold[key]:
             ev = item["evidence"]
-            item["evidence"] = text[ev["start"]:ev["end"]]
+            item["evidence"] = text[ev["start"] : ev["end"]]
     print(json.dumps(gold, ensure_ascii=False, indent=1))
 
 

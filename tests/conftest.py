@@ -1,4 +1,5 @@
 """Shared fixtures. Neo4j tests talk to the project's own server (make test starts it)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,23 +23,27 @@ def sample_text() -> str:
 @pytest.fixture(scope="session")
 def sample_extraction():
     from extract.pipeline import extract_file
+
     return extract_file(SAMPLE)
 
 
 @pytest.fixture(scope="session")
 def neo4j_settings():
     """The project's own server: tests wipe its database, so never a user's server."""
-    from kg.neo4j_server import local_settings, paths
+    from kg.neo4j.server import local_settings, paths
+
     p = paths()
     if not p.password.exists():
-        pytest.fail("the project's Neo4j has never been started: run `make test` "
-                    "(or `policykg neo4j start` before pytest)")
+        pytest.fail(
+            "the project's Neo4j has never been started: run `make test` (or `policykg neo4j start` before pytest)"
+        )
     return local_settings(p)
 
 
 @pytest.fixture(scope="session")
 def neo4j_driver(neo4j_settings):
-    from kg.neo4j_client import open_driver
+    from kg.neo4j.client import open_driver
+
     with open_driver(neo4j_settings) as driver:
         yield driver
 

@@ -1,4 +1,5 @@
 """Counting what is in the test server: the figures idempotence and replace tests compare."""
+
 from __future__ import annotations
 
 
@@ -15,5 +16,4 @@ def counts(driver) -> tuple[int, int]:
 
 def by_type(driver) -> dict[str, int]:
     """Relationship count per type."""
-    return {r["t"]: r["n"] for r in driver.execute_query(
-        "MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n").records}
+    return {r["t"]: r["n"] for r in driver.execute_query("MATCH ()-[r]->() RETURN type(r) AS t, count(*) AS n").records}

@@ -3,6 +3,7 @@
 Tests pass it explicitly so they check the loader's taxonomy handling on their own terms:
 three levels (新一代信息技术 > 集成电路; 生物医药 > 创新药, 医疗器械), Chinese and English labels.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,10 +23,12 @@ CONCEPTS = (
     Concept(BASE + "biomedicine", "生物医药", "Biomedicine", None),
     Concept(BASE + "innovative-drugs", "创新药", "Innovative Drugs", BASE + "biomedicine"),
     Concept(BASE + "medical-devices", "医疗器械", "Medical Devices", BASE + "biomedicine"),
-    Concept(BASE + "new-generation-information-technology", "新一代信息技术",
-            "New-Generation Information Technology", None),
-    Concept(BASE + "integrated-circuits", "集成电路", "Integrated Circuits",
-            BASE + "new-generation-information-technology"),
+    Concept(
+        BASE + "new-generation-information-technology", "新一代信息技术", "New-Generation Information Technology", None
+    ),
+    Concept(
+        BASE + "integrated-circuits", "集成电路", "Integrated Circuits", BASE + "new-generation-information-technology"
+    ),
 )
 
 

@@ -3,7 +3,6 @@ texts (extract3): one name one thing across a document, title subjects, company 
 science facilities, campuses. Every snippet is written for this test (no gold or sample text)."""
 from snippets import extract_snippet
 
-
 extract = extract_snippet
 
 

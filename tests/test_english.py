@@ -80,10 +80,10 @@ def test_sector_terms_resolve_to_the_chinese_name():
 
 def test_terms_not_in_the_registry_key_on_their_chinese_name():
     from extract.english.mentions import find_english_mentions
+    from extract.english.rules import terms
     from extract.ids import entity_key
     from extract.pipeline import make_document
     from extract.registry import load_registry
-    from extract.english.rules import terms
     registry = load_registry()
     free = [t for t in terms() if registry.lookup(t.name_zh) is None and registry.lookup(t.name_en) is None]
     assert free, "every term is in the registry: nothing left to test"
@@ -183,7 +183,7 @@ def test_headings_name_nothing_by_head_words_but_keep_registry_names():
 
 
 def test_neo4j_rows_give_english_only_entities_no_chinese_name():
-    from kg.neo4j_rows import document_rows
+    from kg.neo4j.rows import document_rows
     _, x = entities("The Lingnan Robotics Innovation Center will open in Guangzhou Knowledge City.")
     rows = {r["entity_id"]: r for rs in document_rows(x).entities.values() for r in rs}
     lab = next(r for r in rows.values() if r["name_en"] == "Lingnan Robotics Innovation Center")

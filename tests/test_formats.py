@@ -1,7 +1,7 @@
 """Every supported format through its library, and the files that must fail with one clear line."""
 import pytest
-
 from docmakers import make_docx, make_pdf
+
 from extract.errors import DocumentError
 from extract.formats.html import html_to_text
 from extract.lang import detect_language

@@ -68,7 +68,7 @@ def test_alignments_to_standard_vocabularies(onto):
 def _code_terms() -> set[tuple[str, str]]:
     """(file, term) for every PKG.term / PKG["term"] in the code and every pkg:term in shapes and queries."""
     found = set()
-    code = [*ROOT.glob("kg/*.py"), *ROOT.glob("extract/*.py"), *ROOT.glob("commands/*.py"), *ROOT.glob("tests/*.py")]
+    code = [*ROOT.glob("kg/**/*.py"), *ROOT.glob("extract/*.py"), *ROOT.glob("commands/*.py"), *ROOT.glob("tests/*.py")]
     for f in (f for f in code if f.name != Path(__file__).name):      # this file misspells on purpose
         for m in re.finditer(r"\bPKG(?:\.([A-Za-z_]\w*)|\[\"(\w+)\"\])", f.read_text(encoding="utf-8")):
             name = m.group(1) or m.group(2)

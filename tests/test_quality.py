@@ -12,9 +12,7 @@ import json
 from pathlib import Path
 
 import pytest
-
-from quality_bars import (SAMPLE_BARS, UNTUNED_BARS, assert_bars, assert_floor, bar_params, score, summary,
-                          total)
+from quality_bars import SAMPLE_BARS, UNTUNED_BARS, assert_bars, assert_floor, bar_params, score, summary, total
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "tests" / "gold"

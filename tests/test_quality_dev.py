@@ -11,7 +11,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from quality_bars import UNTUNED_BARS, assert_bars, assert_floor, bar_params, score, summary
 
 DEV = Path(__file__).resolve().parent / "gold" / "dev"

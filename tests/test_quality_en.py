@@ -18,12 +18,11 @@ import json
 from pathlib import Path
 
 import pytest
+from quality_bars import assert_floor
 
 from extract.contract import to_contract
 from extract.evaluate import evaluate
 from extract.pipeline import extract_text
-
-from quality_bars import assert_floor
 
 ROOT = Path(__file__).resolve().parents[1]
 HELD_OUT = sorted(p for p in (ROOT / "tests" / "gold").glob("*.gold.json")

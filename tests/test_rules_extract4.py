@@ -4,7 +4,6 @@ platform covers, companies that build for a sector, cooperation verbs inside nam
 is written for this test (no gold, dev or sample text)."""
 from snippets import extract_snippet
 
-
 extract = extract_snippet
 
 

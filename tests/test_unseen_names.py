@@ -2,7 +2,6 @@
 anaphors and traditional characters. Every snippet is written for this test (no sample text)."""
 from snippets import extract_snippet
 
-
 extract = extract_snippet
 
 

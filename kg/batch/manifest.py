@@ -1,0 +1,143 @@
+"""The ingest manifest: what each output folder holds, keyed by the content hash of the source.
+
+``<out>/manifest.json`` is rewritten atomically (write, then rename) as documents finish, so an
+interrupted ingest loses at most the last second of work and the next run resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+
+from extract.errors import PolicyKGError
+
+FILE = "manifest.json"
+VERSION = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One ingested document (one distinct content)."""
+
+    sha256: str
+    doc_id: str
+    paths: tuple[str, ...]  # absolute source paths holding this content
+    format: str
+    encoding: str
+    lang: str
+    outputs: tuple[str, ...]  # file names inside the output folder
+    entity_ids: tuple[str, ...]
+    relations: int
+    indicators: int
+    neo4j: bool = False  # loaded into Neo4j since it was last extracted
+    extractor: str = ""  # kg.batch.fingerprint of the code and data that extracted it
+
+
+@dataclass(frozen=True)
+class GraphTotals:
+    """What the folder's graph holds: documents, distinct entities, relation statements, indicators."""
+
+    documents: int
+    entities: int
+    relations: int
+    indicators: int
+
+
+@dataclass
+class Manifest:
+    """The documents of one output folder by content hash, and doc ids still to retract from Neo4j."""
+
+    path: Path
+    entries: dict[str, Entry] = field(default_factory=dict)  # sha256 -> entry
+    retract: list[str] = field(default_factory=list)  # doc ids pruned, still to remove from Neo4j
+
+    # ---------------------------------------------------------------- queries
+    def by_path(self, path: str) -> Entry | None:
+        return next((e for e in self.entries.values() if path in e.paths), None)
+
+    def totals(self) -> GraphTotals:
+        entries = self.entries.values()
+        return GraphTotals(
+            documents=len(self.entries),
+            entities=len({i for e in entries for i in e.entity_ids}),
+            relations=sum(e.relations for e in entries),
+            indicators=sum(e.indicators for e in entries),
+        )
+
+    # ---------------------------------------------------------------- changes
+    def put(self, entry: Entry) -> list[str]:
+        """Add or replace; returns output files of replaced entries no longer used."""
+        stale: list[str] = []
+        for sha, old in list(self.entries.items()):
+            if sha != entry.sha256 and (old.doc_id == entry.doc_id or set(old.paths) & set(entry.paths)):
+                rest = tuple(p for p in old.paths if p not in entry.paths)
+                if old.doc_id == entry.doc_id or not rest:
+                    del self.entries[sha]
+                    stale.extend(o for o in old.outputs if o not in entry.outputs)
+                else:
+                    self.entries[sha] = replace(old, paths=rest)
+        self.entries[entry.sha256] = entry
+        return stale
+
+    def add_path(self, sha: str, path: str) -> None:
+        e = self.entries[sha]
+        if path not in e.paths:
+            self.entries[sha] = replace(e, paths=tuple(sorted((*e.paths, path))))
+
+    def remove(self, sha: str) -> Entry:
+        return self.entries.pop(sha)
+
+    def forget_all(self) -> None:
+        """Drop every entry (a fresh build); the files stay until they are written anew."""
+        self.entries.clear()
+
+    def mark_loaded(self, doc_ids: set[str], loaded: bool = True) -> None:
+        for sha, e in self.entries.items():
+            if e.doc_id in doc_ids:
+                self.entries[sha] = replace(e, neo4j=loaded)
+
+    # ---------------------------------------------------------------- storage
+    def save(self) -> None:
+        data = {
+            "version": VERSION,
+            "retract": sorted(set(self.retract)),
+            "documents": {
+                sha: {**asdict(e), "paths": list(e.paths), "outputs": list(e.outputs), "entity_ids": list(e.entity_ids)}
+                for sha, e in sorted(self.entries.items(), key=lambda kv: kv[1].doc_id)
+            },
+        }
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, self.path)
+
+
+def remove_outputs(out: Path, names: Iterable[str]) -> None:
+    """Delete output files (by name inside ``out``) that no entry uses any more."""
+    for name in names:
+        (out / name).unlink(missing_ok=True)
+
+
+def load_manifest(out: Path) -> Manifest:
+    """The folder's manifest, or an empty one when the folder has none yet."""
+    path = out / FILE
+    if not path.exists():
+        return Manifest(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = {
+            sha: Entry(
+                **{
+                    **e,
+                    "paths": tuple(e["paths"]),
+                    "outputs": tuple(e["outputs"]),
+                    "entity_ids": tuple(e["entity_ids"]),
+                }
+            )
+            for sha, e in data.get("documents", {}).items()
+        }
+    except (ValueError, TypeError, KeyError) as exc:
+        raise PolicyKGError(f"{path}: unreadable ingest manifest ({exc}); delete it to ingest everything anew") from exc
+    return Manifest(path, entries, list(data.get("retract", [])))

@@ -1,0 +1,55 @@
+"""An output folder as build and ingest write it: the files each document gets, and its contracts read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from extract.contract import read_contract
+from extract.errors import PolicyKGError
+from extract.model import Extraction
+
+CONTRACT_SUFFIX = ".extraction.json"
+CONTRACT_GLOB = f"*{CONTRACT_SUFFIX}"  # every document's extraction contract in a folder
+
+
+class FolderError(PolicyKGError):
+    """The folder is not one build or ingest wrote, or a contract in it cannot be read."""
+
+
+def contract_file(doc_id: str) -> str:
+    """The document's extraction contract: ``<doc-id>.extraction.json``."""
+    return f"{doc_id}{CONTRACT_SUFFIX}"
+
+
+def fragment_file(doc_id: str) -> str:
+    """The document's own RDF graph as sorted N-Triples: ``<doc-id>.nt``."""
+    return f"{doc_id}.nt"
+
+
+def text_file(doc_id: str) -> str:
+    """The text extracted from an HTML, Word or PDF source, which offsets index: ``<doc-id>.text.txt``."""
+    return f"{doc_id}.text.txt"
+
+
+def contract_paths(folder: str | Path) -> list[Path]:
+    """The folder's extraction contracts, sorted; raises FolderError when it is no folder or holds none."""
+    d = Path(folder)
+    if not d.is_dir():
+        raise FolderError(f"{d} is not a folder of extractions")
+    files = sorted(d.glob(CONTRACT_GLOB))
+    if not files:
+        raise FolderError(f"no {CONTRACT_GLOB} in {d}: run `policykg build` first")
+    return files
+
+
+def read_contract_file(path: Path) -> Extraction:
+    """One contract, or a FolderError naming the file in one line."""
+    try:
+        return read_contract(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # ValueError: bad JSON, bad UTF-8 too
+        raise FolderError(f"{path} is not a readable extraction contract ({type(exc).__name__}: {exc})") from None
+
+
+def read_contracts(folder: str | Path) -> list[Extraction]:
+    """Every extraction contract of a build or ingest folder, sorted by file name."""
+    return [read_contract_file(f) for f in contract_paths(folder)]
