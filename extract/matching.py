@@ -1,26 +1,25 @@
 """Match on normalised text, report on the original: traditional Chinese is matched as simplified.
 
-``to_simplified`` keeps the length, so a document's matching view has the same offsets as the
-original; after extraction, every evidence text is taken back from the original text.
+A language's ``matching_text`` keeps the length (``extract/hanzi.py`` for Chinese), so a
+document's matching view has the same offsets as the original; after extraction, every evidence
+text is taken back from the original text.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from .hanzi import to_simplified
 from .model import Document, Entity, Evidence, Extraction, Indicator
 
 
-def matching_view(doc: Document) -> Document:
-    """The document with simplified text, title, section titles and sentences (same offsets);
+def matching_view(doc: Document, normalise: Callable[[str], str]) -> Document:
+    """The document with ``normalise``d text, title, section titles and sentences (same offsets);
     itself when nothing changes."""
-    if doc.lang != "zh":
-        return doc
-    simple = to_simplified(doc.text)
+    simple = normalise(doc.text)
     if simple == doc.text:
         return doc
-    return replace(doc, text=simple, title=to_simplified(doc.title),
-                   sections=tuple(replace(s, title=to_simplified(s.title)) for s in doc.sections),
+    return replace(doc, text=simple, title=normalise(doc.title),
+                   sections=tuple(replace(s, title=normalise(s.title)) for s in doc.sections),
                    sentences=tuple(replace(s, text=simple[s.start:s.end]) for s in doc.sentences))
 
 

@@ -8,6 +8,7 @@ its own (the annotation guide's nested-name rule); its mentions are still passed
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
 from .ids import entity_id
 from .model import Entity, Evidence, Mention
@@ -15,13 +16,15 @@ from .registry import load_registry
 from .textnorm import normalise_name
 
 
-def resolve(mentions: tuple[Mention, ...]) -> tuple[Entity, ...]:
+def resolve(mentions: tuple[Mention, ...], divisions: Mapping[str, str]) -> tuple[Entity, ...]:
+    """One entity per (type, key) of the mentions, sorted by id. ``divisions``: administrative
+    division names a name may open with (its language's ``divisions()``)."""
     registry = load_registry()
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for m in mentions:
         groups[(m.type, m.key)].append(m)
     _merge_quoted(groups)
-    _merge_short_forms(groups)
+    _merge_short_forms(groups, divisions)
     region_forms = {m.text for m in mentions if m.type == "Region" and len(m.text) >= 2}
     for m in mentions:
         if m.type == "Region" and m.registry_id in registry.by_id:
@@ -77,13 +80,13 @@ def _merge_quoted(groups: dict[tuple[str, str], list[Mention]]) -> None:
             seen.setdefault(key, gk)
 
 
-def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]]) -> None:
+def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]], divisions: Mapping[str, str]) -> None:
     """A name that is another's name less a leading place (长沙片区 in 中国(湖南)自由贸易试验区长沙片区,
     生物医药产业园 in 江门高新区生物医药产业园) is that entity's short form in this document."""
     places = {m.text for ms in groups.values() for m in ms if m.type in ("Region", "Platform")}
     named = {gk: _fullest(ms) for gk, ms in groups.items()}
     longer: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)   # (type, short) -> groups
-    leading = {gk: _leading_places(name, places) for gk, name in named.items()}
+    leading = {gk: _leading_places(name, places, divisions) for gk, name in named.items()}
     for gk, name in named.items():
         for place in leading[gk]:
             longer[(gk[0], name[len(place):])].append(gk)
@@ -114,11 +117,9 @@ def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]]) -> None:
                 break
 
 
-def _leading_places(name: str, places: set[str]) -> list[str]:
+def _leading_places(name: str, places: set[str], divisions: Mapping[str, str]) -> list[str]:
     """The places a name opens with: a place the document names, or a division's name (东莞 in
     东莞松山湖科学城, whose document writes 东莞市)."""
-    from .gazetteer import division_names
-    divisions = division_names()
     return [name[:i] for i in range(2, len(name) - 2) if name[:i] in places or (i <= 4 and name[:i] in divisions)]
 
 

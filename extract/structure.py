@@ -1,8 +1,12 @@
-"""Find chapters, articles, paragraphs and sentences, each as a span of the raw text."""
+"""Find chapters, articles, paragraphs and sentences, each as a span of the raw text.
+
+Headings are data (``patterns/structure.tsv``); sentences are split by the document's language.
+"""
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
@@ -10,9 +14,6 @@ from importlib import resources
 
 from .clean import Cleaned, Line
 from .model import Section, Sentence
-
-SENTENCE_END = re.compile(r"[^。!?!?]*(?:[。!?!?]+[”’」』)]*|$)")
-
 
 @lru_cache(maxsize=1)
 def heading_rules() -> tuple[tuple[str, re.Pattern], ...]:
@@ -38,21 +39,6 @@ def heading(line: str) -> tuple[str, int | None, re.Match] | None:
         if m:
             return kind, numeral(m.group("num")), m
     return None
-
-
-def split_sentences(line: Line, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
-    """Sentence spans inside a line, stripped of white space."""
-    spans = []
-    for m in SENTENCE_END.finditer(line.text):
-        if m.start() == m.end():
-            continue
-        seg = m.group(0)
-        lead = len(seg) - len(seg.lstrip())
-        s = line.start + m.start() + lead
-        e = line.start + m.start() + len(seg.rstrip())
-        if e > s and not any(a <= s < b for a, b in skip):
-            spans.append((s, e))
-    return spans
 
 
 def _merge(spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
@@ -83,10 +69,12 @@ def _title_of(text: str) -> str:
     return text[:end][:120]
 
 
-def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
-    split = split_sentences
-    if lang == "en":
-        from .english.sentences import split_sentences_en as split
+SplitSentences = Callable[[Line, tuple[tuple[int, int], ...]], list[tuple[int, int]]]
+
+
+def parse(text: str, cleaned: Cleaned, split: SplitSentences) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
+    """The document's sections (chapters, articles, paragraphs) and sentences; ``split`` finds the
+    sentences of a line (the document's language's ``split_sentences``)."""
     sections: list[Section] = []
     sentences: list[Sentence] = []
     chapter: Section | None = None

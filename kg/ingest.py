@@ -143,7 +143,7 @@ def _remove_outputs(out: Path, names: Iterable[str]) -> None:
 def warm_up() -> None:
     """Load spaCy, the private jieba dictionary and the rule data once, before workers fork from
     this process, so each worker starts with them (shared copy-on-write) instead of loading its own."""
-    from extract.english.rules import heads, terms
+    from extract.en.rules import heads, terms
     from extract.nlp import pipeline
     pipeline("zh")
     pipeline("en")

@@ -32,7 +32,7 @@ class ConceptMatch:
 
 def default_taxonomy() -> IndustryTaxonomy:
     """The project's taxonomy: ``kg.industries`` (ontology/industries.ttl)."""
-    from kg import industries
+    from ontology import taxonomy as industries
     return industries
 
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import networkx as nx
 
-from extract.labels import label_entity
+from extract.zh.labels import label_entity
 from extract.model import Extraction
 
-from .industries import concept as taxonomy_concept
-from .industries import map_names
+from ontology.taxonomy import concept as taxonomy_concept
+from ontology.taxonomy import map_names
 from .iri import document_iri, iri, sentence_iri, statement_iri
 
 LIST_ATTRIBUTES = ("aliases", "documents")

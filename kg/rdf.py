@@ -17,11 +17,11 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DC, DCTERMS, PROV
 
 from extract.errors import PolicyKGError
-from extract.labels import label_entity
+from extract.zh.labels import label_entity
 from extract.model import Entity, Extraction, Indicator, Relation
-from extract.translate import unit_english
+from extract.zh.translate import unit_english
 
-from .industries import BROADER, map_names, taxonomy_graph
+from ontology.taxonomy import BROADER, map_names, taxonomy_graph
 from .iri import IND, RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
 from .vocab import PKG, relation_property
 

@@ -2,8 +2,8 @@
 import pytest
 
 from extract.clean import Line
-from extract.english.indicators import find_english_indicators
-from extract.english.sentences import split_sentences_en
+from extract.en.indicators import find_english_indicators
+from extract.en.sentences import split_sentences_en
 from extract.model import Sentence
 from extract.pipeline import extract_text
 
@@ -79,11 +79,11 @@ def test_sector_terms_resolve_to_the_chinese_name():
 
 
 def test_terms_not_in_the_registry_key_on_their_chinese_name():
-    from extract.english.mentions import find_english_mentions
+    from extract.en.mentions import find_english_mentions
     from extract.ids import entity_key
     from extract.pipeline import make_document
     from extract.registry import load_registry
-    from extract.english.rules import terms
+    from extract.en.rules import terms
     registry = load_registry()
     free = [t for t in terms() if registry.lookup(t.name_zh) is None and registry.lookup(t.name_en) is None]
     assert free, "every term is in the registry: nothing left to test"

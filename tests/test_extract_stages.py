@@ -1,9 +1,10 @@
 from extract.contract import from_contract, to_contract
-from extract.indicators import find_indicators
-from extract.mentions import find_mentions
+from extract.zh.indicators import find_indicators
+from extract.zh.mentions import find_mentions
 from extract.pipeline import make_document
-from extract.relations import find_relations
+from extract.zh.relations import find_relations
 from extract.resolve import resolve
+from extract.zh.gazetteer import division_names
 
 TEXT = ("某区规划\n\n一、总体要求\n\n以百济神州为核心,建设中新广州知识城。"
         "知识城与生物岛协同发展生物医药。到2025年,地区生产总值达到5000亿元。\n")
@@ -19,17 +20,17 @@ def test_mentions_have_offsets_into_raw_text():
 
 def test_aliases_resolve_to_one_entity_with_stable_id():
     doc = make_document(TEXT, "t")
-    entities = resolve(find_mentions(doc))
+    entities = resolve(find_mentions(doc), division_names())
     kc = [e for e in entities if e.name == "中新广州知识城"]
     assert len(kc) == 1 and len(kc[0].mentions) == 2
     assert kc[0].id == "Platform/sino-singapore-guangzhou-knowledge-city"
-    again = resolve(find_mentions(make_document(TEXT, "t")))
+    again = resolve(find_mentions(make_document(TEXT, "t")), division_names())
     assert [e.id for e in again] == [e.id for e in entities]
 
 
 def test_anchor_relation_with_evidence():
     doc = make_document(TEXT, "t")
-    entities = resolve(find_mentions(doc))
+    entities = resolve(find_mentions(doc), division_names())
     rels = find_relations(doc.sentences, entities)
     kc, bio = "Platform/sino-singapore-guangzhou-knowledge-city", "Platform/guangzhou-international-bio-island"
     # 生物岛 alone is a contextual alias (other bio islands exist): without 广州国际生物岛 in the

@@ -1,5 +1,5 @@
 """Indicators and relations from sentence cues, on small snippets."""
-from extract.indicators import chinese_value, find_indicators, sentence_year
+from extract.zh.indicators import chinese_value, find_indicators, sentence_year
 from extract.pipeline import extract_text
 
 

@@ -1,7 +1,7 @@
 """The SKOS industry taxonomy and the mapping of extracted industry names onto it."""
 from rdflib import RDF, SKOS
 
-from kg.industries import BROADER, EXACT, IND, SCHEME, ancestors, map_industry, taxonomy, taxonomy_graph, unmapped
+from ontology.taxonomy import BROADER, EXACT, IND, SCHEME, ancestors, map_industry, taxonomy, taxonomy_graph, unmapped
 
 SEI_TOP = ("新一代信息技术产业", "高端装备制造产业", "新材料产业", "生物产业", "新能源汽车产业", "新能源产业",
            "节能环保产业", "数字创意产业", "相关服务业")
@@ -59,7 +59,7 @@ def test_unmapped_reports_each_unknown_name_once():
 
 
 def test_concepts_carry_their_altlabels_and_entity_names_are_tried_in_order():
-    from kg.industries import concept, map_names
+    from ontology.taxonomy import concept, map_names
     bio = concept(str(IND["biomedicine"]))
     assert "生物医药产业" in bio.aliases and bio.zh == "生物医药" and bio.en == "Biomedicine"
     assert map_names([None, "四区四中心", "gene testing"]) == (str(IND["genetic-testing"]), EXACT)

@@ -4,11 +4,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from extract.clean import clean
-from extract.english.indicators import find_english_indicators
+from extract.en.indicators import find_english_indicators
 from extract.formats.html import html_to_text
 from extract.hanzi import to_simplified
-from extract.indicators import find_indicators
+from extract.zh.indicators import find_indicators
 from extract.pipeline import make_document
+from extract.languages import language
 from extract.structure import parse
 
 # Text that looks like policy documents often enough to reach the interesting branches.
@@ -37,7 +38,7 @@ def test_clean_keeps_offsets_inside_and_exact(text):
 @COMMON
 @given(TEXT, st.sampled_from(["zh", "en"]))
 def test_structure_sentences_are_slices_of_the_text(text, lang):
-    sections, sentences = parse(text, clean(text), lang)
+    sections, sentences = parse(text, clean(text), language(lang).split_sentences)
     for s in sentences:
         assert 0 <= s.start < s.end <= len(text) and text[s.start:s.end] == s.text
     ids = {sec.id for sec in sections}

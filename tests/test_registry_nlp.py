@@ -1,7 +1,8 @@
 import jieba
 from spacy.tokens import Doc
 
-from extract.nlp import pipeline, private_jieba
+from extract.nlp import pipeline
+from extract.zh.segment import private_jieba
 from extract.registry import load_registry, parse_registry
 
 
@@ -40,7 +41,8 @@ def test_zh_pipeline_segments_with_jieba_and_matches_registry():
 def test_word_matcher_finds_what_the_phrase_matcher_finds():
     """The Chinese hot path matches the registry on jieba's words (no Doc per sentence): it must
     find exactly the spans spaCy's PhraseMatcher finds on the same tokens."""
-    from extract.nlp import registry_ruler, token_lists
+    from extract.nlp import registry_ruler
+    from extract.zh.segment import token_lists
     nlp = pipeline("zh")
     ruler = registry_ruler(nlp)
     texts = ["依托中新广州知识城和广州科学城发展生物医药、集成电路产业,推动粤港澳大湾区建设",
@@ -57,7 +59,8 @@ def test_private_jieba_cuts_exactly_as_stock_jieba_with_the_same_words():
     algorithm, so every cut must be the stock tokenizer's, HMM and user words included."""
     from pathlib import Path
 
-    from extract.nlp import USER_WORD_FREQ, registry_patterns, rule_words
+    from extract.nlp import registry_patterns
+    from extract.zh.segment import USER_WORD_FREQ, rule_words
     words = [p["pattern"] for p in registry_patterns(load_registry(), "zh")] + sorted(rule_words())
     stock = jieba.Tokenizer()
     stock.initialize()
@@ -76,7 +79,7 @@ def test_chinese_only_industry_entries_are_taxonomy_concepts():
     """The sector names the registry takes from the industry taxonomy (match = zh) are real
     concepts: each maps exactly to a concept of ontology/industries.ttl, with its own slug where
     the taxonomy has one, and none is matched in English texts (the English extractor has its own terms)."""
-    from kg.industries import map_industry, taxonomy
+    from ontology.taxonomy import map_industry, taxonomy
     from extract.nlp import registry_patterns
     slugs = {c.iri.rsplit("/", 1)[-1] for c in taxonomy()}
     r = load_registry()

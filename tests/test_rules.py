@@ -1,14 +1,15 @@
 """Entity rules on small snippets of plan text (names not in the registry)."""
 import pytest
 
-from extract.mentions import find_mentions
+from extract.zh.mentions import find_mentions
 from extract.pipeline import make_document
 from extract.resolve import resolve
+from extract.zh.gazetteer import division_names
 
 
 def names(text: str) -> dict[str, str]:
     doc = make_document("测试文本\n\n" + text + "\n", "t")
-    return {e.name: e.type for e in resolve(find_mentions(doc))}
+    return {e.name: e.type for e in resolve(find_mentions(doc), division_names())}
 
 
 @pytest.mark.parametrize("text, name, type_", [
@@ -64,7 +65,7 @@ def test_generic_phrases_are_not_names(text):
 def test_aliases_and_abbreviations_merge():
     doc = make_document("标题\n\n推进中新广州知识城建设。知识城总体发展规划获批。落实中新广州知识城总体发展规划。"
                         "建设中国新材料中央创新区(CID)。\n", "t")
-    ents = resolve(find_mentions(doc))
+    ents = resolve(find_mentions(doc), division_names())
     plan = [e for e in ents if e.name.endswith("总体发展规划")]
     assert len(plan) == 1 and len(plan[0].mentions) == 2
     cid = [e for e in ents if "CID" in e.aliases]

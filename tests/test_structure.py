@@ -1,9 +1,10 @@
 from extract.clean import clean
 from extract.structure import parse
+from extract.zh.sentences import split_sentences
 
 
 def test_sample_chapters_articles_sentences(sample_text):
-    sections, sentences = parse(sample_text, clean(sample_text))
+    sections, sentences = parse(sample_text, clean(sample_text), split_sentences)
     chapters = [s for s in sections if s.kind == "chapter"]
     articles = [s for s in sections if s.kind == "article"]
     assert [c.number for c in chapters] == list(range(1, 11))       # 二、 lost its numeral
@@ -17,7 +18,7 @@ def test_sample_chapters_articles_sentences(sample_text):
 
 def test_offsets_survive_leading_space():
     text = "标题在此\n\n  一、总则\n\n  (一)第一条。第二句!"
-    sections, sentences = parse(text, clean(text))
+    sections, sentences = parse(text, clean(text), split_sentences)
     assert [s.text for s in sentences][-2:] == ["(一)第一条。", "第二句!"]
     for s in sentences:
         assert text[s.start:s.end] == s.text

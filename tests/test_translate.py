@@ -1,7 +1,7 @@
 """Generated English names: glossary heads and modifiers, pinyin for proper names, flagged as generated."""
-from extract.labels import GENERATED, OFFICIAL, add_english_names
+from extract.zh.labels import GENERATED, OFFICIAL, add_english_names
 from extract.model import Entity
-from extract.translate import english_name, romanise
+from extract.zh.translate import english_name, romanise
 
 
 def test_glossary_heads_and_pinyin_proper_names():

@@ -3,7 +3,7 @@ alternation sorted longest first matches, wherever they are used (finditer, repe
 import random
 import re
 
-from extract.rules import _alternation, load_rules
+from extract.zh.rules import _alternation, load_rules
 
 
 def _flat(words) -> str:

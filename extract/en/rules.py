@@ -7,6 +7,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import ENTITY_TYPES
+from .segment import en_pipeline
 
 
 def _lines(name: str) -> list[str]:
@@ -31,8 +32,7 @@ class Term:
 
 @lru_cache(maxsize=1)
 def heads() -> tuple[Head, ...]:
-    from ..nlp import pipeline
-    tokenizer = pipeline("en").tokenizer
+    tokenizer = en_pipeline().tokenizer
     out = []
     for line in _lines("en_heads.tsv"):
         type_, phrase, extends = line.split("\t")

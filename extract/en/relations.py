@@ -33,7 +33,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Entity, Evidence, Relation, Sentence
-from ..relation_base import mentions_by_sentence
+from ..relating import mentions_by_sentence
 from .sectors import cue_ends, sector_rules
 
 PLACES = ("Platform", "Region")

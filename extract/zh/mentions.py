@@ -13,13 +13,14 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .gazetteer import needs_context
-from .ids import entity_key
-from .model import Document, Mention, Sentence
+from ..ids import entity_key
+from ..model import Document, Mention, Sentence
 from .ner import CJK, Candidate, Known, Tokens, _generic, _science_regex, _trim, find_candidates, list_items
-from .nlp import pipeline, registry_ruler, token_lists
-from .registry import Registry, load_registry
+from ..nlp import registry_ruler
+from .segment import token_lists, zh_pipeline
+from ..registry import Registry, load_registry
 from .rules import Rules, load_rules
-from .textnorm import fold_width, normalise_name
+from ..textnorm import fold_width, normalise_name
 
 PRIORITY = {"registry": 0, "heading": 1, "pattern": 1, "head": 2, "list": 3, "actor": 4, "quoted": 5, "abbreviation": 6}
 YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
@@ -31,7 +32,7 @@ AREA = ("片区",)          # 知识城片区: the registry platform's area is t
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
-    nlp = pipeline(doc.lang)
+    nlp = zh_pipeline()
     ruler = registry_ruler(nlp)
     registry = load_registry()
     rules = load_rules()

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from .model import Entity
+from ..model import Entity
 from .rules import load_rules
 
 SELF_MARKED = ("本", "我", "全", "该")

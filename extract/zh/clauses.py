@@ -1,38 +1,14 @@
-"""What every relation rule shares: mentions inside one sentence, cue words
-(patterns/relations.tsv) compiled once, the outer mentions of a sentence, named things in a span."""
+"""What the Chinese relation rules share: cue words (patterns/relations.tsv) compiled once,
+named things in a span, clause groups and their subjects."""
 from __future__ import annotations
-
-from typing import NamedTuple
 
 import re
 from functools import lru_cache
 from importlib import resources
 
-from .model import Entity
+from ..relating import COOP, PLACES, M, outer_mentions
 
-PLACES = ("Platform", "Region")
-COOP = ("Region", "Platform", "Institution")
 CLAUSE = re.compile(r"[,,;;。::!?]")
-
-
-class M(NamedTuple):
-    """An entity mention inside one sentence (offsets relative to the sentence)."""
-    start: int
-    end: int
-    entity: Entity
-
-
-def mentions_by_sentence(sentences, entities, make=M) -> dict[str, list]:
-    """Each sentence's mentions (by sentence id), offsets relative to the sentence; make builds
-    one mention from (start, end, entity)."""
-    start = {s.id: s.start for s in sentences}
-    out: dict[str, list] = {}
-    for e in entities:
-        for m in e.mentions:
-            base = start.get(m.sentence)
-            if base is not None:
-                out.setdefault(m.sentence, []).append(make(m.start - base, m.end - base, e))
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -51,22 +27,6 @@ def _rx(template: str, *kinds: str) -> re.Pattern:
     """A cue regex compiled once: {0}, {1} … are the alternations of the cue kinds."""
     cues = cue_words()
     return re.compile(template.format(*("|".join(map(re.escape, cues[k])) for k in kinds)))
-
-
-_OUTER_CACHE: dict[int, tuple[list[M], list[M]]] = {}
-
-
-def outer_mentions(ms: list[M]) -> list[M]:
-    """Mentions not inside another mention (computed once per sentence's list)."""
-    hit = _OUTER_CACHE.get(id(ms))
-    if hit is not None and hit[0] is ms:
-        return hit[1]
-    out = [m for m in ms if not any(o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end)
-                                    for o in ms)]
-    if len(_OUTER_CACHE) >= 8:                      # a sentence's list and the few sublists its rules pass
-        _OUTER_CACHE.clear()
-    _OUTER_CACHE[id(ms)] = (ms, out)
-    return out
 
 
 def list_after(ms: list[M], pos: int, end: int, types) -> list[M]:

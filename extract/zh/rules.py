@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .model import ENTITY_TYPES
+from ..model import ENTITY_TYPES
 
 
 @dataclass(frozen=True, slots=True)

@@ -74,7 +74,7 @@ def _load() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 def _proper(word: str, tags: dict[str, str]) -> bool:
     """A short form usable on its own: jieba tags it as a proper name, or barely knows it (平度 35);
     common words (和平, 新华) are not."""
-    from .nlp import dictionary_freq
+    from .segment import dictionary_freq
     return tags.get(word) in ("ns", "nr", "nz", "nt", "nrt", "j") or dictionary_freq().get(word, 0) < RARE_WORD
 
 

@@ -18,13 +18,14 @@ from collections import Counter
 from contextvars import ContextVar
 from collections.abc import Sequence
 
-from .model import Entity, Evidence, Relation, Sentence
+from ..model import Entity, Evidence, Relation, Sentence
 from .anaphora import find_anaphors
 from .mentions import HEADING
 from .containment import find_containment
-from .relation_base import (CLAUSE, COOP, PLACES, M, _rx, cue_words, mentions_by_sentence, list_after, outer_mentions,
+from ..relating import COOP, PLACES, M, mentions_by_sentence, outer_mentions
+from .clauses import (CLAUSE, _rx, cue_words, list_after,
                             segment_start, segment_subject)
-from .textnorm import fold_width
+from ..textnorm import fold_width
 
 _INDUSTRIES: ContextVar[list] = ContextVar("industries", default=[])   # the document's industry forms
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .model import Entity
-from .relation_base import (CLAUSE, PLACES, M, _rx, cue_words, list_after, outer_mentions,
+from ..model import Entity
+from ..relating import PLACES, M, outer_mentions
+from .clauses import (CLAUSE, _rx, cue_words, list_after,
                             segment_start, segment_subject)
 
 OBJECTS = ("Platform", "Institution", "Project", "Enterprise", "Event")

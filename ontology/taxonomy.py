@@ -1,4 +1,4 @@
-"""The industry taxonomy (ontology/industries.ttl) and the mapping of extracted industry names to it.
+"""The industry taxonomy (ontology/industries.ttl, SKOS) and the mapping of extracted industry names to it.
 
 Mapping is conservative: an exact label or altLabel match (zh or en, normalised) is "exact";
 otherwise, because Chinese compounds are head-final (高端生物医药 is a kind of 生物医药), the

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .model import Entity
-from .hanzi import to_simplified
-from .textnorm import normalise_name
+from ..model import Entity
+from ..hanzi import to_simplified
+from ..textnorm import normalise_name
 from .translate import composed_name
 
 OFFICIAL = "official"
@@ -21,7 +21,7 @@ GENERATED = "generated"
 def _taxonomy_english(name: str, glossary_only: bool) -> str | None:
     """The concept's English label when the name is the concept's own Chinese label, or a synonym
     the glossary cannot render (数据服务 is an altLabel of 数据产业 but reads "Data Services")."""
-    from kg.industries import EXACT, concept, map_industry   # the taxonomy is ontology data, read by kg
+    from ontology.taxonomy import EXACT, concept, map_industry
     hit = map_industry(name)
     if not hit or hit[1] != EXACT:
         return None

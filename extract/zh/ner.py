@@ -664,7 +664,7 @@ def _rare_name_word(word: str) -> bool:
     """A name's first word that jieba's dictionary does not know (海岳, 云湖: jieba's HMM joined
     it) is a local place or brand name, unless it holds a one-character break word (以省) or is
     one of the rules' words."""
-    from .nlp import dictionary_freq
+    from .segment import dictionary_freq
     if not (2 <= len(word) <= 4 and CJK.match(word)) or dictionary_freq().get(word, 0) > 0:
         return False
     if any(ch in load_rules().words["break"] for ch in word):
@@ -673,14 +673,14 @@ def _rare_name_word(word: str) -> bool:
 
 
 def _dictionary_word(word: str) -> bool:
-    from .nlp import dictionary_freq
+    from .segment import dictionary_freq
     return dictionary_freq().get(word, 0) > 0
 
 
 def _rare_dictionary_word(word: str) -> bool:
     """A word of two or more characters jieba's dictionary barely knows (安踏 7): jieba's tag for
     it says little, so it is not trimmed as a verb."""
-    from .nlp import dictionary_freq
+    from .segment import dictionary_freq
     return len(word) > 1 and dictionary_freq().get(word, 0) < 50
 
 

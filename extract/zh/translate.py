@@ -16,9 +16,9 @@ from importlib import resources
 
 from pypinyin import Style, lazy_pinyin
 
-from .hanzi import to_simplified
-from .registry import load_registry
-from .textnorm import fold_width
+from ..hanzi import to_simplified
+from ..registry import load_registry
+from ..textnorm import fold_width
 
 POSITIONS = ("any", "end", "counter")
 _NUMBER = re.compile(r"[0-9]+|[零〇一二两三四五六七八九十百千]+")

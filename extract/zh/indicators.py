@@ -15,9 +15,9 @@ from functools import lru_cache
 from importlib import resources
 
 
-from .ids import indicator_id
-from .model import Document, Entity, Evidence, Indicator, Sentence
-from .textnorm import fold_width
+from ..ids import indicator_id
+from ..model import Document, Entity, Evidence, Indicator, Sentence
+from ..textnorm import fold_width
 
 CN_NUM = "〇零一二两三四五六七八九十百千万半"
 YEAR_TARGET = re.compile(r"到(?P<y>(?:20|19)\d\d|二〇[〇零一二三四五六七八九]{2})年")

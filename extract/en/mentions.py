@@ -13,7 +13,6 @@ from spacy.tokens import Doc
 
 from ..ids import entity_key
 from ..model import Document, Mention, Sentence
-from ..nlp import pipeline
 from ..registry import load_registry
 from ..textnorm import fold_width
 from ..textnorm import normalise_name
@@ -22,6 +21,7 @@ from .places import pinyin_places
 from .quoted import quoted_initiatives
 from .sectors import sector_items, sector_rules
 from .pinyin import pinyin_syllable_count
+from .segment import en_pipeline
 from .rules import Head, heads, initial_stopwords, list_cues, not_names, stopwords, terms
 
 CONNECTORS = frozenset({"and", "&", "-", "de"})      # may stand between the words of a name
@@ -29,7 +29,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 
 
 def find_english_mentions(doc: Document) -> tuple[Mention, ...]:
-    nlp = pipeline("en")
+    nlp = en_pipeline()
     out: list[Mention] = []
     texts = (fold_width(s.text) for s in doc.sentences)
     for sent, sdoc in zip(doc.sentences, nlp.pipe(texts, batch_size=256)):
@@ -334,7 +334,7 @@ def _inside_or_crossing(s: int, e: int, spans) -> bool:
 
 @lru_cache(maxsize=1)
 def _term_matcher() -> tuple[PhraseMatcher, dict]:
-    nlp = pipeline("en")
+    nlp = en_pipeline()
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     by_key = {}
     for n, term in enumerate(terms()):
