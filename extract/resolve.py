@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from .ids import entity_id
 from .model import Entity, Evidence, Mention
 from .registry import load_registry
-from .textnorm import normalise_name
+from .textnorm import HAN, normalise_name
 
 
 def resolve(mentions: tuple[Mention, ...], divisions: Mapping[str, str]) -> tuple[Entity, ...]:
@@ -61,7 +61,7 @@ INDUSTRY_SUFFIX = "产业"
 def _takes_suffix(name: str) -> bool:
     """The guide (D3.1): X产业 is a surface form of the sector X (生物 = 生物产业, 汽车零部件 = 汽车零部件产业);
     a name already ending in 业 (金融业, 生物产业) or written in Latin letters (CRO) takes no suffix."""
-    return len(name) >= 2 and not name.endswith("业") and any("\u4e00" <= ch <= "\u9fff" for ch in name[-1])
+    return len(name) >= 2 and not name.endswith("业") and HAN.match(name[-1]) is not None
 
 
 def _merge_quoted(groups: dict[tuple[str, str], list[Mention]]) -> None:

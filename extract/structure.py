@@ -11,9 +11,9 @@ from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
-
 from .clean import Cleaned, Line
 from .model import Section, Sentence
+
 
 @lru_cache(maxsize=1)
 def heading_rules() -> tuple[tuple[str, re.Pattern], ...]:

@@ -80,10 +80,10 @@ def test_sector_terms_resolve_to_the_chinese_name():
 
 def test_terms_not_in_the_registry_key_on_their_chinese_name():
     from extract.en.mentions import find_english_mentions
+    from extract.en.rules import terms
     from extract.ids import entity_key
     from extract.pipeline import make_document
     from extract.registry import load_registry
-    from extract.en.rules import terms
     registry = load_registry()
     free = [t for t in terms() if registry.lookup(t.name_zh) is None and registry.lookup(t.name_en) is None]
     assert free, "every term is in the registry: nothing left to test"

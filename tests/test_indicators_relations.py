@@ -1,6 +1,6 @@
 """Indicators and relations from sentence cues, on small snippets."""
-from extract.zh.indicators import chinese_value, find_indicators, sentence_year
 from extract.pipeline import extract_text
+from extract.zh.indicators import chinese_value, find_indicators, sentence_year
 
 
 def figures(text: str, heading: str = "一、主要目标"):

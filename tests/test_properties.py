@@ -7,10 +7,10 @@ from extract.clean import clean
 from extract.en.indicators import find_english_indicators
 from extract.formats.html import html_to_text
 from extract.hanzi import to_simplified
-from extract.zh.indicators import find_indicators
-from extract.pipeline import make_document
 from extract.languages import language
+from extract.pipeline import make_document
 from extract.structure import parse
+from extract.zh.indicators import find_indicators
 
 # Text that looks like policy documents often enough to reach the interesting branches.
 PIECES = st.sampled_from([

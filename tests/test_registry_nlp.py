@@ -2,8 +2,8 @@ import jieba
 from spacy.tokens import Doc
 
 from extract.nlp import pipeline
-from extract.zh.segment import private_jieba
 from extract.registry import load_registry, parse_registry
+from extract.zh.segment import private_jieba
 
 
 def test_registry_resolves_aliases_in_both_languages():
@@ -79,8 +79,8 @@ def test_chinese_only_industry_entries_are_taxonomy_concepts():
     """The sector names the registry takes from the industry taxonomy (match = zh) are real
     concepts: each maps exactly to a concept of ontology/industries.ttl, with its own slug where
     the taxonomy has one, and none is matched in English texts (the English extractor has its own terms)."""
-    from ontology.taxonomy import map_industry, taxonomy
     from extract.nlp import registry_patterns
+    from ontology.taxonomy import map_industry, taxonomy
     slugs = {c.iri.rsplit("/", 1)[-1] for c in taxonomy()}
     r = load_registry()
     zh_only = [e for e in r.entries if e.match == ("zh",)]

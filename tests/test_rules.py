@@ -1,10 +1,10 @@
 """Entity rules on small snippets of plan text (names not in the registry)."""
 import pytest
 
-from extract.zh.mentions import find_mentions
 from extract.pipeline import make_document
 from extract.resolve import resolve
 from extract.zh.gazetteer import division_names
+from extract.zh.mentions import find_mentions
 
 
 def names(text: str) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """Generated English names: glossary heads and modifiers, pinyin for proper names, flagged as generated."""
-from extract.zh.labels import GENERATED, OFFICIAL, add_english_names
 from extract.model import Entity
+from extract.zh.labels import GENERATED, OFFICIAL, add_english_names
 from extract.zh.translate import english_name, romanise
 
 

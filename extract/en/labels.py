@@ -1,12 +1,10 @@
 """English labels for entities found only in English: the name as the document writes it."""
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..model import Entity
-
-_HAN = re.compile(r"[\u3400-\u9fff]")
+from ..textnorm import HAN
 
 
 def label_english(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
@@ -19,9 +17,9 @@ def label_english(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
     for e in entities:
         if e.name_en:
             out.append(e)
-        elif not _HAN.search(e.name):
+        elif not HAN.search(e.name):
             out.append(replace(e, name_en=e.name, name_en_source="document"))
         else:
-            english = next((m.text for m in e.mentions if not _HAN.search(m.text)), None)
+            english = next((m.text for m in e.mentions if not HAN.search(m.text)), None)
             out.append(replace(e, name_en=english, name_en_source="document") if english else e)
     return tuple(out)

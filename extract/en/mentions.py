@@ -14,15 +14,14 @@ from spacy.tokens import Doc
 from ..ids import entity_key
 from ..model import Document, Mention, Sentence
 from ..registry import load_registry
-from ..textnorm import fold_width
-from ..textnorm import normalise_name
+from ..textnorm import fold_width, normalise_name
 from .aliases import with_defined_aliases
+from .pinyin import pinyin_syllable_count
 from .places import pinyin_places
 from .quoted import quoted_initiatives
-from .sectors import sector_items, sector_rules
-from .pinyin import pinyin_syllable_count
-from .segment import en_pipeline
 from .rules import Head, heads, initial_stopwords, list_cues, not_names, stopwords, terms
+from .sectors import sector_items, sector_rules
+from .segment import en_pipeline
 
 CONNECTORS = frozenset({"and", "&", "-", "de"})      # may stand between the words of a name
 ARTICLES = frozenset({"the", "a", "an"})

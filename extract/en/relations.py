@@ -563,7 +563,7 @@ def _operates(text, ms, add, industries=()) -> None:
     for m in ms:
         if m.entity.type != "Enterprise":
             continue
-        hit = re.compile(rf",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){{0,2}}").match(text, m.end)
+        hit = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}").match(text, m.end)
         if hit is None:
             continue
         ind = next((i for i in ms if i.start == hit.end() and i.entity.type == "Industry"), None)

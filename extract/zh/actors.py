@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .ner import CJK, Candidate, Known, Tokens, _breaks, _generic, _name_word, _rule_word
+from ..textnorm import HAN_ONLY
 from .postags import word_tags
 from .rules import Rules
+from .tokens import Candidate, Known, Tokens
+from .words import breaks, is_generic, is_name_word, is_rule_word
 
 PHASES = re.compile(r"(?P<items>[一二三四五六七八九十]+期(?:[、和及][一二三四五六七八九十]+期)*)(?=项目)")
 MAX_TOKENS = 3
@@ -109,7 +111,7 @@ def _milestone(tokens: Tokens, k: int, rules: Rules, regions, taken, cues) -> It
                 yield Candidate(span[0], span[1], "Project", "actor:phase", brand + p.group(0))
 
 
-def _heads_ending(name: str, rules: Rules) -> list:
+def _heads_of(name: str, rules: Rules) -> list:
     return [rules.heads[name[i:]] for i in range(len(name) - 1) if name[i:] in rules.heads]
 
 
@@ -128,7 +130,7 @@ def _actor(tokens: Tokens, ks: int, ke: int, rules: Rules, regions: dict[int, in
     text, words = tokens.text, tokens.words
     start, end = tokens.starts[ks], tokens.ends[ke - 1]
     name = text[start:end]
-    if not (2 <= len(name) <= 8 and CJK.match(name)) or ke - ks > MAX_TOKENS or _generic(name, rules):
+    if not (2 <= len(name) <= 8 and HAN_ONLY.match(name)) or ke - ks > MAX_TOKENS or is_generic(name, rules):
         return None
     if any(a < end and start < b for a, b, t in taken
            if not (a == start and regions.get(a) == b) and not (t == "Industry" and start < a and b <= end)):
@@ -139,17 +141,17 @@ def _actor(tokens: Tokens, ks: int, ke: int, rules: Rules, regions: dict[int, in
         if r_end >= end or tokens.starts[tokens.at[r_end]] != r_end or tokens.at[r_end] != ke - 1:
             return None
         rest = words[ke - 1]
-        if len(rest) < 2 or _rule_word(rest) or rest in cues.not_brand or word_tags().get(rest) \
+        if len(rest) < 2 or is_rule_word(rest) or rest in cues.not_brand or word_tags().get(rest) \
                 or rules.head_regex.search(rest) or rules.industry_end.search(rest):
             return None
         return Candidate(start, end, "Enterprise", "actor:region_brand")
-    if not _name_word(words[first]):
+    if not is_name_word(words[first]):
         return None
     for w in words[first + 1:ke]:
-        if _breaks(w, rules) or w in cues.not_brand:
+        if breaks(w, rules) or w in cues.not_brand:
             return None                             # (a verb-like word may stand in a brand: 康龙化成)
     if words[ke - 1] in cues.not_brand or (ke - ks > 1 and rules.industry_end.search(name)
-                                            and not _name_word(words[ke - 1])
-                                            and not any(h.brand for h in _heads_ending(name, rules))):
+                                            and not is_name_word(words[ke - 1])
+                                            and not any(h.brand for h in _heads_of(name, rules))):
         return None                                 # 星河生物医药: a sector, not a company (美科硅能源 is)
     return Candidate(start, end, "Enterprise", "actor:brand")

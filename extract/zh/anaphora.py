@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..model import Entity
+from ..textnorm import HAN
 from .rules import load_rules
 
 SELF_MARKED = ("本", "我", "全", "该")
@@ -86,7 +87,7 @@ def find_anaphors(text: str, home: Entity | None, named: list,
         s, e = m.span()
         if any(a < e and s < b for a, b, _ in named):
             continue
-        if not m.group(0).startswith(SELF_MARKED) and s and "\u4e00" <= text[s - 1] <= "\u9fff" \
+        if not m.group(0).startswith(SELF_MARKED) and s and HAN.match(text[s - 1]) \
                 and not any(text[max(0, s - k):s] in breaks for k in (1, 2, 3, 4)) \
                 and not text.endswith(PLACE_VERBS, 0, s):
             continue                                # 产业园区, 开发区: part of a longer word (落户集聚区 is not)

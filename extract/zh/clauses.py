@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..relating import COOP, PLACES, M, outer_mentions
+from ..relating import PLACES, M, outer_mentions
 
 CLAUSE = re.compile(r"[,,;;。::!?]")
 

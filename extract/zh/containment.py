@@ -26,8 +26,7 @@ from collections.abc import Callable
 
 from ..model import Entity
 from ..relating import PLACES, M, outer_mentions
-from .clauses import (CLAUSE, _rx, cue_words, list_after,
-                            segment_start, segment_subject)
+from .clauses import CLAUSE, _rx, cue_words, list_after, segment_start, segment_subject
 
 OBJECTS = ("Platform", "Institution", "Project", "Enterprise", "Event")
 ANCHOR_SPAN = re.compile(r"以[^,,。;;以]{1,60}?为(?:核心|龙头|主体|依托|支撑|引领)的?")

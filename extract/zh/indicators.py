@@ -6,14 +6,12 @@ Cluster scales (三千亿级 新一代信息技术) give one indicator per indus
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-
+from typing import NamedTuple
 
 from ..ids import indicator_id
 from ..model import Document, Entity, Evidence, Indicator, Sentence

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Entity
 from ..hanzi import to_simplified
+from ..model import Entity
 from ..textnorm import normalise_name
 from .translate import composed_name
 

@@ -12,15 +12,19 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .gazetteer import needs_context
 from ..ids import entity_key
 from ..model import Document, Mention, Sentence
-from .ner import CJK, Candidate, Known, Tokens, _generic, _science_regex, _trim, find_candidates, list_items
 from ..nlp import registry_ruler
-from .segment import token_lists, zh_pipeline
 from ..registry import Registry, load_registry
+from ..textnorm import HAN_ONLY, fold_width, normalise_name
+from .candidates import find_candidates
+from .extent import trim_start
+from .gazetteer import needs_context
+from .lists import list_items
 from .rules import Rules, load_rules
-from ..textnorm import fold_width, normalise_name
+from .segment import token_lists, zh_pipeline
+from .tokens import Candidate, Known, Tokens
+from .words import breaks, is_generic, is_name_word
 
 PRIORITY = {"registry": 0, "heading": 1, "pattern": 1, "head": 2, "list": 3, "actor": 4, "quoted": 5, "abbreviation": 6}
 YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
@@ -230,7 +234,7 @@ def _heading_candidate(tokens: Tokens, span: tuple[int, int], rules: Rules, foun
     nothing."""
     text = tokens.text
     s, e = span
-    s = _trim(text, s, e, rules, tokens)
+    s = trim_start(text, s, e, rules, tokens)
     name = text[s:e]
     phase = re.search(r"[一二三四五六七八九十]期$", name)
     core = name[:phase.start()] if phase else name
@@ -238,8 +242,8 @@ def _heading_candidate(tokens: Tokens, span: tuple[int, int], rules: Rules, foun
     if head is None or head.type not in HEAD_TYPES or head.industry or head.quoted:
         return None
     prefix = core[:len(core) - len(head.text)]
-    if len(prefix) < 2 or _generic(prefix, rules) or re.search("[和及与、]", prefix) or (
-            head.science and not _science_regex(rules).search(prefix)):
+    if len(prefix) < 2 or is_generic(prefix, rules) or re.search("[和及与、]", prefix) or (
+            head.science and not rules.science_regex.search(prefix)):
         return None
     if any(c.start <= s and e <= c.end and (c.start, c.end) != (s, e) for c, _ in found):
         return None
@@ -383,18 +387,16 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
 def _brand_shaped(tokens: Tokens, start: int, end: int, rules: Rules) -> bool:
     """A company's short name: 2-8 Chinese characters opening with a word jieba tags as a proper
     name or does not know (长飞光纤, 英发德耀)."""
-    from .ner import _name_word
     item = tokens.text[start:end]
-    if not (2 <= len(item) <= 8 and CJK.match(item)) or _generic(item, rules):
+    if not (2 <= len(item) <= 8 and HAN_ONLY.match(item)) or is_generic(item, rules):
         return False
     k = tokens.at[start]
-    return tokens.starts[k] == start and _name_word(tokens.words[k])
+    return tokens.starts[k] == start and is_name_word(tokens.words[k])
 
 
 def _name_shaped(item: str, rules: Rules) -> bool:
-    from .ner import _breaks
-    return 2 <= len(item) <= 6 and CJK.match(item) is not None and not _breaks(item, rules) \
-        and not _generic(item, rules)
+    return 2 <= len(item) <= 6 and HAN_ONLY.match(item) is not None and not breaks(item, rules) \
+        and not is_generic(item, rules)
 
 
 def _abbreviations(text: str, chosen) -> list[tuple[Candidate, str | None, bool]]:

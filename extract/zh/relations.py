@@ -11,21 +11,19 @@ rule that fired. Cue words live in patterns/relations.tsv.
 """
 from __future__ import annotations
 
-from typing import NamedTuple
-
 import re
 from collections import Counter
-from contextvars import ContextVar
 from collections.abc import Sequence
+from contextvars import ContextVar
+from typing import NamedTuple
 
 from ..model import Entity, Evidence, Relation, Sentence
-from .anaphora import find_anaphors
-from .mentions import HEADING
-from .containment import find_containment
 from ..relating import COOP, PLACES, M, mentions_by_sentence, outer_mentions
-from .clauses import (CLAUSE, _rx, cue_words, list_after,
-                            segment_start, segment_subject)
 from ..textnorm import fold_width
+from .anaphora import find_anaphors
+from .clauses import CLAUSE, _rx, cue_words, list_after, segment_start, segment_subject
+from .containment import find_containment
+from .mentions import HEADING
 
 _INDUSTRIES: ContextVar[list] = ContextVar("industries", default=[])   # the document's industry forms
 

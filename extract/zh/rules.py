@@ -56,6 +56,7 @@ class Rules:
     cues: tuple[ListCue, ...]
     industry_end: re.Pattern        # a name ending with an industry word
     quote_skip: re.Pattern          # quoted labels that are periods or counts, not names
+    science_regex: re.Pattern       # a word that makes a facility a science facility
     head_forms: tuple[tuple[str, str], ...] = ()   # long and short forms of platform heads
 
 
@@ -145,5 +146,6 @@ def load_rules() -> Rules:
         cues=cues,
         industry_end=re.compile(f"(?:{_alternation(words.get('industry', ()))})$"),
         quote_skip=re.compile(r"^(?:十[一二三四五六七八九]五|[\d一二三四五六七八九十]+|[\d.]+%?)$"),
+        science_regex=re.compile("|".join(re.escape(w) for w in sorted(words["science"], key=len, reverse=True))),
         head_forms=tuple(sorted(((r[0], r[1]) for r in _rows("head_forms.tsv")), key=lambda f: -len(f[0]))),
     )

@@ -18,12 +18,11 @@ from pypinyin import Style, lazy_pinyin
 
 from ..hanzi import to_simplified
 from ..registry import load_registry
-from ..textnorm import fold_width
+from ..textnorm import HAN, fold_width
 
 POSITIONS = ("any", "end", "counter")
 _NUMBER = re.compile(r"[0-9]+|[零〇一二两三四五六七八九十百千]+")
 _ASCII = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-+&]*")
-_HAN = re.compile(r"[\u3400-\u9fff]")
 _DASHES = "-‐‑–—－"
 
 
@@ -107,7 +106,7 @@ def _registry_names() -> dict[str, _Registered]:
             continue
         short = _REGION_GENERIC.sub("", entry.name_en) if entry.type == "Region" else entry.name_en
         for form in (entry.name_zh, *entry.aliases_zh):
-            if len(form) >= 2 and _HAN.search(form):
+            if len(form) >= 2 and HAN.search(form):
                 is_short = entry.type == "Region" and form != entry.name_zh and entry.name_zh.startswith(form)
                 out.setdefault(form, _Registered(entry.name_en, short, is_short, form in entry.contextual))
     return out
@@ -185,7 +184,7 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
             return None                             # no registry name or glossary term starts here
         for size in range(min(longest, len(name) - i), 1, -1):
             piece = name[i:i + size]
-            if piece in reg and not (reg[piece].contextual and _HAN.search(name, 0, i)):
+            if piece in reg and not (reg[piece].contextual and HAN.search(name, 0, i)):
                 return size, reg[piece].en, reg[piece]      # 黄埔科学城 is not Guangzhou Science City
             term = gl.lookup(piece, type_)
             if term and term.position == "any":
@@ -232,7 +231,7 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
                 out.append(("word", term.en))
                 i += 1
                 continue
-        if _HAN.match(name[i]):
+        if HAN.match(name[i]):
             run += name[i]
         else:
             flush()          # punctuation separates words; a dash between two places stays a dash
