@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 BULLETS = " \t\u3000•·▪◦●-#"   # "#": Markdown heading marks
+from .tables import read_table
+
 SENTENCE_END = "。!?!?."
 
 
@@ -35,14 +36,8 @@ class Cleaned:
 
 @lru_cache(maxsize=1)
 def furniture_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    text = resources.files("extract.patterns").joinpath("furniture.tsv").read_text("utf-8")
-    rules = []
-    for raw in text.splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, pattern = raw.split("\t", 1)
-        rules.append((kind, re.compile(pattern)))
-    return tuple(rules)
+    """(kind, regex) of every furniture rule, in file order."""
+    return tuple((row[0], row.regex(1)) for row in read_table("furniture.tsv"))
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:

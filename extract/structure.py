@@ -9,17 +9,16 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
 from .clean import Cleaned, Line
 from .model import Section, Sentence
+from .tables import read_table
 
 
 @lru_cache(maxsize=1)
 def heading_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    text = resources.files("extract.patterns").joinpath("structure.tsv").read_text("utf-8")
-    return tuple((kind, re.compile(rx)) for kind, rx in
-                 (ln.split("\t", 1) for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
+    """(kind, regex) of every heading rule, in file order."""
+    return tuple((row[0], row.regex(1)) for row in read_table("structure.tsv"))
 
 
 def numeral(value: str) -> int | None:

@@ -9,20 +9,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..ids import indicator_id
 from ..model import Evidence, Indicator, Sentence
+from ..tables import read_table
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_PREFIX = r"RMB|CNY|US\$|USD|\$|¥"
 ADJECTIVES = r"(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?"     # 1,000 foreign-invested enterprises
 _NUMBER_OF = re.compile(r"\bnumber of\s+(?P<noun>[^,;.]{2,80}?)\s+(?:will|would|shall|is|was|has|reach|reached|exceed|exceeded|rose|grew|increased)\b", re.IGNORECASE)
-
-
-def _lines(name: str) -> list[list[str]]:
-    text = resources.files("extract.patterns").joinpath(name).read_text("utf-8")
-    return [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
 def _alt(words) -> str:
@@ -45,7 +40,7 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     units, by_kind = {}, {}
-    for kind, surface, unit in _lines("en_units.tsv"):
+    for kind, surface, unit in (row.cells for row in read_table("en_units.tsv")):
         units[(kind, " ".join(surface.lower().split()))] = unit
         by_kind.setdefault(kind, []).append(surface)
     scale, money, prefix = _alt(by_kind["scale"]), _alt(by_kind["money"]), _alt(by_kind["prefix"])
@@ -61,8 +56,9 @@ def rules() -> Rules:
         rf"|(?P<s3>{scale})\b)",
         re.IGNORECASE)
     cmp_, after, target, periods, extra = [], [], None, [], {}
-    for kind, value, rx in _lines("en_indicator_cues.tsv"):
-        pattern = re.compile(rx, re.IGNORECASE)
+    for row in read_table("en_indicator_cues.tsv"):
+        kind, value = row[0], row[1]
+        pattern = row.regex(2, re.IGNORECASE)
         if kind == "comparator":
             cmp_.append((value, pattern))
         elif kind == "after":

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Mention, Sentence
+from ..tables import read_table
 from .pinyin import is_pinyin_name
 
 _WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]+(?:['’][a-z]+)?(?![\w'’-])")
@@ -17,8 +17,8 @@ _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+)?|\s+and\s+|\s*、\s*)$")
 
 @lru_cache(maxsize=1)
 def place_cues() -> tuple[re.Pattern, ...]:
-    text = resources.files("extract.patterns").joinpath("en_place_cues.tsv").read_text("utf-8")
-    return tuple(re.compile(ln, re.IGNORECASE) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Locative cues (patterns/en_place_cues.tsv) matched against the text before a word."""
+    return tuple(row.regex(0, re.IGNORECASE) for row in read_table("en_place_cues.tsv"))
 
 
 def pinyin_places(sent: Sentence, taken: list[Mention], make) -> list[Mention]:

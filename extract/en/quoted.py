@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Mention, Sentence
+from ..tables import read_table
 
 _QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]{2,60})[\"”]")
 
 
 @lru_cache(maxsize=1)
 def quote_rules() -> tuple[re.Pattern, re.Pattern]:
-    text = resources.files("extract.patterns").joinpath("en_quoted.tsv").read_text("utf-8")
-    rows = dict(ln.split("\t", 1) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """(a kind word after a closing quote, a phrase before an opening one) of patterns/en_quoted.tsv."""
+    rows = dict(row.cells for row in read_table("en_quoted.tsv"))
     return (re.compile(r"\s+(?:" + rows["kind_after"] + r")\b", re.IGNORECASE),
             re.compile(rows["before"], re.IGNORECASE))
 

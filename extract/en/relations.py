@@ -30,10 +30,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Entity, Evidence, Relation, Sentence
 from ..relating import mentions_by_sentence
+from ..tables import read_table
 from .sectors import cue_ends, sector_rules
 
 PLACES = ("Platform", "Region")
@@ -62,12 +62,9 @@ class M:
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, tuple[re.Pattern, ...]]:
-    text = resources.files("extract.patterns").joinpath("en_relations.tsv").read_text("utf-8")
     out: dict[str, list[re.Pattern]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, rx = line.split("\t", 1)
-            out.setdefault(kind, []).append(re.compile(rx, re.IGNORECASE))
+    for row in read_table("en_relations.tsv"):
+        out.setdefault(row[0], []).append(row.regex(1, re.IGNORECASE))
     return {k: tuple(v) for k, v in out.items()}
 
 

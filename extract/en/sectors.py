@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Mention, Sentence
+from ..tables import read_table
 
 _SEP = re.compile(r",\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+|\s*;\s*")
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
@@ -34,12 +34,10 @@ class SectorRules:
 
 @lru_cache(maxsize=1)
 def sector_rules() -> SectorRules:
-    text = resources.files("extract.patterns").joinpath("en_sectors.tsv").read_text("utf-8")
+    """The sector-list cues and words of patterns/en_sectors.tsv, compiled once per process."""
     cues, heads, generic, stop, sector_heads = [], [], set(), set(), set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, value = line.split("\t", 1)
+    for row in read_table("en_sectors.tsv"):
+        kind, value = row.cells
         if kind == "cue":
             cues.append(re.compile(value + "$", re.IGNORECASE))
         elif kind == "head":
@@ -50,8 +48,6 @@ def sector_rules() -> SectorRules:
             stop.add(value.lower())
         elif kind == "sector_head":
             sector_heads.add(value.lower())
-        else:
-            raise ValueError(f"en_sectors.tsv: unknown kind {kind!r}")
     return SectorRules(tuple(cues), re.compile("|".join(heads), re.IGNORECASE), frozenset(generic), frozenset(stop),
                        frozenset(sector_heads))
 

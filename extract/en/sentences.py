@@ -3,17 +3,17 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..clean import Line
+from ..tables import read_table
 
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
 
 
 @lru_cache(maxsize=1)
 def abbreviations() -> frozenset[str]:
-    text = resources.files("extract.patterns").joinpath("en_abbreviations.txt").read_text("utf-8")
-    return frozenset(ln.strip().lower() for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Words a full stop does not end a sentence after (patterns/en_abbreviations.txt), lower case."""
+    return frozenset(row[0].strip().lower() for row in read_table("en_abbreviations.txt"))
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

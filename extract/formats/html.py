@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction
@@ -16,6 +15,7 @@ from bs4.dammit import EncodingDetector
 
 from ..encoding import decode_declared
 from ..errors import DocumentError
+from ..tables import read_table
 from .source import SourceText
 
 _BREAK = "\u2028"          # marks a block boundary while white space is collapsed
@@ -31,13 +31,14 @@ class HtmlRules:
 
 @lru_cache(maxsize=1)
 def html_rules() -> HtmlRules:
-    text = resources.files("extract.patterns").joinpath("html_furniture.tsv").read_text("utf-8")
+    """Which elements are furniture and which start a line (patterns/html_furniture.tsv)."""
     tags, attrs, blocks = set(), [], set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, value = line.split("\t", 1)
-        {"tag": tags.add, "block": blocks.add, "attr": lambda v: attrs.append(re.compile(v))}[kind](value)
+    for row in read_table("html_furniture.tsv"):
+        kind, value = row.cells
+        if kind == "attr":
+            attrs.append(row.regex(1))
+        else:
+            (tags if kind == "tag" else blocks).add(value)
     return HtmlRules(frozenset(tags), tuple(attrs), frozenset(blocks))
 
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 import io
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
 from ..errors import DocumentError
+from ..tables import read_table
 from .source import SourceText
 
 _PARA_END = tuple("。!?;:.!?;:”」』")
@@ -24,8 +24,8 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 @lru_cache(maxsize=1)
 def page_furniture() -> tuple[re.Pattern, ...]:
-    text = resources.files("extract.patterns").joinpath("pdf_furniture.tsv").read_text("utf-8")
-    return tuple(re.compile(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Regexes of page-furniture lines (patterns/pdf_furniture.tsv)."""
+    return tuple(row.regex(0) for row in read_table("pdf_furniture.tsv"))
 
 
 def _join(prev: str, nxt: str) -> str:

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from ..tables import read_table
 from ..textnorm import HAN_ONLY
 from .postags import word_tags
 from .rules import Rules
@@ -37,14 +37,10 @@ class ActorCues:
 
 @lru_cache(maxsize=1)
 def actor_cues() -> ActorCues:
-    text = resources.files("extract.patterns").joinpath("actor_cues.tsv").read_text("utf-8")
+    """The cue words of patterns/actor_cues.tsv, longest first."""
     kinds: dict[str, list[str]] = {"before": [], "after": [], "milestone": [], "not_brand": []}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")[:2]
-            if kind not in kinds:
-                raise ValueError(f"actor_cues.tsv: unknown kind {kind!r}")
-            kinds[kind].append(word)
+    for row in read_table("actor_cues.tsv"):
+        kinds[row[0]].append(row[1])
     longest = lambda ws: tuple(sorted(set(ws), key=len, reverse=True))   # noqa: E731
     return ActorCues(longest(kinds["before"]), longest(kinds["after"]), longest(kinds["milestone"]),
                      frozenset(kinds["not_brand"]),

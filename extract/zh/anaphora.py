@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Entity
+from ..tables import read_table
 from ..textnorm import HAN
 from .rules import load_rules
 
@@ -24,13 +24,7 @@ PLACE_VERBS = ("落户", "入驻", "进驻", "位于", "落地", "在", "于", "
 
 @lru_cache(maxsize=1)
 def _anaphor_rows() -> tuple[tuple[str, str], ...]:
-    text = resources.files("extract.patterns").joinpath("relations.tsv").read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        parts = line.split("\t")
-        if parts[0] == "anaphor" and len(parts) >= 3:
-            rows.append((parts[1], parts[2]))
-    return tuple(rows)
+    return tuple((row[1], row[2]) for row in read_table("relations.tsv") if row[0] == "anaphor" and len(row) >= 3)
 
 
 @lru_cache(maxsize=256)

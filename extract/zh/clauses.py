@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from ..relating import PLACES, M, outer_mentions
+from ..tables import read_table
 
 CLAUSE = re.compile(r"[,,;;。::!?]")
 
 
 @lru_cache(maxsize=1)
 def cue_words() -> dict[str, tuple[str, ...]]:
-    text = resources.files("extract.patterns").joinpath("relations.tsv").read_text("utf-8")
+    """The cue words of patterns/relations.tsv by kind, longest first."""
     out: dict[str, list[str]] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            kind, word = line.split("\t")[:2]
-            out.setdefault(kind, []).append(word)
+    for row in read_table("relations.tsv"):
+        out.setdefault(row[0], []).append(row[1])
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 

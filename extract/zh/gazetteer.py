@@ -10,7 +10,11 @@ by its short form stand only in a document that also names their prefecture or p
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from ..tables import read_table
+from .postags import proper_tags
+from .rules import load_rules
+from .segment import dictionary_freq
 
 LEVELS = {"province": 0, "prefecture": 1, "county": 2}
 
@@ -29,17 +33,12 @@ def needs_context(form: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _load() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
-    from .postags import proper_tags
-    from .rules import load_rules
-    text = resources.files("extract.lexicon").joinpath("divisions.tsv").read_text("utf-8")
     full: dict[str, str] = {}
     short: dict[str, list[tuple[int, str]]] = {}
     by_code: dict[str, tuple[str, str]] = {}
     rows = []
-    for line in text.splitlines():
-        if not line or line.startswith("#") or line.startswith("adcode\t"):
-            continue
-        code, name, level, stem = (line.split("\t") + [""])[:4]
+    for row in read_table("divisions.tsv"):
+        code, name, level, stem = row[0], row[1], row[2], row.get(3)
         rows.append((code, name, level, stem))
         by_code.setdefault(code, (name, stem))
         if len(name) > 2 or not name.endswith("区"):
@@ -74,7 +73,6 @@ def _load() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 def _proper(word: str, tags: dict[str, str]) -> bool:
     """A short form usable on its own: jieba tags it as a proper name, or barely knows it (平度 35);
     common words (和平, 新华) are not."""
-    from .segment import dictionary_freq
     return tags.get(word) in ("ns", "nr", "nz", "nt", "nrt", "j") or dictionary_freq().get(word, 0) < RARE_WORD
 
 

@@ -10,11 +10,11 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from ..ids import indicator_id
 from ..model import Document, Entity, Evidence, Indicator, Sentence
+from ..tables import read_table
 from ..textnorm import fold_width
 
 CN_NUM = "〇零一二两三四五六七八九十百千万半"
@@ -43,11 +43,10 @@ def _alt(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1)
 def load_cues() -> Cues:
-    text = resources.files("extract.patterns").joinpath("indicators.tsv").read_text("utf-8")
-    rows = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    kinds: dict[str, list[list[str]]] = {}
-    for r in rows:
-        kinds.setdefault(r[0], []).append(r[1:])
+    """The cue words of patterns/indicators.tsv, compiled once per process."""
+    kinds: dict[str, list[tuple[str, ...]]] = {}
+    for row in read_table("indicators.tsv"):
+        kinds.setdefault(row[0], []).append(row.cells[1:])
     units = [r[0] for r in kinds["unit"]]
     before = {r[0]: r[1] for r in kinds["before"]}
     after = {r[0]: r[1] for r in kinds["after"]}

@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ..model import ENTITY_TYPES
+from ..tables import QUOTE_KINDS, WORD_KINDS, read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,17 +59,7 @@ class Rules:
     head_forms: tuple[tuple[str, str], ...] = ()   # long and short forms of platform heads
 
 
-def _rows(name: str) -> list[list[str]]:
-    text = resources.files("extract.patterns").joinpath(name).read_text("utf-8")
-    rows = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
-
-
-def _alternation(words) -> str:
+def alternation(words) -> str:
     """A regex for any of ``words``, the longest first where several match at one position (what
     ``a|b|…`` sorted longest first would do), written as a trie (产(?:业(?:园|基地)?|区)): Python's
     re tries every branch of a flat alternation in turn, a trie only those the next character allows."""
@@ -93,13 +82,17 @@ def _trie_regex(node: dict[str, dict]) -> str:
     return group + "?" if "" in node else group     # (longer words first, then the one ending here)
 
 
+HEAD_FLAGS = frozenset({"quoted", "oneword", "industry", "cross", "place", "named", "brand", "science"})
+
+
 def _heads() -> dict[str, Head]:
     heads = {}
-    for row in _rows("entity_heads.tsv"):
+    for row in read_table("entity_heads.tsv"):
         text, type_ = row[0], row[1]
-        if type_ not in ENTITY_TYPES:
-            raise ValueError(f"entity_heads.tsv: {text}: unknown type {type_!r}")
-        flags = {f.strip() for f in (row[2] if len(row) > 2 else "").split(",") if f.strip()}
+        flags = {f.strip() for f in row.get(2).split(",") if f.strip()}
+        unknown = {f for f in flags - HEAD_FLAGS if not re.fullmatch(r"min=\d+", f)}
+        if unknown:
+            raise row.error(f"unknown flag {', '.join(sorted(unknown))}")
         min_prefix = next((int(f[4:]) for f in flags if f.startswith("min=")), 2)
         heads[text] = Head(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags,
                            "cross" in flags, "place" in flags, "named" in flags, "brand" in flags,
@@ -113,39 +106,29 @@ def _plain(heads: dict[str, Head]) -> set[str]:
     return {h for h, head in heads.items() if not head.brand}
 
 
-KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
-         "industry", "nominal", "lead", "designation", "place", "not_a_name", "quote_after", "quote_before",
-         "ranking", "umbrella", "science")
-
-
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
+    """The entity rules' data, read and compiled once per process."""
     heads = _heads()
-    words: dict[str, set[str]] = {k: set() for k in KINDS}
-    for kind, word in (r[:2] for r in _rows("words.tsv") + _rows("quoted.tsv")):
-        if kind not in words:
-            raise ValueError(f"words.tsv/quoted.tsv: unknown kind {kind!r}")
-        words[kind].add(word)
+    words: dict[str, set[str]] = {k: set() for k in WORD_KINDS + QUOTE_KINDS}
+    for row in read_table("words.tsv") + read_table("quoted.tsv"):
+        words[row[0]].add(row[1])
     patterns = []
-    for row in _rows("entity_patterns.tsv"):
-        type_, rule, rx = row[0], row[1], row[2]
-        more = re.compile(row[3]) if len(row) > 3 and row[3] else None
-        patterns.append(NamePattern(type_, rule, re.compile(rx), more))
-    cues = tuple(ListCue(r[0], r[1], re.compile(r[2])) for r in _rows("list_cues.tsv"))
-    for cue in cues:
-        if cue.side not in ("after", "before", "inside"):
-            raise ValueError(f"list_cues.tsv: unknown side {cue.side!r}")
+    for row in read_table("entity_patterns.tsv"):
+        more = row.regex(3) if row.get(3) else None
+        patterns.append(NamePattern(row[0], row[1], row.regex(2), more))
+    cues = tuple(ListCue(row[0], row[1], row.regex(2)) for row in read_table("list_cues.tsv"))
     return Rules(
         heads=heads,
-        head_regex=re.compile(_alternation(heads)),
+        head_regex=re.compile(alternation(heads)),
         words={k: frozenset(v) for k, v in words.items()},
-        trim_regex=re.compile(f"(?:{_alternation(words.get('trim', ()))})+"),
-        generic_regex=re.compile(f"^(?:{_alternation(words['generic'] | _plain(heads))})+$"),
-        generic_multi=re.compile(_alternation({w for w in words["generic"] | _plain(heads) if len(w) > 1})),
+        trim_regex=re.compile(f"(?:{alternation(words.get('trim', ()))})+"),
+        generic_regex=re.compile(f"^(?:{alternation(words['generic'] | _plain(heads))})+$"),
+        generic_multi=re.compile(alternation({w for w in words["generic"] | _plain(heads) if len(w) > 1})),
         patterns=tuple(patterns),
         cues=cues,
-        industry_end=re.compile(f"(?:{_alternation(words.get('industry', ()))})$"),
+        industry_end=re.compile(f"(?:{alternation(words.get('industry', ()))})$"),
         quote_skip=re.compile(r"^(?:十[一二三四五六七八九]五|[\d一二三四五六七八九十]+|[\d.]+%?)$"),
         science_regex=re.compile("|".join(re.escape(w) for w in sorted(words["science"], key=len, reverse=True))),
-        head_forms=tuple(sorted(((r[0], r[1]) for r in _rows("head_forms.tsv")), key=lambda f: -len(f[0]))),
+        head_forms=tuple(sorted(((r[0], r[1]) for r in read_table("head_forms.tsv")), key=lambda f: -len(f[0]))),
     )

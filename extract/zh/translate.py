@@ -8,16 +8,16 @@ with pypinyin (将军山数字创新园 → Jiangjunshan Digital Innovation Park
 """
 from __future__ import annotations
 
-import csv
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from pypinyin import Style, lazy_pinyin
 
 from ..hanzi import to_simplified
 from ..registry import load_registry
+from ..tables import Row, read_table
 from ..textnorm import HAN, fold_width
 
 POSITIONS = ("any", "end", "counter")
@@ -51,35 +51,29 @@ class Glossary:
         return None
 
 
-def _rows(text: str) -> list[dict]:
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _data(name: str) -> str:
-    return resources.files("extract.translation").joinpath(name).read_text("utf-8")
-
-
-def parse_glossary(text: str) -> Glossary:
+def parse_glossary(rows: Iterable[Row]) -> Glossary:
+    """The glossary of the rows of translation/glossary.tsv."""
     terms: dict[str, list[Term]] = {}
-    for n, row in enumerate(_rows(text), start=2):
-        zh, position = (row.get("zh") or "").strip(), (row.get("position") or "").strip()
+    for row in rows:
+        zh, position = (row.field("zh") or "").strip(), (row.field("position") or "").strip()
         if not zh or position not in POSITIONS:
-            raise ValueError(f"glossary row {n}: need zh and a position in {POSITIONS}, got {row!r}")
-        types_cell = (row.get("types") or "*").strip()
+            raise row.error(f"need zh and a position in {POSITIONS}, got {row.cells!r}")
+        types_cell = (row.field("types") or "*").strip()
         types = None if types_cell == "*" else tuple(t.strip() for t in types_cell.split(",") if t.strip())
-        terms.setdefault(zh, []).append(Term(zh, (row.get("en") or "").strip(), position, types))
+        terms.setdefault(zh, []).append(Term(zh, (row.field("en") or "").strip(), position, types))
     return Glossary({k: tuple(v) for k, v in terms.items()}, max(map(len, terms), default=1))
 
 
 @lru_cache(maxsize=1)
 def glossary() -> Glossary:
-    return parse_glossary(_data("glossary.tsv"))
+    """The translation glossary (translation/glossary.tsv), read once per process."""
+    return parse_glossary(read_table("glossary.tsv"))
 
 
 @lru_cache(maxsize=1)
 def pinyin_overrides() -> dict[str, tuple[str, ...]]:
-    return {row["zh"].strip(): tuple(row["pinyin"].split()) for row in _rows(_data("pinyin.tsv"))}
+    """Place-name readings (translation/pinyin.tsv): Chinese -> pinyin syllables."""
+    return {row[0].strip(): tuple(row[1].split()) for row in read_table("pinyin.tsv")}
 
 
 _REGION_GENERIC = re.compile(r"\s+(District|Province|County|City|Municipality|Prefecture)$")
@@ -278,7 +272,7 @@ def composed_name(zh_name: str, type_: str) -> tuple[str, bool]:
 
 @lru_cache(maxsize=1)
 def _units() -> dict[str, str]:
-    return {row["zh"].strip(): row["en"].strip() for row in _rows(_data("units.tsv"))}
+    return {row[0].strip(): row[1].strip() for row in read_table("units.tsv")}
 
 
 def unit_english(unit: str) -> str:
