@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-ENTITY_TYPES = ("Region", "Platform", "Institution", "Enterprise", "Industry",
-                "Project", "Initiative", "Event")
-RELATION_TYPES = ("SERVES", "LOCATED_IN", "PART_OF", "ANCHORED_BY",
-                  "COOPERATES_WITH", "OPERATES_IN")
+from .vocab import ENTITY_TYPES, RELATION_TYPES
+
+__all__ = ["ENTITY_TYPES", "RELATION_TYPES", "Document", "Entity", "Evidence", "Extraction", "Indicator", "Mention",
+           "Relation", "Section", "Sentence"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +81,7 @@ class Entity:
     type: str
     name: str
     name_en: str | None = None
-    name_en_source: str | None = None      # "official" | "generated" | None
+    name_en_source: str | None = None      # a NameSource ("official" | "generated" | "document") or None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Evidence, ...] = ()
     registry_id: str | None = None

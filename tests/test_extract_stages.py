@@ -4,7 +4,7 @@ from extract.resolve import resolve
 from extract.zh.gazetteer import division_names
 from extract.zh.indicators import find_indicators
 from extract.zh.mentions import find_mentions
-from extract.zh.relations import find_relations
+from extract.zh.relations.document import find_relations
 
 TEXT = ("某区规划\n\n一、总体要求\n\n以百济神州为核心,建设中新广州知识城。"
         "知识城与生物岛协同发展生物医药。到2025年,地区生产总值达到5000亿元。\n")

@@ -15,7 +15,7 @@ from ..model import Document, Entity, Indicator, Mention, Relation
 from .indicators import find_english_indicators
 from .labels import label_english
 from .mentions import find_english_mentions
-from .relations import find_english_relations
+from .relations.document import find_english_relations
 from .segment import en_pipeline
 from .sentences import split_sentences_en
 

@@ -15,7 +15,7 @@ from .gazetteer import division_names
 from .indicators import find_indicators
 from .labels import add_english_names
 from .mentions import find_mentions
-from .relations import find_relations
+from .relations.document import find_relations
 from .segment import zh_pipeline
 from .sentences import split_sentences
 

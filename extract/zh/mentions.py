@@ -20,6 +20,7 @@ from ..textnorm import HAN_ONLY, fold_width, normalise_name
 from .candidates import find_candidates
 from .extent import trim_start
 from .gazetteer import needs_context
+from .headings import heading_sentences
 from .lists import list_items
 from .rules import Rules, load_rules
 from .segment import token_lists, zh_pipeline
@@ -209,21 +210,7 @@ def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
     return key
 
 
-HEADING = re.compile(r"^\s*[((][一二三四五六七八九十]{1,3}[))]\s*(?P<name>[^,,。;;::!?!?]{2,24}?)\s*[。.]?\s*$")
 HEAD_TYPES = ("Platform", "Institution", "Project", "Region")
-
-
-def heading_sentences(sentences) -> dict[str, tuple[int, int]]:
-    """Article headings that are a name (（一）海沧集成电路产业园。 followed by the article in the same
-    paragraph): sentence id -> the name's span in the sentence."""
-    out = {}
-    for sent, nxt in zip(sentences, sentences[1:]):
-        if nxt.section != sent.section or sent.section is None:
-            continue
-        m = HEADING.match(fold_width(sent.text))
-        if m:
-            out[sent.id] = m.span("name")
-    return out
 
 
 def _heading_candidate(tokens: Tokens, span: tuple[int, int], rules: Rules, found) -> Candidate | None:

@@ -1,6 +1,6 @@
 """References to the document's own place by a common noun: 园区, 我区, 本市, 片区 …
 
-A plan calls the place it is about (the title's place, ``relations.home_region``) 园区 or 我区
+A plan calls the place it is about (the title's place, ``context.home_region``) 园区 or 我区
 instead of repeating its name. The relation rules read these words as mentions of that place, so
 that 园区重点发展X, 在园区建设Y and Y落户我区 relate X and Y to it. Which words refer to which
 kind of place lives in patterns/relations.tsv (kind ``anaphor``): a word applies when the home is
@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Entity
-from ..tables import read_table
-from ..textnorm import HAN
-from .rules import load_rules
+from ...model import Entity
+from ...tables import read_table
+from ...textnorm import HAN
+from ..rules import load_rules
 
 SELF_MARKED = ("本", "我", "全", "该")
 PLACE_VERBS = ("落户", "入驻", "进驻", "位于", "落地", "在", "于", "布局")
