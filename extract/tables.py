@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .errors import PolicyKGError
 from .model import ENTITY_TYPES
+from .textnorm import HAN_CHARS
 
 __all__ = ["TABLES", "Row", "Table", "TableError", "parse_table", "read_table", "table"]
 
@@ -56,9 +57,10 @@ class Row:
         return TableError(f"{self.where}: {message}")
 
     def regex(self, i: int, flags: int = 0) -> re.Pattern:
-        """Cell ``i`` compiled as a regex; a bad one is a TableError naming the row."""
+        """Cell ``i`` compiled as a regex (``\\h`` in it: the Han characters, for a character class);
+        a bad one is a TableError naming the row."""
         try:
-            return re.compile(self.cells[i], flags)
+            return re.compile(self.cells[i].replace("\\h", HAN_CHARS), flags)
         except re.error as exc:
             raise self.error(f"bad regex {self.cells[i]!r}: {exc}") from exc
 
@@ -80,16 +82,21 @@ class Table:
         return f"{self.package.replace('.', '/')}/{self.name}"
 
 
-def _table(folder: str, name: str, columns: str, required: int = 0, header: bool = False,
+def _table(folder: str, file: str, columns: str, required: int = 0, header: bool = False,
            **allowed: Iterable[str]) -> Table:
-    return Table(f"extract.{folder}", name, tuple(columns.split()), required,
+    return Table(f"extract.{folder}", file, tuple(columns.split()), required,
                  {k: frozenset(v) for k, v in allowed.items()}, header)
 
 
 TYPES = ENTITY_TYPES
 # The Chinese rules' word lists (words.tsv, quoted.tsv; extract/zh/rules.py)
 WORD_KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
-              "industry", "nominal", "lead", "designation", "place", "ranking", "umbrella", "science")
+              "industry", "nominal", "lead", "designation", "place", "ranking", "umbrella", "science",
+              "link_head", "spec_unit", "one_char_verb", "counting", "division_char", "division_end",
+              "division_suffix", "scope", "rank", "not_sector_after", "campus_of")
+NAME_REGEXES = ("quantity", "digit_or_scale", "count_start", "segment", "project_before", "counted", "firm_type",
+                "built_in", "phase", "list_stop", "key_technology", "weak_cue", "slogan", "target_label", "years",
+                "title_note")
 QUOTE_KINDS = ("not_a_name", "quote_after", "quote_before")
 
 TABLES: Mapping[str, Table] = {t.name: t for t in (
@@ -99,6 +106,7 @@ TABLES: Mapping[str, Table] = {t.name: t for t in (
     _table("patterns", "entity_heads.tsv", "head type flags", 2, type=TYPES),
     _table("patterns", "words.tsv", "kind word", kind=WORD_KINDS),
     _table("patterns", "quoted.tsv", "kind word", kind=QUOTE_KINDS),
+    _table("patterns", "name_regexes.tsv", "name regex", name=NAME_REGEXES),
     _table("patterns", "entity_patterns.tsv", "type rule regex more", 3, type=TYPES),
     _table("patterns", "list_cues.tsv", "type side regex", type=TYPES, side=("after", "before", "inside")),
     _table("patterns", "head_forms.tsv", "long short"),

@@ -32,19 +32,19 @@ def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisi
     sentence is the document's title."""
     places = frozenset(k.start for k in known if k.type in ("Region", "Platform", "Institution"))
     out = [after_city(c, tokens.text, known) for c in pattern_candidates(tokens.text, rules)]
-    out.extend(division_candidates(tokens, divisions or no_context_needed))
+    out.extend(division_candidates(tokens, rules, divisions or no_context_needed))
     out.extend(head_candidates(tokens, rules, places, [(k.start, k.end, k.type) for k in known], title))
     out.extend(quoted_candidates(tokens, rules, frozenset(k.end for k in known if k.type in ("Region", "Platform"))))
     out.extend(list_candidates(tokens, rules, known, places))
     out.extend(actor_candidates(tokens, rules, known))
     if "期" in tokens.text:
-        out.extend(phase_candidates(tokens, known))
+        out.extend(phase_candidates(tokens, known, rules))
     out.extend(campus_candidates(tokens, [(k.start, k.end) for k in known if k.type == "Institution"]
-                                 + [(c.start, c.end) for c in out if c.type == "Institution"], known))
+                                 + [(c.start, c.end) for c in out if c.type == "Institution"], known, rules))
     if "(" in tokens.text or "(" in tokens.text:
         opens = {i for i, ch in enumerate(tokens.text) if ch in "(("}
         names = [(k.start, k.end, k.type) for k in known if k.end in opens] \
             + [(c.start, c.end, c.type) for c in out if c.end in opens]
         if names:
-            out.extend(branch_candidates(tokens, names, known))
+            out.extend(branch_candidates(tokens, names, known, rules))
     return out

@@ -10,8 +10,6 @@ from .tokens import Tokens
 from .words import NUMBER, breaks, heads_ending, is_glued, is_rare_in_dictionary
 
 MAX_NAME = 28
-LINK_HEADS = frozenset({"铁路", "高铁", "城际", "城际铁路", "高速", "高速公路", "公路", "快速路", "通道",
-                        "航线", "连接线", "轨道", "隧道", "大桥", "走廊"})   # A至B铁路: a link between places
 
 
 def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], limit: int,
@@ -68,13 +66,13 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         if word in ("·", "・") and k > 0 and HAN_ONLY.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4:
             start, k = tokens.starts[k - 1], k - 2   # 中国·廊坊国际经济贸易洽谈会
             continue
-        if (word in ("-", "/") or (word == "至" and head in LINK_HEADS)) and k > 0 and HAN_ONLY.match(tokens.words[k - 1]) \
+        if (word in ("-", "/") or (word == "至" and head in rules.words["link_head"])) and k > 0 and HAN_ONLY.match(tokens.words[k - 1]) \
                 and len(tokens.words[k - 1]) <= 4 \
                 and not breaks(tokens.words[k - 1], rules) and not (head and tokens.words[k - 1].endswith(head)):
             start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places
             continue
         if breaks(word, rules, verbs=not cross) and not (cross and word in rules.words["nominal"]) \
-                and not _opening_character(tokens, k, rules) and not _specification(tokens, k):
+                and not _opening_character(tokens, k, rules) and not _specification(tokens, k, rules):
             break
         if word_tags().get(word) == "v" and k > 0 and not cross and len(tokens.words[k - 1]) >= 2 \
                 and any(not rules.heads[h].brand and not rules.heads[h].industry and rules.heads[h].type != "Region"
@@ -85,16 +83,14 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
     return start
 
 
-SPEC_UNITS = frozenset({"英寸", "寸", "代", "纳米", "万吨", "万吨级", "吨级", "兆瓦", "吉瓦"})
 
 
-def _specification(tokens: Tokens, k: int) -> bool:
+def _specification(tokens: Tokens, k: int, rules: Rules) -> bool:
     """12英寸晶圆生产线, 第8.6代…面板生产线: a number with its unit is part of a facility's name."""
     return NUMBER.match(tokens.words[k]) is not None and k + 1 < len(tokens.words) \
-        and tokens.words[k + 1] in SPEC_UNITS
+        and tokens.words[k + 1] in rules.words["spec_unit"]
 
 
-ONE_CHARACTER_VERBS = frozenset("是有到让使用要为将把对向在从按以")
 
 
 def _opening_character(tokens: Tokens, k: int, rules: Rules) -> bool:
@@ -102,7 +98,7 @@ def _opening_character(tokens: Tokens, k: int, rules: Rules) -> bool:
     list item or right after a verb of the rules (建设), is a place's first character, not a verb (a
     one-character verb rarely opens a clause in a plan, or follows another verb)."""
     word = tokens.words[k]
-    return len(word) == 1 and word_tags().get(word) == "v" and word not in ONE_CHARACTER_VERBS \
+    return len(word) == 1 and word_tags().get(word) == "v" and word not in rules.words["one_char_verb"] \
         and word not in rules.words["break"] \
         and (k == 0 or tokens.words[k - 1] == "、"
              or (len(tokens.words[k - 1]) >= 2 and tokens.words[k - 1] in rules.words["lead"])) \

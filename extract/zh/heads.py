@@ -7,18 +7,14 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..textnorm import HAN, HAN_ONLY
-from .extent import LINK_HEADS, MAX_NAME, trim_start, walk_left
+from .extent import MAX_NAME, trim_start, walk_left
 from .gazetteer import division_names
 from .lists import last_cue_verb_end
-from .name_patterns import PHASE
 from .postags import proper_tags, word_tags
-from .quoted import SLOGAN
 from .rules import Head, Rules
 from .tokens import Candidate, Tokens
 from .words import (
     CLAUSE_RE,
-    COUNTING,
-    DIGIT_OR_SCALE,
     NUMBER,
     PUNCT,
     after_last,
@@ -30,10 +26,6 @@ from .words import (
     is_name_word,
     is_rare_name,
 )
-
-SEGMENT = re.compile(r"[\u4e00-\u9fff]{2,4}(?:至[\u4e00-\u9fff]{2,4})?段(?![\u4e00-\u9fff]*[路街])")
-PROJECT_BEFORE = re.compile(r"(?:段|[一二三四五六七八九十]期|高铁|铁路|高速|公路|大桥|隧道|号线)(?:主体|配套|前期|建设)?$")
-COUNTED = re.compile(r"\d+(?:\.\d+)?[万亿]?[座个家所条台套处]")
 
 
 def _after_actor_verb(tokens: Tokens, start: int, end: int, rules: Rules, known_typed) -> int:
@@ -97,7 +89,7 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
         return None
     prefix = text[start:m.start()]
     if not (2 <= len(prefix) <= 4 and HAN_ONLY.match(prefix)) or is_generic(prefix, rules) or (
-            prefix[0] in COUNTING and prefix[-1] in "省市县区镇乡村"):
+            prefix[0] in rules.words["counting"] and prefix[-1] in rules.words["division_char"]):
         return None                                 # 两省区, 各县区: counts and quantifiers
     after_region = any(ke == start and kt == "Region" for _, ke, kt in known_typed)
     if not after_region and proper_tags().get(prefix) != "ns" and proper_tags().get(text[start:m.end()]) != "ns" \
@@ -123,10 +115,6 @@ def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate |
     return Candidate(tokens.starts[k - 1], m.end(), head.type, "head:brand")
 
 
-FIRM_TYPE = re.compile(r"(?<!新)型")
-INDUSTRY_NOT_NAME = ("链", "集群", "园", "基地", "联盟")   # 全产业链, 产业集群: not the sector's own name
-
-
 def _one_character_sector(tokens: Tokens, m: re.Match, rules: Rules) -> Candidate | None:
     """茶产业, 竹产业: a one-character word before 产业, after a verb or punctuation, names a sector
     (the guide keeps 产业 in such a name)."""
@@ -135,7 +123,7 @@ def _one_character_sector(tokens: Tokens, m: re.Match, rules: Rules) -> Candidat
         return None
     word = tokens.words[k - 1]
     if not HAN_ONLY.match(word) or word in rules.words["generic"] or word in rules.words["break"] \
-            or word in COUNTING or (k > 1 and not breaks(tokens.words[k - 2], rules, verbs=True)):
+            or word in rules.words["counting"] or (k > 1 and not breaks(tokens.words[k - 2], rules, verbs=True)):
         return None
     return Candidate(tokens.starts[k - 1], m.end(), "Industry", "head:产业")
 
@@ -149,7 +137,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
     for m in rules.head_regex.finditer(text):
         head = rules.heads[m.group(0)]
         if head.industry:                           # cheap tests first: 产业 is frequent
-            if m.start() < 1 or text.startswith(INDUSTRY_NOT_NAME, m.end()):
+            if m.start() < 1 or text.startswith(rules.word_tuples["not_sector_after"], m.end()):
                 continue
             one = _one_character_sector(tokens, m, rules) if head.text == "产业" else None
             if one is not None:
@@ -191,7 +179,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         nxt = rules.head_regex.match(text, m.end())
         if "等" in prefix or (nxt and rules.heads[nxt.group(0)].type != "Initiative"):
             continue                                # 云埔等片区; 试点 in 试点先行区 is a modifier
-        if head.type == "Initiative" and PROJECT_BEFORE.search(prefix):
+        if head.type == "Initiative" and rules.regexes["project_before"].search(prefix):
             continue                                # 渝昆高铁宜宾段主体工程: the line is the name
         inner = next((kn for kn, ke, kt in known_typed if ke == m.end() and start < kn), None)
         if inner is not None and not _has_place(tokens, start, inner, rules, known_typed, head.type):
@@ -202,7 +190,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if len(prefix) < head.min_prefix or (_is_category(tokens, start, rules) and not (
                 head.industry and tokens.words[tokens.at[start - 1]] == "等")) or (
                 not known_prefix and not head.named and is_generic(prefix, rules) and not _kind_prefix(prefix, rules)
-                and not (head.type == "Event" and len(prefix) >= 4 and prefix.startswith(EVENT_SCOPE) and "级" not in prefix)
+                and not (head.type == "Event" and len(prefix) >= 4 and prefix.startswith(rules.word_tuples["scope"]) and "级" not in prefix)
                 and not (title and head.type == "Platform" and _direction_only(tokens, start, m.start()))):
             continue                                # (a title's 北部都会区: a direction names the place)
         if head.quoted and not prefix.startswith("“"):
@@ -211,14 +199,14 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 交通设施, 信息基础设施: not a science facility
         if len(head.text) == 1 and all(ch in rules.words["abbrev"] for ch in prefix):
             continue                                # 广深港, 沪深港: contractions
-        if len(head.text) == 1 and head.type == "Platform" and (prefix[-1] in COUNTING or not (
+        if len(head.text) == 1 and head.type == "Platform" and (prefix[-1] in rules.words["counting"] or not (
                 any(start <= kn < m.start() for kn, _, _ in known_typed) or _division_or_name(tokens, start, m.start()))):
             continue                                # 幼儿园, 一区多园: a one-character park head needs a place
         if "+" in prefix.replace("“", "").split("”")[-1] or not HAN.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
         anchored = (start > 0 and text[start - 1] == "“" and text.startswith("”", m.end())) or \
             text[max(0, start - 4):start].endswith(("为核心的", "为龙头的")) or _built_in_place(
-            text, start, known_typed) or (title and head.type == "Platform") or (
+            text, start, known_typed, rules) or (title and head.type == "Platform") or (
             head.text == "园" and any(kn == start and ke == m.start() and kt == "Industry"
                                       for kn, ke, kt in known_typed))   # 生物医药园: a park named for its sector
         if head.place and not anchored and not _has_place(tokens, start, m.start(), rules,
@@ -228,9 +216,9 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             continue                                # 国家产城融合示范区: a designation many places hold
         if NUMBER.match(tokens.words[tokens.at[start]]) and tokens.starts[tokens.at[start]] == start:
             continue                                # (两条)12英寸晶圆生产线: a kind of facility, no name
-        if head.type != "Region" and not head.industry and COUNTED.match(text, m.end()):
+        if head.type != "Region" and not head.industry and rules.regexes["counted"].match(text, m.end()):
             continue                                # 建成…换电站120座: a kind of facility, counted
-        if head.type == "Institution" and text.startswith(("省级", "国家级", "市级", "区级", "省重点", "市重点"), start):
+        if head.type == "Institution" and text.startswith(rules.word_tuples["rank"], start):
             continue                                # 省级低空领域重点实验室: a rank, not a name
         type_ = head.type
         if head.type == "Platform" and any(kn >= start and ke <= m.start() and kt == "Institution"
@@ -254,32 +242,29 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
             if kind is not None:
                 start += kind                       # 生物城生物产业: the platform's kind word, then the sector
                 prefix = text[start:m.start()]
-            if head.text == "企业" and FIRM_TYPE.search(prefix):
+            if head.text == "企业" and rules.regexes["firm_type"].search(prefix):
                 continue                            # 总部型金融企业, 科技型企业: a kind of firm, not a sector
-            if DIGIT_OR_SCALE.search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < head.min_prefix \
+            if rules.regexes["digit_or_scale"].search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < head.min_prefix \
                     or not rules.industry_end.search(prefix) or is_generic(prefix, rules) \
                     or prefix in rules.words["umbrella"]:
                 continue                            # 全产业链, 产业集群: not the sector's own name
             yield Candidate(start, m.start(), head.type, "head:产业")
             continue
         end = m.end()
-        phase = PHASE.match(text, end)
+        phase = rules.regexes["phase"].match(text, end)
         if phase:
             end, type_ = phase.end(), "Project"     # 岭南医院二期: a construction phase
         if type_ == "Project":
-            seg = SEGMENT.match(text, end)
+            seg = rules.regexes["segment"].match(text, end)
             if seg:
                 end = seg.end()                     # 渝昆高铁宜宾段, 长赣高铁长沙至浏阳段: a section
         q = text.rfind("“", 0, start)
-        if q >= 0 and text.find("”", q) >= end and SLOGAN.match(text, q + 1):
+        if q >= 0 and text.find("”", q) >= end and rules.regexes["slogan"].match(text, q + 1):
             continue                                # “一环两带三片区”: a layout slogan, an Initiative
         if start > 0 and text[start - 1] == "“" and text.startswith("”", end) and \
                 text[end + 1:end + 5].startswith(tuple(rules.words["quote_after"]) + ("品牌",)):
             continue                                # “…最佳示范区”称号: a title
         yield Candidate(start, end, type_, "head:" + head.text)
-
-
-EVENT_SCOPE = ("世界", "全球", "中国", "国际", "亚洲", "全国")   # 世界智能大会: an event's scope and topic name it
 
 
 def _kind_prefix(prefix: str, rules: Rules) -> bool:
@@ -301,9 +286,6 @@ def _direction_only(tokens: Tokens, start: int, end: int) -> bool:
     return True
 
 
-DIVISION_END = ("省", "市", "区", "县", "镇")
-
-
 def _past_division(tokens: Tokens, start: int, end: int, rules: Rules, known_typed, type_: str) -> int:
     """鄂州市葛店经济技术开发区, 临安区青山湖科技城: a platform written after the full name of the
     division it lies in is named without it when the rest holds a place or brand of its own (葛店,
@@ -316,7 +298,7 @@ def _past_division(tokens: Tokens, start: int, end: int, rules: Rules, known_typ
             break
         cut = tokens.ends[k + n - 1]
         name = tokens.text[start:cut]
-        if cut >= end - 1 or not name.endswith(DIVISION_END) or len(name) < 3:
+        if cut >= end - 1 or not name.endswith(rules.word_tuples["division_end"]) or len(name) < 3:
             continue
         if division_names().get(name) != name:
             continue                                # (粤港澳大湾区 is a region, not a division)
@@ -336,12 +318,9 @@ def _division_name(text: str, start: int, end: int, known_typed) -> bool:
     return lead is not None and names.get(text[lead:end]) == text[lead:end]
 
 
-BUILT_IN = re.compile(r"在(?P<p>[^,,。;;在]{2,14}?)(?:内|中)?(?:规划建设|布局建设|集中布局|布局|建设|打造|设立)$")
-
-
-def _built_in_place(text: str, start: int, known_typed) -> bool:
+def _built_in_place(text: str, start: int, known_typed, rules: Rules) -> bool:
     """在鸠江区布局低空智能制造基地: a park a sentence builds in a named place is singled out."""
-    m = BUILT_IN.search(text, max(0, start - 20), start)
+    m = rules.regexes["built_in"].search(text, max(0, start - 20), start)
     if m is None:
         return False
     ps, pe = m.span("p")
@@ -369,7 +348,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
         return True
     if type_ == "Institution" and (re.search("国家(?!级)", text[start:end]) or text.startswith("中国", start)):
         return True
-    if type_ == "Event" and text.startswith(("世界", "中国", "全球", "国际", "亚洲", "全国"), start):
+    if type_ == "Event" and text.startswith(rules.word_tuples["scope"], start):
         return True                                 # 世界动力电池大会: an event's scope is its place
     k = tokens.at[start]
     if tokens.starts[k] == start and is_rare_name(tokens.words[k]):
@@ -381,7 +360,7 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
                 or (len(word) >= 2 and all(ch in rules.words["abbrev"] for ch in word))):
             return True
         if k > first and len(word) >= 2 and word in rules.heads and rules.heads[word].place \
-                and rules.heads[word].type in ("Platform", "Project", "Region") and word not in LINK_HEADS:
+                and rules.heads[word].type in ("Platform", "Project", "Region") and word not in rules.words["link_head"]:
             return True                             # 前湾港区自动化码头: a named area holds it
         k += 1
     return False

@@ -11,8 +11,6 @@ from .postags import proper_tags, word_tags
 from .rules import Rules
 from .tokens import Candidate, Known, Tokens
 from .words import (
-    COUNT_START,
-    DIGIT_OR_SCALE,
     PUNCT,
     breaks,
     end_of_clause,
@@ -46,8 +44,8 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, strict: bool = False) -> bool:
     item = text[s:e]
-    if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or DIGIT_OR_SCALE.search(item) \
-            or COUNT_START.match(item):
+    if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or rules.regexes["digit_or_scale"].search(item) \
+            or rules.regexes["count_start"].match(item):
         return False
     if (s, e) in known or (type_ in ("Platform", "Region") and proper_tags().get(item) == "ns"):
         return True
@@ -58,15 +56,12 @@ def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, s
     if item.endswith(("同志", "总书记")):
         return False
     if type_ == "Industry":                        # 枸杞, 精品民宿, 车路协同: a cue types short items
-        if strict and KEY_TECHNOLOGY.search(item):
+        if strict and rules.regexes["key_technology"].search(item):
             return False                            # 聚焦…关键核心技术: technologies, not a sector
         return len(item) <= 12 and (rules.industry_end.search(item) is not None or (len(item) <= 6 and not strict))
     if type_ == "Enterprise":
         return len(item) <= 8 and not item.endswith(("项目", "机构", "企业", "平台", "中心", "出入口", "节点"))
     return True
-
-
-LIST_STOP = re.compile(r"等|[一二两三四五六七八九十\d]+[大个类项](?=[\u4e00-\u9fff]{0,6}(?:产业|行业|领域|集群|板块))")
 
 
 def last_cue_verb_end(text: str, start: int, end: int, rules: Rules) -> int | None:
@@ -79,10 +74,6 @@ def last_cue_verb_end(text: str, start: int, end: int, rules: Rules) -> int | No
     return last
 
 
-KEY_TECHNOLOGY = re.compile(r"(?:(?:核心|关键|共性|前沿|基础)技术|研究)$")   # (基础科学研究: research)
-WEAK_CUE = re.compile("领域|业态|研发|攻关|聚焦")     # 等重点领域, 研发X和Y: fields, not always sectors
-
-
 def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                     places: frozenset[int]) -> Iterable[Candidate]:
     text = tokens.text
@@ -93,7 +84,7 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 start, end = m.span("list")
             elif cue.side == "before":
                 start, end = m.end(), end_of_clause(text, m.end())
-                stop = LIST_STOP.search(text, start, end)
+                stop = rules.regexes["list_stop"].search(text, start, end)
                 end = stop.start() if stop else end     # …、智能装备三大主导产业: the list ends at the count
                 end = end - 2 if text.endswith("业务", start, end) else end   # 做强X和Y业务: the business is Y
             else:
@@ -128,7 +119,7 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                         and not _brand_item(tokens, s, e, known_spans) \
                         and _item_ok(text, s, e, "Industry", rules, known_spans):
                     yield Candidate(s, e, "Industry", f"list:{cue.side}")  # 数据标注、数据合规等数据服务企业
-                elif _item_ok(text, s, e, cue.type, rules, known_spans, strict=WEAK_CUE.search(m.group(0)) is not None):
+                elif _item_ok(text, s, e, cue.type, rules, known_spans, strict=rules.regexes["weak_cue"].search(m.group(0)) is not None):
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
 
 

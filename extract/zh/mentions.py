@@ -28,8 +28,6 @@ from .tokens import Candidate, Known, Tokens
 from .words import breaks, is_generic, is_name_word
 
 PRIORITY = {"registry": 0, "heading": 1, "pattern": 1, "head": 2, "list": 3, "actor": 4, "quoted": 5, "abbreviation": 6}
-YEARS = re.compile(r"[((]\d{4}\s*[-—–至]\s*\d{4}年?[))]$")
-TITLE_NOTE = re.compile(r"[((](?:节选|摘要|摘录|節選|摘錄|试行|試行|征求意见稿|徵求意見稿|草案|修订|修訂)[))]$")
 LEADING_QUOTE = re.compile(r"^“([^“”]+)”[^“”]{0,8}$")
 ABBREV = re.compile(r"[((]([^()()]{2,10})[))]")
 PROPAGATE = ("Platform", "Region", "Industry")
@@ -203,8 +201,9 @@ def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
         parts.append("{" + rid + "}")
         pos = e
     parts.append(name[pos:])
-    key = YEARS.sub("", "".join(parts))
-    for long, short in load_rules().head_forms:
+    rules = load_rules()
+    key = rules.regexes["years"].sub("", "".join(parts))
+    for long, short in rules.head_forms:
         if long in key:
             key = key.replace(long, short)
     return key
@@ -267,7 +266,7 @@ def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, i
         if hc is not None and not any((c.start, c.end) == (hc.start, hc.end) and r for c, r in found):
             found.append((hc, None))
     if is_title and heading is None:
-        title_len = len(YEARS.sub("", TITLE_NOTE.sub("", text.strip())))
+        title_len = len(rules.regexes["years"].sub("", rules.regexes["title_note"].sub("", text.strip())))
         found = [(c, r) for c, r in found if not _names_document(c, r, title_len)]
     chosen = _select(found, text)
     if tokens is not None:

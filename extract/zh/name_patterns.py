@@ -9,8 +9,6 @@ from collections.abc import Iterable, Sequence
 from .rules import Rules
 from .tokens import Candidate, Known, Tokens
 
-PHASE = re.compile(r"第?[一二三四五六七八九十]期|[东西南北]延(?:长)?线|延长线|延伸段|延伸线|[东西南北]延段|[东西南北]延|[东西南北中]段")
-
 
 def pattern_candidates(text: str, rules: Rules) -> Iterable[Candidate]:
     for p in rules.patterns:
@@ -60,11 +58,11 @@ def after_city(c: Candidate, text: str, known: Sequence[Known]) -> Candidate:
     return Candidate(city.start, c.end, c.type, c.rule, text[city.start:c.start] + (c.name or text[c.start:c.end]), c.of)
 
 
-def phase_candidates(tokens: Tokens, known: Sequence[Known]) -> Iterable[Candidate]:
+def phase_candidates(tokens: Tokens, known: Sequence[Known], rules: Rules) -> Iterable[Candidate]:
     """数码港第五期: a construction phase written right after a registry park or facility is a project."""
     text = tokens.text
     for k in known:
         if k.type in ("Platform", "Project"):
-            m = PHASE.match(text, k.end)
+            m = rules.regexes["phase"].match(text, k.end)
             if m and m.group(0).endswith("期") and tokens.is_end(m.end()):
                 yield Candidate(k.start, m.end(), "Project", "phase")

@@ -11,8 +11,6 @@ from .tokens import Candidate, Tokens
 from .words import CLAUSE_BREAK
 
 QUOTED = re.compile(r"“([^“”]{2,30})”")
-SLOGAN = re.compile(r"[一二两三四五六七八九十双多]+[\u4e00-\u9fff]{1,2}[一二两三四五六七八九十双多]")
-TARGET_LABEL = re.compile(r"[\d一二三四五六七八九十半]+(?:分钟|小时|公里|条|个)")
 
 
 def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] = frozenset()) -> Iterable[Candidate]:
@@ -30,13 +28,13 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
         if after.startswith(tuple(rules.words["quote_after"])) and not (
                 end_head is not None and end_head.type == "Initiative" and not end_head.quoted):
             continue                                # (“5050计划”项目: the label is a programme's own name)
-        if m.start() and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK) and not SLOGAN.match(label) \
+        if m.start() and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK) and not rules.regexes["slogan"].match(label) \
                 and (m.start() in place_ends or rules.head_regex.search(text[max(0, m.start() - 3):m.start()])):
             continue                                # 科技创新轴“北极点”。: a role given to the place just named
         if end_head is not None and end_head.type in ("Platform", "Institution", "Project", "Event") \
                 and not re.search(r"[\d、,]", label) \
                 and not end_head.brand and not end_head.industry and not end_head.quoted \
-                and len(label) > len(end_head.text) + 1 and not SLOGAN.match(label) and not after.startswith("品牌"):
+                and len(label) > len(end_head.text) + 1 and not rules.regexes["slogan"].match(label) and not after.startswith("品牌"):
             yield Candidate(m.start(), m.end(), end_head.type, "quoted")   # 「創科產業引導基金」: the quotes name it
             continue
         before = text[max(0, m.start() - 4):m.start()]
@@ -45,7 +43,7 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
             continue                                # …力量的“黄埔军校”。: a metaphor
         if len(label) <= 2 and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK + "、“”"):
             continue                                # 进行“强链”,…“补链”: a short slogan word, not a name
-        if TARGET_LABEL.search(label):
+        if rules.regexes["target_label"].search(label):
             continue                                # “30分钟交通圈”, “1小时通达”: a target
         tail = rules.head_regex.search(label)
         if not (tail and tail.end() == len(label)):     # “北都大学教育城”: the head that ends the label
@@ -53,7 +51,7 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
                          if rx), None)
         if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
                 and (len(tail.group(0)) > 1 or len(label) - 1 >= rules.heads[tail.group(0)].min_prefix) \
-                and not after.startswith("品牌") and not SLOGAN.match(label) \
+                and not after.startswith("品牌") and not rules.regexes["slogan"].match(label) \
                 and HAN.search(label[:tail.start()]):     # (“双城”: no head rule names it; “5050计划”: nor this)
             continue                                # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")

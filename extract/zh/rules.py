@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..tables import QUOTE_KINDS, WORD_KINDS, read_table
+from ..tables import NAME_REGEXES, QUOTE_KINDS, WORD_KINDS, TableError, read_table, table
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +56,8 @@ class Rules:
     industry_end: re.Pattern        # a name ending with an industry word
     quote_skip: re.Pattern          # quoted labels that are periods or counts, not names
     science_regex: re.Pattern       # a word that makes a facility a science facility
+    regexes: dict[str, re.Pattern]  # the named regexes of patterns/name_regexes.tsv
+    word_tuples: dict[str, tuple[str, ...]]    # each word list as a tuple (for startswith, endswith)
     head_forms: tuple[tuple[str, str], ...] = ()   # long and short forms of platform heads
 
 
@@ -106,6 +108,14 @@ def _plain(heads: dict[str, Head]) -> set[str]:
     return {h for h, head in heads.items() if not head.brand}
 
 
+def _regexes() -> dict[str, re.Pattern]:
+    regexes = {row[0]: row.regex(1) for row in read_table("name_regexes.tsv")}
+    missing = set(NAME_REGEXES) - set(regexes)
+    if missing:
+        raise TableError(f"{table('name_regexes.tsv').path}: no regex named {', '.join(sorted(missing))}")
+    return regexes
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """The entity rules' data, read and compiled once per process."""
@@ -130,5 +140,7 @@ def load_rules() -> Rules:
         industry_end=re.compile(f"(?:{alternation(words.get('industry', ()))})$"),
         quote_skip=re.compile(r"^(?:十[一二三四五六七八九]五|[\d一二三四五六七八九十]+|[\d.]+%?)$"),
         science_regex=re.compile("|".join(re.escape(w) for w in sorted(words["science"], key=len, reverse=True))),
+        regexes=_regexes(),
+        word_tuples={k: tuple(sorted(v)) for k, v in words.items()},
         head_forms=tuple(sorted(((r[0], r[1]) for r in read_table("head_forms.tsv")), key=lambda f: -len(f[0]))),
     )

@@ -13,13 +13,9 @@ from .rules import Rules, load_rules
 from .segment import dictionary_freq
 
 PUNCT = re.compile(r"^[\s,,。;;::!!??、“”‘’\"'()()《》〈〉「」『』\[\]【】—\-–…·・/|]+$")
-QUANTITY = re.compile(r"^(?:[\d.]+[%个家所项条批大类]?|[一二两三四五六七八九十百千万]+[个家所项条批大类])$")
 CLAUSE_BREAK = ",,;;。::!!??"
 CLAUSE_RE = re.compile("[" + re.escape(CLAUSE_BREAK) + "]")
 CLAUSE_OR_QUOTE_RE = re.compile("[" + re.escape(CLAUSE_BREAK + "“”()()") + "]")
-DIGIT_OR_SCALE = re.compile(r"[\d%]|[百千万亿]级")
-COUNT_START = re.compile(r"[一二两三四五六七八九十几多]+[大个家所项条类批]")
-COUNTING = frozenset("一二两三四五六七八九十几多各全本我该每")
 NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
 BRAND_TAGS = ("nr", "nz", "nt", "nrt", "nrfg")
 
@@ -57,7 +53,7 @@ def _breaks_uncached(word: str, rules: Rules, verbs: bool) -> bool:
         return True                                 # 园及: jieba glued a head to 及
     tag = word_tags().get(word)
     return (word in rules.words["break"] or PUNCT.match(word) is not None
-            or QUANTITY.match(word) is not None or tag in BREAK_TAGS or (verbs and tag == "v"))
+            or rules.regexes["quantity"].match(word) is not None or tag in BREAK_TAGS or (verbs and tag == "v"))
 
 
 def heads_ending(tail: str) -> list[str]:
