@@ -97,6 +97,8 @@ WORD_KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "kee
 NAME_REGEXES = ("quantity", "digit_or_scale", "count_start", "segment", "project_before", "counted", "firm_type",
                 "built_in", "phase", "list_stop", "key_technology", "weak_cue", "slogan", "target_label", "years",
                 "title_note")
+RELATION_REGEXES = ("clusters", "situated", "jointly", "carrier_phrase", "firms_of_kind", "operate_verb", "firm_builds",
+                    "firm_to_verb", "facility", "composed", "anchor_span", "advance", "host")
 QUOTE_KINDS = ("not_a_name", "quote_after", "quote_before")
 
 TABLES: Mapping[str, Table] = {t.name: t for t in (
@@ -116,7 +118,8 @@ TABLES: Mapping[str, Table] = {t.name: t for t in (
     _table("patterns", "relations.tsv", "kind word condition", 2,
            kind=("anchor_core", "anchor_rely", "build", "carrier", "coop_verb", "aid", "located", "settle", "make",
                  "carry_out", "plan", "within", "part_is", "area", "not_object", "anaphor", "part_whole",
-                 "develop")),
+                 "develop", "beside", "opener", "firm_lead", "subject_lead", "article_lead")),
+    _table("patterns", "relation_regexes.tsv", "name regex", name=RELATION_REGEXES),
     # extract/patterns: formats
     _table("patterns", "html_furniture.tsv", "kind value", kind=("tag", "attr", "block")),
     _table("patterns", "pdf_furniture.tsv", "regex"),

@@ -22,7 +22,6 @@ from .cues import CueWords
 __all__ = ["anchors"]
 
 SEGMENT_END = re.compile(r"[;;。]")
-SITUATED = re.compile(r"(?:[((][^()()]{1,12}[))])?(?:位于|地处|坐落于|规划面积|总面积|占地)[^;;。]*[,,]$")
 ANCHORS = ("Enterprise", "Institution")
 
 
@@ -38,7 +37,7 @@ def anchors(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         between = text[m.end():place.start] if place is not None else ""
         if place is None or (CLAUSE.search(between) and not cues.regex(
                 "[,,][" + HAN_CHARS + "]{{0,4}}?(?:{0})[^,,。;;]{{0,12}}", "build").fullmatch(between)):
-            subject = _anchor_subject(s.outer, text, m.start(), local)
+            subject = _anchor_subject(s.outer, text, m.start(), local, cues)
             if subject is not None and not text[m.end() - 1:m.end()] == "的":
                 _anchor(s, subject, named, out, "anchor:subject")
             continue                                # 以X为核心,高标准建设P: the next clause builds P
@@ -53,25 +52,27 @@ def anchors(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
                  and cues.regex(r"(?:{0})[^,,。;;]*$", "build").search(text[m.end():p.start])]
         before = [p for p in s.outer if seg <= p.start and p.end <= m.start() and p.entity.type == "Platform"
                   and not CLAUSE.search(text, p.end, m.start() - 1)]
-        opening = next((p for p in before if p.start - seg <= 1 and SITUATED.match(text, p.end, m.start())), None)
+        opening = next((p for p in before if p.start - seg <= 1 and cues.pattern("situated").match(text, p.end, m.start())),
+                       None)
         place = after[0] if after else (opening or (before[-1] if before else None))
         if place is not None:                       # 依托X建设P; P…,依托X…: the platform it relies on X
                                                     # (P位于Q核心区域,依托X…: P, not Q)
             _anchor(s, place, named, out, "anchor:rely")
 
 
-def _anchor_subject(outer: Sequence[MentionView], text: str, pos: int, local: Entity | None) -> MentionView | None:
+def _anchor_subject(outer: Sequence[MentionView], text: str, pos: int, local: Entity | None,
+                    cues: CueWords) -> MentionView | None:
     """The platform a clause-opening 以X为核心/龙头 speaks of: the platform its clause group opens with
     (生物医药园以人福…为龙头), else the article's platform its heading names."""
     seg = segment_start(text, pos)
     first = next((p for p in outer if p.start >= seg), None)
     if first is not None and first.end <= pos and first.entity.type == "Platform" \
-            and text[first.end:pos] in ("", "将", "要", "坚持", "着力"):
+            and (first.end == pos or text[first.end:pos] in cues["subject_lead"]):
         return first
     if first is not None and first.end <= pos and first.entity.type == "Platform" and first.start - seg <= 1 \
-            and text[pos - 1:pos] in ",," and SITUATED.match(text, first.end, pos):
+            and text[pos - 1:pos] in ",," and cues.pattern("situated").match(text, first.end, pos):
         return first                                # P位于Q,(规划面积…,)以A、B为核心: P's own clauses first
-    if local is not None and clause_start(text, pos) == seg and text[seg:pos] in ("", "坚持", "着力", "重点"):
+    if local is not None and clause_start(text, pos) == seg and (seg == pos or text[seg:pos] in cues["article_lead"]):
         return MentionView(pos, pos, local)
     return None
 

@@ -23,7 +23,6 @@ says it.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from ...model import Entity
@@ -37,12 +36,6 @@ __all__ = ["article_builds", "built_in", "carried_out_plan", "hosted", "located"
            "subject_builds", "within"]
 
 OBJECTS = ("Platform", "Institution", "Project", "Enterprise", "Event")
-ANCHOR_SPAN = re.compile(r"以[^,,。;;以]{1,60}?为(?:核心|龙头|主体|依托|支撑|引领)的?")
-ADVANCE = re.compile(r"(?:加快|推进|推动|支持|启动)(?P<x>[^,,。;;]{2,40}?)(?:建设|落地|投产|扩建|扩产|建成)")
-BESIDE = ("东侧", "西侧", "南侧", "北侧", "一侧", "两侧", "以东", "以西", "以南", "以北", "周边", "附近", "旁",
-          "对岸", "对面", "之间", "外围")
-OPENERS = ("依托", "以", "坚持以", "坚持依托", "将", "要", "重点", "加快", "高标准", "高水平", "全力", "积极", "与", "同")
-HOST = re.compile(r"(?:承办|举办|主办)")
 
 
 def relate(x: MentionView, p: MentionView, text: str, cues: CueWords, out: SentenceSink, rule: str,
@@ -71,7 +64,7 @@ def _names_place(x: MentionView, p: MentionView, text: str) -> bool:
 def _objects(outer: Sequence[MentionView], text: str, start: int, end: int, cues: CueWords) -> list[MentionView]:
     """Named things a build verb makes between ``start`` and ``end``: not the anchors written
     inside 以…为核心的, not those of a clause that opens with a not-object word (沿, 依托, 与 …)."""
-    anchors = [m.span() for m in ANCHOR_SPAN.finditer(text, start, end)]
+    anchors = [m.span() for m in cues.pattern("anchor_span").finditer(text, start, end)]
     not_obj = cues["not_object"]
     found = []
     for m in list_after(outer, start, end, OBJECTS):
@@ -95,7 +88,7 @@ def article_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> Non
     here = MentionView(0, 0, local)
     build = cues.regex(r"(?:{0})", "make")
     spans = [(v.end(), clause_end(text, v.end()), v.start()) for v in build.finditer(text)]
-    spans += [(m.start("x"), m.end("x"), m.start()) for m in ADVANCE.finditer(text)]
+    spans += [(m.start("x"), m.end("x"), m.start()) for m in cues.pattern("advance").finditer(text)]
     for start, end, verb in spans:
         clause = clause_start(text, verb)
         if any(p.entity.type in PLACES and clause <= p.start and p.end <= verb and p.entity.id != local.id
@@ -126,7 +119,7 @@ def located(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         p = tails[0]
         places = _places_at(outer, text, m.end(), end)
         last = places[-1] if places else p
-        if text.startswith(BESIDE, last.end):
+        if text.startswith(cues["beside"], last.end):
             continue                                # 位于密云经济开发区西侧: beside the place, not in it
         if text.startswith("的", p.end):           # 落户知识城的百济神州
             after = [x for x in list_after(outer, p.end + 1, end, OBJECTS + ("Region",)) if x.start == p.end + 1]
@@ -239,7 +232,7 @@ def subject_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> Non
             if subject is None:
                 continue
             opener = lead[subject.end - clause:] if subject.start >= clause else lead
-            if opener[:1] in ("和", "及") or (len(opener) > 4 and not opener.startswith(OPENERS)):
+            if opener[:1] in ("和", "及") or (len(opener) > 4 and not opener.startswith(cues["opener"])):
                 continue                            # the clause has a subject of its own
             p = subject
         for x in _objects(s.outer, text, v.end(), clause_end(text, v.end()), cues):
@@ -319,7 +312,7 @@ def hosted(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         if e.entity.type != "Event":
             continue
         clause = clause_start(text, e.start)
-        verb = HOST.search(text, clause, e.start)
+        verb = cues.pattern("host").search(text, clause, e.start)
         if verb is None:
             continue
         subject = next((p for p in s.outer if clause <= p.start and p.end <= verb.start()), None)

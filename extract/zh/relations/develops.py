@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from ...model import Entity
 from ...relating import MentionView, SentenceSink
-from ...textnorm import HAN_CHARS
 from ...vocab import PLACES
 from .clauses import CLAUSE, clause_start, list_after, segment_start, segment_subject
 from .context import SentenceContext
@@ -21,10 +20,6 @@ from .cues import CueWords
 
 __all__ = ["develops"]
 
-JOINTLY = re.compile(r"与[^,,。;;]{1,8}?(?:协同|共同|联动|携手)")
-CARRIER_PHRASE = re.compile(rf"以[^,,。;;以]{{1,60}}?为[{HAN_CHARS}]{{0,4}}?(?:载体|核心|支撑|依托|平台|龙头|牵引)"
-                            r"|依托[^,,。;;]{1,60}?(?=[,,]|建设|打造|布局|建成)")
-FIRM_LEADS = ("", "支持", "推动", "鼓励", "引导")
 
 
 def develops(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -34,14 +29,14 @@ def develops(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         before = [p for p in s.outer if p.end <= m.start()]
         place = before[-1] if before else None
         if place is None or place.entity.type != "Platform" or CLAUSE.search(text, place.end, m.start()):
-            implied = _implied_subject(before, text, m.start(), s.subject, s.local)
+            implied = _implied_subject(before, text, m.start(), s.subject, s.local, cues)
             if implied is None:
-                _firm_develops(s, before, m, out)
+                _firm_develops(s, before, m, cues, out)
                 continue
             places = [implied]
         else:
             between = text[place.end:m.start()]
-            if len(between) > 2 and not JOINTLY.fullmatch(between):
+            if len(between) > 2 and not cues.pattern("jointly").fullmatch(between):
                 continue                                # 知识城与生物岛协同发展生物医药
             places = [place.entity]
             if len(before) > 1 and before[-2].entity.type == "Platform" and text[before[-2].end:place.start] in "与和及、":
@@ -52,7 +47,8 @@ def develops(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
                 out.add(p, "SERVES", ind.entity, "serves:develop")
 
 
-def _firm_develops(s: SentenceContext, before: list[MentionView], m: re.Match, out: SentenceSink) -> None:
+def _firm_develops(s: SentenceContext, before: list[MentionView], m: re.Match, cues: CueWords,
+                   out: SentenceSink) -> None:
     """支持山东港口集团以…推进…,布局港航物流、冷链物流等产业: a company that opens the clause group
     operates in the industries a later clause of the group develops."""
     text = s.text
@@ -60,7 +56,7 @@ def _firm_develops(s: SentenceContext, before: list[MentionView], m: re.Match, o
         return
     seg = segment_start(text, m.start())
     first = next((p for p in before if p.start >= seg), None)
-    if first is None or first.entity.type != "Enterprise" or text[seg:first.start] not in FIRM_LEADS:
+    if first is None or first.entity.type != "Enterprise" or not (seg == first.start or text[seg:first.start] in cues["firm_lead"]):
         return
     if any(p.entity.type in PLACES and p.start >= seg and not text.startswith("为", p.end) for p in before[1:]
            if p is not first and not text[max(0, p.start - 1):p.start] == "以"):
@@ -71,7 +67,7 @@ def _firm_develops(s: SentenceContext, before: list[MentionView], m: re.Match, o
 
 
 def _implied_subject(before: Sequence[MentionView], text: str, pos: int, subject_of_sentence: Entity | None,
-                     local: Entity | None = None) -> Entity | None:
+                     local: Entity | None, cues: CueWords) -> Entity | None:
     """The platform a clause-opening develop verb speaks of: the platform its clause group opens
     with (万庄片区依托…建设…,重点发展…; 以华祥片区为综合服务核,重点发展…), else the platform the
     group built or named last (依托江湾镇建设江湾文旅特色小镇,重点发展…), else, when the sentence
@@ -91,7 +87,7 @@ def _implied_subject(before: Sequence[MentionView], text: str, pos: int, subject
         return local                                # an article's heading platform is its subject: 依托X建设Y,
     seg = segment_start(text, pos)                  # 重点发展… in 怀北片区's article serves 怀北片区, not Y
     places = [p for p in before if p.start >= seg and p.entity.type in PLACES]
-    carriers = [c.span() for c in CARRIER_PHRASE.finditer(text, seg, pos)]
+    carriers = [c.span() for c in cues.pattern("carrier_phrase").finditer(text, seg, pos)]
     platforms = [p for p in places if p.entity.type == "Platform" and not any(a <= p.start < b for a, b in carriers)]
     if platforms:
         return platforms[-1].entity

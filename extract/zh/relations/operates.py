@@ -8,8 +8,6 @@
 """
 from __future__ import annotations
 
-import re
-
 from ...relating import SentenceSink
 from .clauses import CLAUSE, clause_end, list_after
 from .context import SentenceContext
@@ -17,11 +15,6 @@ from .cues import CueWords
 
 __all__ = ["operates_builds", "operates_lead", "operates_list", "operates_predicate"]
 
-FIRMS_OF_KIND = re.compile(r"等(?P<x>[^,,。;;、等]{0,10}?)(?:龙头|骨干|领军)?企业")
-OPERATE_VERB = re.compile(r"^(?:[^,,。;;]{0,8}?)(?:做强|做大|做优|做精|布局|深耕|拓展|开通|进军|主攻|发展|扩大|开展)")
-FIRM_BUILDS = re.compile(r"(?:设立|建设|布局|建成|打造)")
-FIRM_TO_VERB = re.compile(r"^(?:将|要|正|加快|分别)*(?:在[^,,。;;在]{1,16}?(?:内|中)?)?(?:分别|加快)*$")
-FACILITY = re.compile(r"(?:产业)?(?:研发中心|创新中心|研究院|基地|生产基地|制造基地|工厂|生产线|中心|平台|项目)")
 LISTED = ("、", "和", "及")
 
 
@@ -29,7 +22,7 @@ def operates_list(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None
     """A、B等基因检测企业: the companies listed before 等 operate in the industry the kind names."""
     text = s.text
     prev = 0
-    for m in FIRMS_OF_KIND.finditer(text):
+    for m in cues.pattern("firms_of_kind").finditer(text):
         inds = list_after(s.outer, m.start("x"), m.end("x"), ("Industry",))
         if not inds and text[m.end():m.end() + 1] in ",,":   # …等龙头企业,推动电子信息产业集群发展
             nxt = CLAUSE.search(text, m.end() + 1)
@@ -77,7 +70,7 @@ def operates_predicate(s: SentenceContext, cues: CueWords, out: SentenceSink) ->
             else:
                 break
         end = clause_end(text, f.end)
-        v = OPERATE_VERB.match(text[f.end:end])
+        v = cues.pattern("operate_verb").match(text[f.end:end])
         if v is None or any(m.entity.type == "Enterprise" for m in outer if f.end <= m.start < f.end + v.end()):
             continue
         inds = list_after(outer, f.end + v.end(), end, ("Industry",))
@@ -96,13 +89,13 @@ def operates_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> No
     ms, text, outer = s.mentions, s.text, s.outer
     if not any(m.entity.type == "Enterprise" for m in ms):
         return
-    for v in FIRM_BUILDS.finditer(text):
+    for v in cues.pattern("firm_builds").finditer(text):
         if any(o.start <= v.start() < o.end for o in outer):
             continue
         before = [o for o in outer if o.end <= v.start() and not CLAUSE.search(text, o.end, v.start())]
         firms = []
         for o in reversed(before):
-            if o.entity.type == "Enterprise" and (not firms and FIRM_TO_VERB.match(text[o.end:v.start()])
+            if o.entity.type == "Enterprise" and (not firms and cues.pattern("firm_to_verb").match(text[o.end:v.start()])
                                                  or firms and text[o.end:firms[0].start] in LISTED):
                 firms.insert(0, o)
             elif firms or o.entity.type != "Region" and o.entity.type != "Platform":
@@ -112,7 +105,7 @@ def operates_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> No
         end = clause_end(text, v.end())
         inds = [i for i in ms if i.entity.type == "Industry" and v.end() <= i.start < end]
         inds = [i for n, i in enumerate(inds) if i.start == v.end() or (n > 0 and text[inds[n - 1].end:i.start] in ("和", "、", "及"))]
-        if not inds or FACILITY.match(text, inds[-1].end) is None:
+        if not inds or cues.pattern("facility").match(text, inds[-1].end) is None:
             continue
         if len(firms) > 1 and len(inds) == len(firms) and "分别" in text[firms[-1].end:v.start()]:
             for f, i in zip(firms, inds, strict=True):

@@ -7,8 +7,6 @@
 """
 from __future__ import annotations
 
-import re
-
 from ...relating import SentenceSink
 from ...vocab import PLACES
 from .clauses import CLAUSE, list_after, segment_subject
@@ -16,8 +14,6 @@ from .context import SentenceContext
 from .cues import CueWords
 
 __all__ = ["composed", "part_of"]
-
-COMPOSED = re.compile(r"由(?P<parts>[^,,。;;]{2,80}?)(?:组成|构成)")
 
 
 def part_of(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -65,7 +61,7 @@ def part_of(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
 def composed(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
     """P由Q、R和S组成: Q, R, S are PART_OF P."""
     text = s.text
-    for m in COMPOSED.finditer(text):
+    for m in cues.pattern("composed").finditer(text):
         whole = [p for p in s.outer if p.end <= m.start() and p.entity.type in PLACES
                  and not CLAUSE.search(text, p.end, m.start())]
         if not whole and text[max(0, m.start() - 1)] in ",,":

@@ -9,8 +9,6 @@
 """
 from __future__ import annotations
 
-import re
-
 from ...relating import SentenceSink
 from ...vocab import PLACES
 from .clauses import CLAUSE, clause_end, list_after
@@ -18,8 +16,6 @@ from .context import SentenceContext
 from .cues import CueWords
 
 __all__ = ["carriers", "plan_clusters", "relied_on", "serves_adjacent", "serves_by_name"]
-
-CLUSTERS = re.compile(r"(?:打造|建设|形成|培育|发展)(?P<x>[^,,。;;]{4,80}?)[一二两三四五六七八九十\d]+大(?:产业)?(?:组团|集群|板块|基地)")
 
 
 def serves_by_name(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -93,7 +89,7 @@ def plan_clusters(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None
     """落实知识城总体发展规划,…打造A、B…四大组团: the platform whose plan the sentence carries out
     serves the industries of the clusters it builds."""
     ms = s.mentions
-    for m in CLUSTERS.finditer(s.text):
+    for m in cues.pattern("clusters").finditer(s.text):
         plans = [p for p in ms if p.entity.type == "Initiative" and p.end <= m.start()]
         subject = next((pl for p in plans for pl in ms if pl.entity.type == "Platform"
                         and p.start <= pl.start and pl.end <= p.end), None)

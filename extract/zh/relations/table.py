@@ -1,6 +1,7 @@
 """The Chinese relation rules, registered in one table in the order they run on each sentence.
 
-Each rule names the cue kinds of patterns/relations.tsv it reads and gets only those; it reads
+Each rule names the cue kinds (patterns/relations.tsv) and regexes (patterns/relation_regexes.tsv)
+it reads and gets only those; it reads
 one ``SentenceContext`` and emits into the document's sink, where the first statement of a
 relation wins (so the order below decides which rule a relation is credited to).
 """
@@ -20,27 +21,28 @@ ZhRule = RelationRule[SentenceContext, CueWords]
 RULES: tuple[ZhRule, ...] = (
     RelationRule("serves_by_name", (), serves.serves_by_name),
     RelationRule("serves_adjacent", (), serves.serves_adjacent),
-    RelationRule("anchors", ("anchor_core", "anchor_rely", "build"), anchors.anchors),
+    RelationRule("anchors", ("anchor_core", "anchor_rely", "build", "subject_lead", "article_lead", "situated"),
+                 anchors.anchors),
     RelationRule("carriers", ("carrier", "build"), serves.carriers),
     RelationRule("relied_on", ("build",), serves.relied_on),
     RelationRule("cooperation", ("coop_verb", "aid"), cooperation.cooperation),
     RelationRule("part_of", ("part_whole",), parts.part_of),
-    RelationRule("develops", ("develop",), develops.develops),
-    RelationRule("composed", (), parts.composed),
-    RelationRule("plan_clusters", (), serves.plan_clusters),
-    RelationRule("operates_list", (), operates.operates_list),
+    RelationRule("develops", ("develop", "firm_lead", "jointly", "carrier_phrase"), develops.develops),
+    RelationRule("composed", ("composed",), parts.composed),
+    RelationRule("plan_clusters", ("clusters",), serves.plan_clusters),
+    RelationRule("operates_list", ("firms_of_kind",), operates.operates_list),
     RelationRule("operates_lead", ("anchor_core",), operates.operates_lead),
-    RelationRule("operates_predicate", (), operates.operates_predicate),
-    RelationRule("operates_builds", (), operates.operates_builds),
-    RelationRule("article_builds", ("make", "area", "not_object"), containment.article_builds),
-    RelationRule("located", ("located", "area"), containment.located),
-    RelationRule("built_in", ("make", "settle", "area", "not_object"), containment.built_in),
-    RelationRule("subject_builds", ("make", "area", "not_object"), containment.subject_builds),
-    RelationRule("carried_out_plan", ("carry_out", "plan", "make", "area", "not_object"),
+    RelationRule("operates_predicate", ("operate_verb",), operates.operates_predicate),
+    RelationRule("operates_builds", ("firm_builds", "firm_to_verb", "facility"), operates.operates_builds),
+    RelationRule("article_builds", ("make", "area", "not_object", "anchor_span", "advance"), containment.article_builds),
+    RelationRule("located", ("located", "area", "beside"), containment.located),
+    RelationRule("built_in", ("make", "settle", "area", "not_object", "anchor_span"), containment.built_in),
+    RelationRule("subject_builds", ("make", "opener", "area", "not_object", "anchor_span"), containment.subject_builds),
+    RelationRule("carried_out_plan", ("carry_out", "plan", "make", "area", "not_object", "anchor_span"),
                  containment.carried_out_plan),
     RelationRule("within", ("within", "area"), containment.within),
     RelationRule("part_is", ("part_is",), containment.part_is),
-    RelationRule("hosted", ("area",), containment.hosted),
+    RelationRule("hosted", ("host", "area"), containment.hosted),
 )
 
 
