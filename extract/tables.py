@@ -93,7 +93,8 @@ TYPES = ENTITY_TYPES
 WORD_KINDS = ("break", "joiner", "trim", "generic", "category", "quantity", "keep", "abbrev", "organ",
               "industry", "nominal", "lead", "designation", "place", "ranking", "umbrella", "science",
               "link_head", "spec_unit", "one_char_verb", "counting", "division_char", "division_end",
-              "division_suffix", "scope", "rank", "not_sector_after", "campus_of")
+              "division_suffix", "scope", "rank", "not_sector_after", "campus_of", "honorific", "firm_word",
+              "group_word", "not_firm_item", "project_item")
 NAME_REGEXES = ("quantity", "digit_or_scale", "count_start", "segment", "project_before", "counted", "firm_type",
                 "built_in", "phase", "list_stop", "key_technology", "weak_cue", "slogan", "target_label", "years",
                 "title_note")
@@ -118,7 +119,8 @@ TABLES: Mapping[str, Table] = {t.name: t for t in (
     _table("patterns", "relations.tsv", "kind word condition", 2,
            kind=("anchor_core", "anchor_rely", "build", "carrier", "coop_verb", "aid", "located", "settle", "make",
                  "carry_out", "plan", "within", "part_is", "area", "not_object", "anaphor", "part_whole",
-                 "develop", "beside", "opener", "firm_lead", "subject_lead", "article_lead")),
+                 "develop", "beside", "opener", "firm_lead", "subject_lead", "article_lead",
+                 "region_part")),
     _table("patterns", "relation_regexes.tsv", "name regex", name=RELATION_REGEXES),
     # extract/patterns: formats
     _table("patterns", "html_furniture.tsv", "kind value", kind=("tag", "attr", "block")),

@@ -53,14 +53,14 @@ def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, s
         return False
     if any(w in item for w in ("的", "等", "为")):
         return False
-    if item.endswith(("同志", "总书记")):
+    if item.endswith(rules.word_tuples["honorific"]):
         return False
     if type_ == "Industry":                        # 枸杞, 精品民宿, 车路协同: a cue types short items
         if strict and rules.regexes["key_technology"].search(item):
             return False                            # 聚焦…关键核心技术: technologies, not a sector
         return len(item) <= 12 and (rules.industry_end.search(item) is not None or (len(item) <= 6 and not strict))
     if type_ == "Enterprise":
-        return len(item) <= 8 and not item.endswith(("项目", "机构", "企业", "平台", "中心", "出入口", "节点"))
+        return len(item) <= 8 and not item.endswith(rules.word_tuples["not_firm_item"])
     return True
 
 
@@ -110,12 +110,12 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 continue                            # a lone item: only a brand right before 等…企业
             for i, (s, e) in enumerate(spans):
                 s = trim_start(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
-                if cue.type == "Enterprise" and text[s:e].endswith(("项目", "出入口")) and 4 <= e - s <= 10:
+                if cue.type == "Enterprise" and text[s:e].endswith(rules.word_tuples["project_item"]) and 4 <= e - s <= 10:
                     yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
                 elif cue.type == "Enterprise" and len(spans) == 1 and cue.side == "after":
                     yield Candidate(s, e, "Enterprise", f"list:{cue.side}")   # (_lone_brand vouched for it)
                 elif cue.type == "Enterprise" and cue.side == "after" and _kind_of(text[s:e], m.group(0), rules) \
-                        and not text[s:e].endswith(("企业", "公司", "机构")) \
+                        and not text[s:e].endswith(rules.word_tuples["firm_word"]) \
                         and not _brand_item(tokens, s, e, known_spans) \
                         and _item_ok(text, s, e, "Industry", rules, known_spans):
                     yield Candidate(s, e, "Industry", f"list:{cue.side}")  # 数据标注、数据合规等数据服务企业
@@ -139,7 +139,7 @@ def _lone_brand(tokens: Tokens, start: int, end: int, rules: Rules, known_spans)
     item = tokens.text[start:end]
     if not (2 <= len(item) <= 8) or end >= len(tokens.text) or tokens.words[tokens.at[end]] != "等" \
             or is_generic(item, rules) \
-            or item.endswith(("企业", "公司", "机构", "集团")) or not (HAN_ONLY.match(item) or item.isascii()):
+            or item.endswith(rules.word_tuples["firm_word"] + rules.word_tuples["group_word"]) or not (HAN_ONLY.match(item) or item.isascii()):
         return False
     if (start, end) in known_spans:
         return True

@@ -46,7 +46,7 @@ def part_of(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             out.add(part.entity, "PART_OF", whole.entity, "part_of:includes")
         if whole.entity.type == "Region":           # 都市圈包括长沙市全域、…醴陵市: regions lie in it
             for part in list_after(s.outer, m.end(), end, ("Region",)):
-                if not text.startswith(("中心城区", "城区", "部分", "的"), part.end):
+                if not text.startswith((*cues["region_part"], "部分", "的"), part.end):
                     out.add(part.entity, "LOCATED_IN", whole.entity, "located_in:includes")
         elif whole.entity.type == "Platform" and text[max(0, m.start() - 2):m.start()] == "范围":
             parts = list_after(s.outer, m.end(), end, ("Region",))   # 新区范围包括浦口区、六合区: the districts lie in it
@@ -54,7 +54,7 @@ def part_of(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             for part in parts:
                 if partly:                              # A、B和C部分区域: the platform lies in them
                     out.add(whole.entity, "LOCATED_IN", part.entity, "located_in:covers")
-                elif not text.startswith(("中心城区", "城区", "的"), part.end):
+                elif not text.startswith((*cues["region_part"], "的"), part.end):
                     out.add(part.entity, "LOCATED_IN", whole.entity, "located_in:includes")
 
 

@@ -26,7 +26,7 @@ RULES: tuple[ZhRule, ...] = (
     RelationRule("carriers", ("carrier", "build"), serves.carriers),
     RelationRule("relied_on", ("build",), serves.relied_on),
     RelationRule("cooperation", ("coop_verb", "aid"), cooperation.cooperation),
-    RelationRule("part_of", ("part_whole",), parts.part_of),
+    RelationRule("part_of", ("part_whole", "region_part"), parts.part_of),
     RelationRule("develops", ("develop", "firm_lead", "jointly", "carrier_phrase"), develops.develops),
     RelationRule("composed", ("composed",), parts.composed),
     RelationRule("plan_clusters", ("clusters",), serves.plan_clusters),
