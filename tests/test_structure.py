@@ -1,6 +1,15 @@
-from extract.clean import clean
+"""Structure: chapters, articles, paragraphs and sentences (Chinese and English) as spans of the raw text."""
+from extract.clean import Line, clean
+from extract.en.sentences import split_sentences_en
 from extract.structure import parse
 from extract.zh.sentences import split_sentences
+
+
+def test_sentences_split_after_full_stops_not_abbreviations_or_decimals():
+    text = "GDP grew 6.3 percent. GAC Toyota Motor Co., Ltd. expanded. See No. 5 for details! Done"
+    spans = split_sentences_en(Line(10, 10 + len(text), text))
+    parts = [text[s - 10:e - 10] for s, e in spans]
+    assert parts == ["GDP grew 6.3 percent.", "GAC Toyota Motor Co., Ltd. expanded.", "See No. 5 for details!", "Done"]
 
 
 def test_sample_chapters_articles_sentences(sample_text):

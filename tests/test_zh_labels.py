@@ -1,4 +1,5 @@
-"""Generated English names: glossary heads and modifiers, pinyin for proper names, flagged as generated."""
+"""Chinese labels: generated English names (glossary heads and modifiers, pinyin for proper names),
+flagged as generated; official names kept."""
 from extract.model import Entity
 from extract.zh.labels import GENERATED, OFFICIAL, add_english_names
 from extract.zh.translate import english_name, romanise

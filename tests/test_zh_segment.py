@@ -1,28 +1,10 @@
+"""Chinese segmentation: the private jieba and the registry ruler on its words."""
 import jieba
 from spacy.tokens import Doc
 
 from extract.nlp import pipeline
-from extract.registry import load_registry, parse_registry
+from extract.registry import load_registry
 from extract.zh.segment import private_jieba
-
-
-def test_registry_resolves_aliases_in_both_languages():
-    r = load_registry()
-    kc = r.lookup("知识城")
-    assert kc is not None and kc.type == "Platform"
-    assert r.lookup("Guangzhou Knowledge City") is kc
-    assert r.lookup("中新广州知识城") is kc
-
-
-def test_registry_rejects_a_form_naming_two_entries():
-    rows = ["id\ttype\tname_zh\tname_en\taliases_zh\taliases_en\tsource",
-            "a\tRegion\t甲\tA\t乙\t\tx", "b\tRegion\t乙\tB\t\t\tx"]
-    try:
-        parse_registry(rows)
-    except ValueError as exc:
-        assert "already names a" in str(exc)
-    else:
-        raise AssertionError("duplicate form accepted")
 
 
 def test_private_jieba_leaves_global_tokenizer_alone():
@@ -73,31 +55,3 @@ def test_private_jieba_cuts_exactly_as_stock_jieba_with_the_same_words():
     assert len(text) > 30000
     assert list(ours.cut(text)) == list(stock.cut(text))
     assert list(ours.cut(text, HMM=False)) == list(stock.cut(text, HMM=False))
-
-
-def test_chinese_only_industry_entries_are_taxonomy_concepts():
-    """The sector names the registry takes from the industry taxonomy (match = zh) are real
-    concepts: each maps exactly to a concept of ontology/industries.ttl, with its own slug where
-    the taxonomy has one, and none is matched in English texts (the English extractor has its own terms)."""
-    from extract.nlp import registry_patterns
-    from ontology.taxonomy import map_industry, taxonomy
-    slugs = {c.iri.rsplit("/", 1)[-1] for c in taxonomy()}
-    r = load_registry()
-    zh_only = [e for e in r.entries if e.match == ("zh",)]
-    assert len(zh_only) >= 40
-    for e in zh_only:
-        assert e.type == "Industry" and e.name_en and e.source.startswith("https://")
-        mapped = map_names_or_none(map_industry, e)
-        assert mapped is not None, e.name_zh
-        if e.id in slugs:
-            assert mapped == (f"https://w3id.org/policykg/industry/{e.id}", "exact"), e.name_zh
-    en_ids = {p["id"] for p in registry_patterns(r, "en")}
-    assert not en_ids & {e.id for e in zh_only}
-
-
-def map_names_or_none(map_industry, entry):
-    for name in (entry.name_zh, *entry.aliases_zh):
-        got = map_industry(name)
-        if got is not None:
-            return got
-    return None

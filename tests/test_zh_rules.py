@@ -1,5 +1,5 @@
-"""The word lists' regexes (extract/rules.py) are tries; they must match exactly what a flat
-alternation sorted longest first matches, wherever they are used (finditer, repeated, anchored)."""
+"""The Chinese rules' data (extract/zh/rules.py): the word lists' regexes are tries that match exactly
+what a flat alternation sorted longest first matches, wherever they are used."""
 import random
 import re
 

@@ -1,7 +1,37 @@
-"""The SKOS industry taxonomy and the mapping of extracted industry names onto it."""
+"""The SKOS industry taxonomy (ontology/taxonomy.py) and the mapping of extracted industry names onto it."""
 from rdflib import RDF, SKOS
 
+from extract.registry import load_registry
 from ontology.taxonomy import BROADER, EXACT, IND, SCHEME, ancestors, map_industry, taxonomy, taxonomy_graph, unmapped
+
+
+def test_chinese_only_industry_entries_are_taxonomy_concepts():
+    """The sector names the registry takes from the industry taxonomy (match = zh) are real
+    concepts: each maps exactly to a concept of ontology/industries.ttl, with its own slug where
+    the taxonomy has one, and none is matched in English texts (the English extractor has its own terms)."""
+    from extract.nlp import registry_patterns
+    from ontology.taxonomy import map_industry, taxonomy
+    slugs = {c.iri.rsplit("/", 1)[-1] for c in taxonomy()}
+    r = load_registry()
+    zh_only = [e for e in r.entries if e.match == ("zh",)]
+    assert len(zh_only) >= 40
+    for e in zh_only:
+        assert e.type == "Industry" and e.name_en and e.source.startswith("https://")
+        mapped = map_names_or_none(map_industry, e)
+        assert mapped is not None, e.name_zh
+        if e.id in slugs:
+            assert mapped == (f"https://w3id.org/policykg/industry/{e.id}", "exact"), e.name_zh
+    en_ids = {p["id"] for p in registry_patterns(r, "en")}
+    assert not en_ids & {e.id for e in zh_only}
+
+
+def map_names_or_none(map_industry, entry):
+    for name in (entry.name_zh, *entry.aliases_zh):
+        got = map_industry(name)
+        if got is not None:
+            return got
+    return None
+
 
 SEI_TOP = ("新一代信息技术产业", "高端装备制造产业", "新材料产业", "生物产业", "新能源汽车产业", "新能源产业",
            "节能环保产业", "数字创意产业", "相关服务业")
