@@ -14,6 +14,7 @@ from .ids import entity_id
 from .model import Entity, Evidence, Mention
 from .registry import load_registry
 from .textnorm import HAN, normalise_name
+from .vocab import NameSource
 
 
 def resolve(mentions: tuple[Mention, ...], divisions: Mapping[str, str]) -> tuple[Entity, ...]:
@@ -49,7 +50,7 @@ def resolve(mentions: tuple[Mention, ...], divisions: Mapping[str, str]) -> tupl
         entities.append(Entity(
             id=entity_id(type_, key), type=type_, name=name,
             name_en=entry.name_en if entry else None,
-            name_en_source="official" if entry and entry.name_en else None,
+            name_en_source=NameSource.OFFICIAL if entry and entry.name_en else None,
             aliases=tuple(sorted(a for a in aliases if a)), mentions=evidence,
             registry_id=entry.id if entry else None))
     return tuple(sorted(entities, key=lambda e: e.id))

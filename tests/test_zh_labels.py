@@ -1,7 +1,8 @@
 """Chinese labels: generated English names (glossary heads and modifiers, pinyin for proper names),
 flagged as generated; official names kept."""
 from extract.model import Entity
-from extract.zh.labels import GENERATED, OFFICIAL, add_english_names
+from extract.vocab import NameSource
+from extract.zh.labels import add_english_names
 from extract.zh.translate import english_name, romanise
 
 
@@ -46,14 +47,14 @@ def test_label_stage_keeps_official_and_flags_generated():
                       name_en="Sino-Singapore Guangzhou Knowledge City", name_en_source="official")
     new = Entity(id="Platform/n-1", type="Platform", name="将军山数字创新园")
     a, b = add_english_names((official, new))
-    assert a == official and a.name_en_source == OFFICIAL
-    assert b.name_en == "Jiangjunshan Digital Innovation Park" and b.name_en_source == GENERATED
+    assert a == official and a.name_en_source == NameSource.OFFICIAL
+    assert b.name_en == "Jiangjunshan Digital Innovation Park" and b.name_en_source == NameSource.GENERATED
 
 
 def test_pipeline_gives_every_entity_an_english_name(sample_extraction):
     assert sample_extraction.entities
     for e in sample_extraction.entities:
-        assert e.name_en and e.name_en_source in (OFFICIAL, GENERATED), e
+        assert e.name_en and e.name_en_source in (NameSource.OFFICIAL, NameSource.GENERATED), e
 
 
 def test_a_contextual_short_form_is_not_read_as_its_registry_entry_inside_another_name():

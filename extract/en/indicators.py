@@ -13,6 +13,7 @@ from functools import lru_cache
 from ..ids import indicator_id
 from ..model import Evidence, Indicator, Sentence
 from ..tables import read_table
+from ..vocab import IndicatorStatus
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_PREFIX = r"RMB|CNY|US\$|USD|\$|¥"
@@ -124,10 +125,10 @@ def _status(r: Rules, text: str, pos: int) -> str:
     s, e = _clause(text, pos)
     clause = text[s:e]
     if r.target.search(clause):
-        return "target"
+        return IndicatorStatus.TARGET
     if r.past is not None and r.past.search(clause):
-        return "achieved"
-    return "target" if r.target.search(text) else "achieved"
+        return IndicatorStatus.ACHIEVED
+    return IndicatorStatus.TARGET if r.target.search(text) else IndicatorStatus.ACHIEVED
 
 
 def _comparator(r: Rules, before: str, after: str) -> str:
@@ -170,7 +171,7 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
     for sent in sentences:
         text = sent.text
         figures = list(r.figure.finditer(text))
-        status = "target" if r.target.search(text) else "achieved"
+        status = IndicatorStatus.TARGET if r.target.search(text) else IndicatorStatus.ACHIEVED
         found: list[tuple[re.Match, Indicator]] = []
         for m in figures:
             raw = m.group("v1") or m.group("v2")

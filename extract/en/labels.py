@@ -5,6 +5,7 @@ from dataclasses import replace
 
 from ..model import Entity
 from ..textnorm import HAN
+from ..vocab import NameSource
 
 
 def label_english(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
@@ -18,8 +19,8 @@ def label_english(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
         if e.name_en:
             out.append(e)
         elif not HAN.search(e.name):
-            out.append(replace(e, name_en=e.name, name_en_source="document"))
+            out.append(replace(e, name_en=e.name, name_en_source=NameSource.DOCUMENT))
         else:
             english = next((m.text for m in e.mentions if not HAN.search(m.text)), None)
-            out.append(replace(e, name_en=english, name_en_source="document") if english else e)
+            out.append(replace(e, name_en=english, name_en_source=NameSource.DOCUMENT) if english else e)
     return tuple(out)

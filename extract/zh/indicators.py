@@ -16,6 +16,7 @@ from ..ids import indicator_id
 from ..model import Document, Entity, Evidence, Indicator, Sentence
 from ..tables import read_table
 from ..textnorm import fold_width
+from ..vocab import IndicatorStatus
 
 CN_NUM = "〇零一二两三四五六七八九十百千万半"
 YEAR_TARGET = re.compile(r"到(?P<y>(?:20|19)\d\d|二〇[〇零一二三四五六七八九]{2})年")
@@ -208,10 +209,10 @@ def figure_year(text: str, start: int, default: int | None) -> int | None:
 
 def _status(text: str, review: bool, cues: Cues) -> str:
     if YEAR_TARGET.search(text) or any(c in text for c in ("力争", "目标", "确保", "今后")):
-        return "target"
+        return IndicatorStatus.TARGET
     if any(c in text for c in cues.achieved):
-        return "achieved"
-    return "achieved" if review else "target"
+        return IndicatorStatus.ACHIEVED
+    return IndicatorStatus.ACHIEVED if review else IndicatorStatus.TARGET
 
 
 def _metric(text: str, start: int) -> str:

@@ -12,10 +12,8 @@ from dataclasses import replace
 from ..hanzi import to_simplified
 from ..model import Entity
 from ..textnorm import normalise_name
+from ..vocab import NameSource
 from .translate import composed_name
-
-OFFICIAL = "official"
-GENERATED = "generated"
 
 
 def _taxonomy_english(name: str, glossary_only: bool) -> str | None:
@@ -32,11 +30,11 @@ def _taxonomy_english(name: str, glossary_only: bool) -> str | None:
 
 def label_entity(e: Entity) -> Entity:
     if e.name_en:
-        return e if e.name_en_source else replace(e, name_en_source=OFFICIAL)
+        return e if e.name_en_source else replace(e, name_en_source=NameSource.OFFICIAL)
     en, romanised = composed_name(e.name, e.type)
     if e.type == "Industry":
         en = _taxonomy_english(e.name, glossary_only=not romanised) or en
-    return replace(e, name_en=en, name_en_source=GENERATED)
+    return replace(e, name_en=en, name_en_source=NameSource.GENERATED)
 
 
 def add_english_names(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:

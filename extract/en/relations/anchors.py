@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ...relating import SentenceSink
+from ...vocab import RelationType
 from .context import ANCHORS, CLAUSE_END, EnSentence, list_from, subject_at
 from .cues import CuePatterns
 
@@ -28,12 +29,12 @@ def anchors(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
             if place is not None and place.entity.type == "Platform":
                 for m in listed:
                     if m.entity.type == "Platform":
-                        out.add(m.entity, "PART_OF", place.entity, "en:part_of:core")
+                        out.add(m.entity, RelationType.PART_OF, place.entity, "en:part_of:core")
         else:
             anchors = list_from(text, ms, c.end(), ANCHORS)
         if place is not None and place.entity.type == "Platform":
             for a in anchors:
-                out.add(place.entity, "ANCHORED_BY", a.entity, "en:anchored_by")
+                out.add(place.entity, RelationType.ANCHORED_BY, a.entity, "en:anchored_by")
     for c in cues.find("rely", text):
         anchors = list_from(text, ms, c.end(), ANCHORS)
         if not anchors:
@@ -47,4 +48,4 @@ def anchors(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                           and built.search(text[comma:m.start])), None)
         if place is not None and place.entity.type == "Platform":
             for a in anchors:
-                out.add(place.entity, "ANCHORED_BY", a.entity, "en:anchored_by:rely")
+                out.add(place.entity, RelationType.ANCHORED_BY, a.entity, "en:anchored_by:rely")

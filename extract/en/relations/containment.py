@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ...relating import SentenceSink
-from ...vocab import PLACES
+from ...vocab import PLACES, RelationType
 from .context import CLAUSE_END, NOT_LOCATED, EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
@@ -26,7 +26,7 @@ def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                      and not CLAUSE_END.search(text, c.end(), m.start) and m.start - c.end() <= 60), None)
         for head in group(text, ms, subject_at(text, subjects, c.start())):
             if tail is not None and (head.entity.type not in NOT_LOCATED or head.entity.type == "Event"):
-                out.add(head.entity, "LOCATED_IN", tail.entity, "en:located_in")
+                out.add(head.entity, RelationType.LOCATED_IN, tail.entity, "en:located_in")
 
 
 def hosts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -41,7 +41,7 @@ def hosts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         for m in ms:
             if m.start >= c.end() and (end is None or m.end <= end.start()) and \
                     m.entity.type in ("Institution", "Enterprise", "Project", "Event"):
-                out.add(m.entity, "LOCATED_IN", host.entity, "en:hosts")
+                out.add(m.entity, RelationType.LOCATED_IN, host.entity, "en:hosts")
 
 
 def of_and_in(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -55,12 +55,12 @@ def of_and_in(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
             continue
         if re.fullmatch(r"\s+of\s+(?:the\s+)?", gap) and a.entity.type in PLACES:
             if a.entity.type == "Platform" and b.entity.type == "Platform":
-                out.add(a.entity, "PART_OF", b.entity, "en:part_of:of")
+                out.add(a.entity, RelationType.PART_OF, b.entity, "en:part_of:of")
             else:
-                out.add(a.entity, "LOCATED_IN", b.entity, "en:located_in:of")
+                out.add(a.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:of")
         elif re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
             for item in list_ending_at(text, names, a):
-                out.add(item.entity, "LOCATED_IN", b.entity, "en:located_in:in")
+                out.add(item.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:in")
 
 
 def wholes(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -77,9 +77,9 @@ def wholes(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
             if re.search(r"\d[\d,.]*\s+(?:[a-z-]+\s+){1,4}of\s+(?:the\s+)?$", text[c.end():part.start]):
                 continue                  # “covers 27 districts and counties of Chongqing”: the container
             if part.entity.type == "Platform":
-                out.add(part.entity, "PART_OF", whole.entity, "en:part_of:includes")
+                out.add(part.entity, RelationType.PART_OF, whole.entity, "en:part_of:includes")
             elif whole.entity.type == "Region":
-                out.add(part.entity, "LOCATED_IN", whole.entity, "en:located_in:consists")
+                out.add(part.entity, RelationType.LOCATED_IN, whole.entity, "en:located_in:consists")
 
 
 def parts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -91,7 +91,7 @@ def parts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
             part = next((m for m in reversed(ms) if m.end <= c.start()), None)
         whole = next((m for m in ms if m.start >= c.end() and m.start - c.end() <= 12), None)
         if part is not None and whole is not None and part.entity.type == "Platform" and whole.entity.type in PLACES:
-            out.add(part.entity, "PART_OF", whole.entity, "en:part_of")
+            out.add(part.entity, RelationType.PART_OF, whole.entity, "en:part_of")
 
 
 def builds(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -104,4 +104,4 @@ def builds(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                 or subject.start > c.start() or len(group(text, ms, subject)) > 1:
             continue
         for m in list_from(text, ms, c.end(), ("Platform", "Institution", "Project"), lead=12):
-            out.add(m.entity, "LOCATED_IN", subject.entity, "en:located_in:build")
+            out.add(m.entity, RelationType.LOCATED_IN, subject.entity, "en:located_in:build")

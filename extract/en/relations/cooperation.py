@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ...relating import MentionView, SentenceSink
-from ...vocab import COOPERATORS
+from ...vocab import COOPERATORS, RelationType
 from .context import EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
@@ -22,7 +22,7 @@ def cooperation(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         if actor is None or actor.entity.type not in COOPERATORS:
             continue
         for p in list_from(text, ms, c.end(), COOPERATORS):
-            out.add(actor.entity, "COOPERATES_WITH", p.entity, "en:cooperates_with")
+            out.add(actor.entity, RelationType.COOPERATES_WITH, p.entity, "en:cooperates_with")
     for c in cues.find("together", text):
         actors = [a for a in group(text, ms, subject_at(text, subjects, c.start())) if a.entity.type in COOPERATORS]
         if len(actors) >= 2 and actors[-1].start < c.start():
@@ -47,11 +47,11 @@ def cooperation(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         if with_:
             for p in list_from(text, ms, with_.end(), COOPERATORS, lead=60):
                 for a in actors:
-                    out.add(a.entity, "COOPERATES_WITH", p.entity, "en:cooperates_with:jointly")
+                    out.add(a.entity, RelationType.COOPERATES_WITH, p.entity, "en:cooperates_with:jointly")
 
 
 def _pairwise(items: list[MentionView], out: SentenceSink, rule: str) -> None:
     """Every pair of the items cooperates."""
     for i, a in enumerate(items):
         for b in items[i + 1:]:
-            out.add(a.entity, "COOPERATES_WITH", b.entity, rule)
+            out.add(a.entity, RelationType.COOPERATES_WITH, b.entity, rule)

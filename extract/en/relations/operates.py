@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...relating import SentenceSink
+from ...vocab import RelationType
 from .context import CLAUSE_END, EnSentence, contains_stem, list_ending_at, list_from, words_of
 from .cues import CuePatterns
 
@@ -31,7 +32,7 @@ def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         else:
             pairs = []                    # several companies, several sectors, no mapping
         for f, i in pairs:
-            out.add(f.entity, "OPERATES_IN", i.entity, "en:operates_in:role")
+            out.add(f.entity, RelationType.OPERATES_IN, i.entity, "en:operates_in:role")
     for c in cues.find("firms", text):
         firms = list_from(text, ms, c.end(), ("Enterprise",))
         if not firms:
@@ -47,14 +48,14 @@ def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                        len(phrase) >= len(words_of(f)) for f in forms):
                     firms_only = [f for f in firms]
                     for f in firms_only:
-                        out.add(f.entity, "OPERATES_IN", ind, "en:operates_in:sector_firms")
+                        out.add(f.entity, RelationType.OPERATES_IN, ind, "en:operates_in:sector_firms")
                     break
         end = CLAUSE_END.search(text, firms[-1].end)
         inds += [m for m in ms if m.start >= firms[-1].end and (end is None or m.end <= end.start())
                  and m.entity.type == "Industry"]
         for f in firms:
             for i in inds:
-                out.add(f.entity, "OPERATES_IN", i.entity, "en:operates_in")
+                out.add(f.entity, RelationType.OPERATES_IN, i.entity, "en:operates_in")
     # “BYD, a leading new energy vehicle maker”
     for m in ms:
         if m.entity.type != "Enterprise":
@@ -65,4 +66,4 @@ def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         ind = next((i for i in ms if i.start == hit.end() and i.entity.type == "Industry"), None)
         if ind is not None and re.match(rf"\s+(?:{nouns}|company|enterprise|firm|maker|manufacturer|producer)\b",
                                         text[ind.end:]):
-            out.add(m.entity, "OPERATES_IN", ind.entity, "en:operates_in:apposition")
+            out.add(m.entity, RelationType.OPERATES_IN, ind.entity, "en:operates_in:apposition")

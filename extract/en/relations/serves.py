@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ...relating import SentenceSink
+from ...vocab import RelationType
 from ..sectors import cue_ends
 from .context import EnSentence, contains_stem, group, list_ending_at, list_from, place_after, subject_at, words_of
 from .cues import CuePatterns
@@ -37,11 +38,11 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         respectively = re.match(r"\s*,?\s*respectively\b", text[inds[-1].end:]) is not None
         if respectively and len(places) == len(inds) > 1:
             for p, i in zip(places, inds):
-                out.add(p.entity, "SERVES", i.entity, "en:serves:respectively")
+                out.add(p.entity, RelationType.SERVES, i.entity, "en:serves:respectively")
             continue
         for p in places:
             for i in inds:
-                out.add(p.entity, "SERVES", i.entity, "en:serves:develop")
+                out.add(p.entity, RelationType.SERVES, i.entity, "en:serves:develop")
     for h in r.head.finditer(text):
         inds = [m for m in ms if m.entity.type == "Industry" and m.end <= h.start()]
         if not inds or not re.fullmatch(r"\s*", text[inds[-1].end:h.start()]):
@@ -50,7 +51,7 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         place = place_after(text, ms, h.end())
         if place is not None and place.entity.type in SERVERS:
             for i in listed:
-                out.add(place.entity, "SERVES", i.entity, "en:serves:industries_in")
+                out.add(place.entity, RelationType.SERVES, i.entity, "en:serves:industries_in")
 
 
 def serves_by_name(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -69,4 +70,4 @@ def serves_by_name(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                 hits.append((best, ind))
         for best, ind in hits:            # “Medical Tourism” is medical tourism, not tourism
             if not any(len(other) > len(best) and contains_stem(other, best) for other, _ in hits):
-                out.add(m.entity, "SERVES", ind, "en:serves:name")
+                out.add(m.entity, RelationType.SERVES, ind, "en:serves:name")

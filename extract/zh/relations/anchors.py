@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from ...model import Entity
 from ...relating import MentionView, SentenceSink
 from ...textnorm import HAN_CHARS
+from ...vocab import RelationType
 from .clauses import CLAUSE, clause_start, list_after, segment_start
 from .context import SentenceContext
 from .cues import CueWords
@@ -85,7 +86,7 @@ def _anchor(s: SentenceContext, place: MentionView, named: list[MentionView], ou
     if not inds:
         inds = {e.id: e for f, e in s.doc.industries if f in place.entity.name}
     for a in named:
-        out.add(place.entity, "ANCHORED_BY", a.entity, rule)
+        out.add(place.entity, RelationType.ANCHORED_BY, a.entity, rule)
         if a.entity.type == "Enterprise" and len(inds) == 1:
             for ind in inds.values():
-                out.add(a.entity, "OPERATES_IN", ind, "operates:anchor")
+                out.add(a.entity, RelationType.OPERATES_IN, ind, "operates:anchor")

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from ...model import Entity
 from ...relating import MentionView, SentenceSink
-from ...vocab import PLACES
+from ...vocab import PLACES, RelationType
 from .clauses import CLAUSE, clause_end, clause_start, list_after, segment_start, segment_subject
 from .context import SentenceContext
 from .cues import CueWords
@@ -50,9 +50,9 @@ def relate(x: MentionView, p: MentionView, text: str, cues: CueWords, out: Sente
     if _names_place(x, p, text):
         return
     if x.entity.type == "Platform" and x.entity.name.endswith(cues["area"]) and p.entity.type != "Region":
-        out.add(x.entity, "PART_OF", p.entity, rule.replace("located_in", "part_of"))
+        out.add(x.entity, RelationType.PART_OF, p.entity, rule.replace("located_in", "part_of"))
     else:
-        out.add(x.entity, "LOCATED_IN", p.entity, rule)
+        out.add(x.entity, RelationType.LOCATED_IN, p.entity, rule)
 
 
 def _names_place(x: MentionView, p: MentionView, text: str) -> bool:
@@ -210,7 +210,7 @@ def built_in(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             relate(x, p, text, cues, out, "located_in:built_in")
         if p.entity.type == "Platform":
             for ind in list_after(s.outer, p.end + v.end(), end, ("Industry",)):
-                out.add(p.entity, "SERVES", ind.entity, "serves:built_in")
+                out.add(p.entity, RelationType.SERVES, ind.entity, "serves:built_in")
 
 
 def subject_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -300,7 +300,7 @@ def part_is(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             heads = [subject] if subject is not None else []
         if heads and wholes:                        # X是A和B的核心承载区: a part of each platform
             for whole in [w for w in wholes if w.entity.type == "Platform"] or wholes[-1:]:
-                out.add(heads[-1].entity, "PART_OF", whole.entity, "part_of:is")
+                out.add(heads[-1].entity, RelationType.PART_OF, whole.entity, "part_of:is")
 
 
 def hosted(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:

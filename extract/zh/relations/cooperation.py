@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from ...model import Entity
 from ...relating import MentionView, SentenceSink
-from ...vocab import COOPERATORS
+from ...vocab import COOPERATORS, RelationType
 from .clauses import CLAUSE, clause_end, list_after, segment_start, segment_subject
 from .context import SentenceContext
 from .cues import CueWords
@@ -30,7 +30,7 @@ def cooperation(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         joined = _joined_before(outer, text, m.start())
         if joined and text[joined[0].start - 1:joined[0].start] == "与":
             for pair in _list_before_pos(outer, text, joined[0].start - 1):   # A与B、C与D: A-B, C-D
-                out.add(pair.entity, "COOPERATES_WITH", joined[0].entity, "cooperates:with")
+                out.add(pair.entity, RelationType.COOPERATES_WITH, joined[0].entity, "cooperates:with")
             joined = []
         actors = [actor] + [a.entity for a in joined if a.entity.id != actor.id]
         cut = text.find("等", m.start("x"), m.end("x"))
@@ -39,19 +39,19 @@ def cooperation(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             if text.startswith("的", t.end) and text[max(0, t.start - 2):t.start] in ("位于", "地处"):
                 continue                            # 与位于福田区的P协同: the place qualifies the partner
             for a in actors:
-                out.add(a, "COOPERATES_WITH", t.entity, "cooperates:with")
+                out.add(a, RelationType.COOPERATES_WITH, t.entity, "cooperates:with")
     for m in cues.regex(r"由(?P<x>[^,,。;;由]{{2,40}}?)(?:等[^,,。;;]{{0,6}})?(?:{0})", "coop_verb").finditer(text):
         cut = text.find("等", m.start("x"), m.end("x"))
         members = list_after(outer, m.start("x"), cut if cut > 0 else m.end("x"), ("Institution", "Enterprise"))
         for b in members[1:]:                           # 由A、B等院校协作: A works with each of the others
-            out.add(members[0].entity, "COOPERATES_WITH", b.entity, "cooperates:jointly")
+            out.add(members[0].entity, RelationType.COOPERATES_WITH, b.entity, "cooperates:jointly")
     if home is not None and any(w in text for w in cues["aid"]):
         regions = [m for m in outer if m.entity.type == "Region" and m.entity.id != home.id]
         for i, r in enumerate(regions):
             nxt = regions[i + 1] if i + 1 < len(regions) else None
             if nxt is not None and nxt.start == r.end:
                 continue                                   # 贵州黔南: the province qualifies the prefecture
-            out.add(home, "COOPERATES_WITH", r.entity, "cooperates:aid")
+            out.add(home, RelationType.COOPERATES_WITH, r.entity, "cooperates:aid")
 
 
 def _actor(outer: Sequence[MentionView], text: str, pos: int, home: Entity | None) -> Entity | None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ...model import Entity
 from ...relating import MentionView, SentenceSink
-from ...vocab import PLACES
+from ...vocab import PLACES, RelationType
 from .clauses import CLAUSE, clause_start, list_after, segment_start, segment_subject
 from .context import SentenceContext
 from .cues import CueWords
@@ -44,7 +44,7 @@ def develops(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         clause = CLAUSE.search(text, m.end())
         for ind in list_after(s.outer, m.end(), clause.start() if clause else len(text), ("Industry",)):
             for p in places:
-                out.add(p, "SERVES", ind.entity, "serves:develop")
+                out.add(p, RelationType.SERVES, ind.entity, "serves:develop")
 
 
 def _firm_develops(s: SentenceContext, before: list[MentionView], m: re.Match, cues: CueWords,
@@ -63,7 +63,7 @@ def _firm_develops(s: SentenceContext, before: list[MentionView], m: re.Match, c
         return                                      # another place acts in between
     clause = CLAUSE.search(text, m.end())
     for ind in list_after(s.outer, m.end(), clause.start() if clause else len(text), ("Industry",)):
-        out.add(first.entity, "OPERATES_IN", ind.entity, "operates:develop")
+        out.add(first.entity, RelationType.OPERATES_IN, ind.entity, "operates:develop")
 
 
 def _implied_subject(before: Sequence[MentionView], text: str, pos: int, subject_of_sentence: Entity | None,

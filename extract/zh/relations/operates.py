@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 from ...relating import SentenceSink
+from ...vocab import RelationType
 from .clauses import CLAUSE, clause_end, list_after
 from .context import SentenceContext
 from .cues import CueWords
@@ -34,7 +35,7 @@ def operates_list(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None
         prev = m.end()                              # A等X企业和B等Y企业: B's kind is Y only
         for f in firms:
             for i in inds:
-                out.add(f.entity, "OPERATES_IN", i.entity, "operates:list")
+                out.add(f.entity, RelationType.OPERATES_IN, i.entity, "operates:list")
 
 
 def operates_lead(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -50,10 +51,10 @@ def operates_lead(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None
             inds = inds if len(inds) == 1 else []
         if firms and len(firms) == len(inds) and (len(inds) == 1 or (m.group("c") and "分别" in text[m.end():])):
             for f, i in zip(firms, inds, strict=True):   # 以A、B为龙头,分别壮大X、Y: one to one
-                out.add(f.entity, "OPERATES_IN", i.entity, "operates:lead")
+                out.add(f.entity, RelationType.OPERATES_IN, i.entity, "operates:lead")
         elif firms and len(inds) == 1:              # 以A、B为龙头…建设X产业集群: all in X
             for f in firms:
-                out.add(f.entity, "OPERATES_IN", inds[0].entity, "operates:lead")
+                out.add(f.entity, RelationType.OPERATES_IN, inds[0].entity, "operates:lead")
 
 
 def operates_predicate(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -76,11 +77,11 @@ def operates_predicate(s: SentenceContext, cues: CueWords, out: SentenceSink) ->
         inds = list_after(outer, f.end + v.end(), end, ("Industry",))
         if len(firms) > 1 and len(inds) == len(firms) and "分别" in v.group(0):
             for g, ind in zip(firms, inds, strict=True):   # A、B分别做强X和Y: one to one
-                out.add(g.entity, "OPERATES_IN", ind.entity, "operates:predicate")
+                out.add(g.entity, RelationType.OPERATES_IN, ind.entity, "operates:predicate")
         elif len(inds) == 1 or len(firms) == 1 or (len(inds) == 2 and "分别" not in v.group(0)):
             for g in firms:                         # (A、B在P开展X和Y应用: both in both)
                 for ind in inds[:2]:
-                    out.add(g.entity, "OPERATES_IN", ind.entity, "operates:predicate")
+                    out.add(g.entity, RelationType.OPERATES_IN, ind.entity, "operates:predicate")
 
 
 def operates_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -109,7 +110,7 @@ def operates_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> No
             continue
         if len(firms) > 1 and len(inds) == len(firms) and "分别" in text[firms[-1].end:v.start()]:
             for f, i in zip(firms, inds, strict=True):
-                out.add(f.entity, "OPERATES_IN", i.entity, "operates:builds")
+                out.add(f.entity, RelationType.OPERATES_IN, i.entity, "operates:builds")
         elif len(inds) == 1:
             for f in firms:
-                out.add(f.entity, "OPERATES_IN", inds[0].entity, "operates:builds")
+                out.add(f.entity, RelationType.OPERATES_IN, inds[0].entity, "operates:builds")

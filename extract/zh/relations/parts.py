@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from ...relating import SentenceSink
-from ...vocab import PLACES
+from ...vocab import PLACES, RelationType
 from .clauses import CLAUSE, list_after, segment_subject
 from .context import SentenceContext
 from .cues import CueWords
@@ -25,7 +25,7 @@ def part_of(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         if text[a.end:a.end + 1] in "((":
             inner = next((b for b in platforms if b.start == a.end + 1 and text[b.end:b.end + 1] in "))"), None)
             if inner is not None:
-                out.add(inner.entity, "PART_OF", a.entity, "part_of:bracket")
+                out.add(inner.entity, RelationType.PART_OF, a.entity, "part_of:bracket")
     for m in cues.regex(r"(?:{0})", "part_whole").finditer(text):
         before = [p for p in s.outer if p.end <= m.start() and p.entity.type in PLACES
                   and not CLAUSE.search(text, p.end, m.start())]
@@ -43,19 +43,19 @@ def part_of(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         clause = CLAUSE.search(text, m.end())
         end = clause.start() if clause else len(text)
         for part in list_after(s.outer, m.end(), end, ("Platform",)):
-            out.add(part.entity, "PART_OF", whole.entity, "part_of:includes")
+            out.add(part.entity, RelationType.PART_OF, whole.entity, "part_of:includes")
         if whole.entity.type == "Region":           # 都市圈包括长沙市全域、…醴陵市: regions lie in it
             for part in list_after(s.outer, m.end(), end, ("Region",)):
                 if not text.startswith((*cues["region_part"], "部分", "的"), part.end):
-                    out.add(part.entity, "LOCATED_IN", whole.entity, "located_in:includes")
+                    out.add(part.entity, RelationType.LOCATED_IN, whole.entity, "located_in:includes")
         elif whole.entity.type == "Platform" and text[max(0, m.start() - 2):m.start()] == "范围":
             parts = list_after(s.outer, m.end(), end, ("Region",))   # 新区范围包括浦口区、六合区: the districts lie in it
             partly = bool(parts) and "部分" in text[parts[-1].end:end]
             for part in parts:
                 if partly:                              # A、B和C部分区域: the platform lies in them
-                    out.add(whole.entity, "LOCATED_IN", part.entity, "located_in:covers")
+                    out.add(whole.entity, RelationType.LOCATED_IN, part.entity, "located_in:covers")
                 elif not text.startswith((*cues["region_part"], "的"), part.end):
-                    out.add(part.entity, "LOCATED_IN", whole.entity, "located_in:includes")
+                    out.add(part.entity, RelationType.LOCATED_IN, whole.entity, "located_in:includes")
 
 
 def composed(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -69,4 +69,4 @@ def composed(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             whole = [subject] if subject is not None and subject.entity.type == "Platform" else []
         if whole:
             for part in list_after(s.outer, m.start("parts"), m.end("parts"), ("Platform",)):
-                out.add(part.entity, "PART_OF", whole[-1].entity, "part_of:composed")
+                out.add(part.entity, RelationType.PART_OF, whole[-1].entity, "part_of:composed")

@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from ...relating import SentenceSink
-from ...vocab import PLACES
+from ...vocab import PLACES, RelationType
 from .clauses import CLAUSE, clause_end, list_after
 from .context import SentenceContext
 from .cues import CueWords
@@ -27,7 +27,7 @@ def serves_by_name(s: SentenceContext, cues: CueWords, out: SentenceSink) -> Non
         name = text[platform.start:platform.end]
         for form, ind in s.doc.name_forms:
             if form in name:
-                out.add(platform.entity, "SERVES", ind, "serves:name")
+                out.add(platform.entity, RelationType.SERVES, ind, "serves:name")
 
 
 def serves_adjacent(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -37,7 +37,7 @@ def serves_adjacent(s: SentenceContext, cues: CueWords, out: SentenceSink) -> No
         clause = CLAUSE.search(text, b.end)
         if a.entity.type == "Platform" and b.entity.type == "Industry" and a.end == b.start \
                 and "集群" in text[b.end:clause.start() if clause else len(text)]:
-            out.add(a.entity, "SERVES", b.entity, "serves:adjacent")
+            out.add(a.entity, RelationType.SERVES, b.entity, "serves:adjacent")
 
 
 def carriers(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -65,12 +65,12 @@ def carriers(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             continue
         for ind in list_after(s.outer, m.end() + verb.start(), scope_end, ("Industry",)):
             for p in places:
-                out.add(p.entity, "SERVES", ind.entity, "serves:carrier")
+                out.add(p.entity, RelationType.SERVES, ind.entity, "serves:carrier")
         for platform in list_after(s.outer, m.end() + verb.start(), scope_end, ("Platform",)):
             for i in s.mentions:
                 if i.entity.type == "Industry" and platform.start <= i.start and i.end <= platform.end:
                     for p in places:
-                        out.add(p.entity, "SERVES", i.entity, "serves:carrier")
+                        out.add(p.entity, RelationType.SERVES, i.entity, "serves:carrier")
 
 
 def relied_on(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -82,7 +82,7 @@ def relied_on(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             continue
         end = clause_end(text, m.end())
         for ind in list_after(s.outer, m.end(), end, ("Industry",)):
-            out.add(places[-1].entity, "SERVES", ind.entity, "serves:relied_on")
+            out.add(places[-1].entity, RelationType.SERVES, ind.entity, "serves:relied_on")
 
 
 def plan_clusters(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -96,4 +96,4 @@ def plan_clusters(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None
         if subject is None:
             continue
         for ind in list_after(s.outer, m.start("x"), m.end("x"), ("Industry",)):
-            out.add(subject.entity, "SERVES", ind.entity, "serves:plan_clusters")
+            out.add(subject.entity, RelationType.SERVES, ind.entity, "serves:plan_clusters")
