@@ -1,71 +1,77 @@
 """The values the extraction's objects take, each defined once: entity and relation types (the
 ontology's classes and properties), where an English name comes from, an indicator's status and
-comparators, the languages policykg reads.
+comparators.
 
-The enums are ``StrEnum``s: a member is its string (``EntityType.PLATFORM == "Platform"``), so the
-contract, RDF and Neo4j see plain strings.
+Each group is a namespace of plain string constants (``RelationType.SERVES == "SERVES"``, a
+``str``), so the contract, RDF, GraphML and Neo4j see the same strings as ever; the tuples list
+every value of a group, for validation.
 """
 from __future__ import annotations
 
-from enum import StrEnum
+from typing import Final
 
-__all__ = ["COMPARATORS", "COOPERATORS", "ENTITY_TYPES", "PLACES", "RELATION_TYPES", "Comparator", "EntityType",
-           "IndicatorStatus", "NameSource", "RelationType"]
+__all__ = ["COMPARATORS", "COOPERATORS", "ENTITY_TYPES", "NAME_SOURCES", "PLACES", "RELATION_TYPES", "STATUSES",
+           "Comparator", "EntityType", "IndicatorStatus", "NameSource", "RelationType"]
 
 
-class EntityType(StrEnum):
+class EntityType:
     """The ontology class of an entity."""
 
-    REGION = "Region"
-    PLATFORM = "Platform"
-    INSTITUTION = "Institution"
-    ENTERPRISE = "Enterprise"
-    INDUSTRY = "Industry"
-    PROJECT = "Project"
-    INITIATIVE = "Initiative"
-    EVENT = "Event"
+    REGION: Final = "Region"
+    PLATFORM: Final = "Platform"
+    INSTITUTION: Final = "Institution"
+    ENTERPRISE: Final = "Enterprise"
+    INDUSTRY: Final = "Industry"
+    PROJECT: Final = "Project"
+    INITIATIVE: Final = "Initiative"
+    EVENT: Final = "Event"
 
 
-class RelationType(StrEnum):
+class RelationType:
     """The ontology property a relation states."""
 
-    SERVES = "SERVES"
-    LOCATED_IN = "LOCATED_IN"
-    PART_OF = "PART_OF"
-    ANCHORED_BY = "ANCHORED_BY"
-    COOPERATES_WITH = "COOPERATES_WITH"
-    OPERATES_IN = "OPERATES_IN"
+    SERVES: Final = "SERVES"
+    LOCATED_IN: Final = "LOCATED_IN"
+    PART_OF: Final = "PART_OF"
+    ANCHORED_BY: Final = "ANCHORED_BY"
+    COOPERATES_WITH: Final = "COOPERATES_WITH"
+    OPERATES_IN: Final = "OPERATES_IN"
 
 
-class NameSource(StrEnum):
+class NameSource:
     """Where an entity's English name comes from (``Entity.name_en_source``)."""
 
-    OFFICIAL = "official"           # the registry's official name
-    GENERATED = "generated"         # composed from the Chinese name (glossary + pinyin)
-    DOCUMENT = "document"           # as an English document writes it
+    OFFICIAL: Final = "official"           # the registry's official name
+    GENERATED: Final = "generated"         # composed from the Chinese name (glossary + pinyin)
+    DOCUMENT: Final = "document"           # as an English document writes it
 
 
-class IndicatorStatus(StrEnum):
+class IndicatorStatus:
     """Whether a figure is a target or something achieved."""
 
-    TARGET = "target"
-    ACHIEVED = "achieved"
+    TARGET: Final = "target"
+    ACHIEVED: Final = "achieved"
 
 
-class Comparator(StrEnum):
+class Comparator:
     """How an indicator's value bounds the quantity."""
 
-    EQUAL = "="
-    MORE = ">"
-    AT_LEAST = ">="
-    LESS = "<"
-    AT_MOST = "<="
-    ABOUT = "~"
+    EQUAL: Final = "="
+    MORE: Final = ">"
+    AT_LEAST: Final = ">="
+    LESS: Final = "<"
+    AT_MOST: Final = "<="
+    ABOUT: Final = "~"
 
 
-ENTITY_TYPES: tuple[str, ...] = tuple(t.value for t in EntityType)
-RELATION_TYPES: tuple[str, ...] = tuple(t.value for t in RelationType)
-COMPARATORS: tuple[str, ...] = tuple(c.value for c in Comparator)
-PLACES: tuple[str, ...] = (EntityType.PLATFORM.value, EntityType.REGION.value)      # what a thing lies in
-COOPERATORS: tuple[str, ...] = (EntityType.REGION.value, EntityType.PLATFORM.value,  # who may cooperate
-                                EntityType.INSTITUTION.value)
+def _values(group: type) -> tuple[str, ...]:
+    return tuple(v for k, v in vars(group).items() if k.isupper())
+
+
+ENTITY_TYPES: Final = _values(EntityType)
+RELATION_TYPES: Final = _values(RelationType)
+NAME_SOURCES: Final = _values(NameSource)
+STATUSES: Final = _values(IndicatorStatus)
+COMPARATORS: Final = _values(Comparator)
+PLACES: Final = (EntityType.PLATFORM, EntityType.REGION)                              # what a thing lies in
+COOPERATORS: Final = (EntityType.REGION, EntityType.PLATFORM, EntityType.INSTITUTION)   # who may cooperate
