@@ -57,6 +57,7 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
 
 
 def classify(line: str) -> tuple[str, re.Match] | None:
+    """The furniture rule a line matches first, as (kind, match), or None."""
     for kind, rx in furniture_rules():
         m = rx.search(line)
         if m:
@@ -74,6 +75,7 @@ def _normalise_date(value: str) -> str:
 
 
 def clean(text: str) -> Cleaned:
+    """The document's metadata, body span, furniture to skip and text lines; the text itself is never rewritten."""
     lines = split_lines(text)
     title = ""
     date = issuer = note = None

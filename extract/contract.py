@@ -18,6 +18,7 @@ def _evidence(ev: Evidence) -> dict:
 
 
 def to_contract(x: Extraction) -> dict:
+    """The extraction as the contract's JSON-shaped dict."""
     d = x.document
     return {
         "version": VERSION,
@@ -74,4 +75,5 @@ def write_contract(x: Extraction, path: str | Path, origin: dict | None = None) 
 
 
 def read_contract(path: str | Path) -> Extraction:
+    """An Extraction from a contract file."""
     return from_contract(json.loads(Path(path).read_text(encoding="utf-8")))

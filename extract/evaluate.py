@@ -85,6 +85,7 @@ class Report:
 
 
 def forms(*names: Iterable[str] | str | None) -> frozenset[str]:
+    """The normalised forms of the names given (None and empty names left out)."""
     out = set()
     for group in names:
         if group is None:
@@ -104,10 +105,12 @@ def pred_items(pred: dict) -> dict[str, Item]:
 
 
 def gold_items(gold: dict) -> list[Item]:
+    """The gold file's entities as scoring items."""
     return [Item(e["type"], forms(e["name"], e.get("aliases", ()))) for e in gold.get("entities", [])]
 
 
 def entity_matches(p: Item, g: Item, typed: bool = True) -> bool:
+    """Does the predicted item match the gold one (a shared form, and the type when ``typed``)?"""
     if typed and p.type is not None and g.type is not None and p.type != g.type:
         return False
     return bool(p.forms & g.forms)
@@ -152,11 +155,13 @@ def _gold_lookup(golds: list[Item]):
 
 
 def same_unit(a: str, b: str) -> bool:
+    """Are two units the same (亿 = 亿元, 万 = 万元; surrounding spaces aside)?"""
     a, b = (a or "").strip(), (b or "").strip()
     return UNIT_EQUIV.get(a, a) == UNIT_EQUIV.get(b, b)
 
 
 def same_value(a: float, b: float) -> bool:
+    """Are two values the same (within floating-point closeness)?"""
     return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
 
 
@@ -221,6 +226,7 @@ def evaluate(pred: dict, gold: dict) -> Report:
 
 
 def load_json(path: str | Path) -> dict:
+    """A JSON file, or an EvaluationError saying why it cannot be read."""
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
@@ -234,6 +240,7 @@ def load_json(path: str | Path) -> dict:
 
 
 def gold_doc_id(path: Path) -> str:
+    """The document id a gold file is for (its name less .gold.json)."""
     return path.name[:-len(".gold.json")] if path.name.endswith(".gold.json") else path.stem
 
 
@@ -264,6 +271,7 @@ def evaluate_paths(pred: str | Path, gold: str | Path) -> list[Report]:
 
 
 def total(reports: Sequence[Report]) -> Report:
+    """The sum of several documents' reports."""
     out = reports[0]
     for r in reports[1:]:
         out = out + r
@@ -271,6 +279,7 @@ def total(reports: Sequence[Report]) -> Report:
 
 
 def format_report(r: Report, title: str = "") -> str:
+    """A report as a few lines of text (precision, recall, F1 per part)."""
     def row(name: str, s: Score) -> str:
         return f"  {name:<24} P {s.precision:5.3f}  R {s.recall:5.3f}  F1 {s.f1:5.3f}   ({s.tp}/{s.n_pred} pred, {s.tp}/{s.n_gold} gold)"
 
@@ -292,6 +301,7 @@ def format_report(r: Report, title: str = "") -> str:
 
 
 def report_dict(r: Report) -> dict:
+    """A report as a JSON-shaped dict."""
     s = lambda x: {"precision": x.precision, "recall": x.recall, "f1": x.f1,  # noqa: E731
                    "tp": x.tp, "pred": x.n_pred, "gold": x.n_gold}
     return {"documents": list(r.documents),

@@ -41,4 +41,5 @@ def to_simplified(text: str) -> str:
 
 
 def has_traditional(text: str) -> bool:
+    """Does the text hold a traditional character?"""
     return to_simplified(text) != text

@@ -23,6 +23,7 @@ __all__ = ["RegistryRuler", "add_registry_ruler", "pipeline", "registry_patterns
 
 
 def registry_patterns(registry: Registry, lang: str) -> list[dict]:
+    """The registry's names as phrase patterns for a language's ruler (label, pattern, id)."""
     patterns = []
     for e in registry.entries:
         if lang not in e.match:

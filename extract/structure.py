@@ -22,6 +22,7 @@ def heading_rules() -> tuple[tuple[str, re.Pattern], ...]:
 
 
 def numeral(value: str) -> int | None:
+    """A heading's numeral (Arabic or Chinese) as a number, None when there is none."""
     if not value:
         return None
     if value.isdigit():
@@ -33,6 +34,7 @@ def numeral(value: str) -> int | None:
 
 
 def heading(line: str) -> tuple[str, int | None, re.Match] | None:
+    """(kind, number, match) of the heading rule a line opens with, or None."""
     for kind, rx in heading_rules():
         m = rx.match(line)
         if m:

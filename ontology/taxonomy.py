@@ -84,6 +84,7 @@ def taxonomy() -> tuple[Concept, ...]:
 
 
 def concept(iri: str) -> Concept | None:
+    """The concept with this IRI, or None."""
     return _index().by_iri.get(str(iri))
 
 

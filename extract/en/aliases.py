@@ -24,6 +24,8 @@ _BRACKETED = re.compile(r"^\s*\((?P<alias>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-
 
 
 def with_defined_aliases(doc: Document, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """The mentions with every short name the document defines (hereinafter …, also known as …,
+    a bracketed short form) and its later uses, keyed as the name it stands for."""
     text = doc.text
     out = list(mentions)
     definitions: list[tuple[Mention, str]] = []

@@ -40,6 +40,7 @@ class Rules:
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
+    """The English figure rules (en_units.tsv, en_indicator_cues.tsv), compiled once per process."""
     units, by_kind = {}, {}
     for kind, surface, unit in (row.cells for row in read_table("en_units.tsv")):
         units[(kind, " ".join(surface.lower().split()))] = unit
@@ -166,6 +167,7 @@ def _year(sentence: str, r: Rules, figure_span: tuple[int, int]) -> int | None:
 
 
 def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tuple[Indicator, ...]:
+    """Indicators of a document's English sentences (``doc_id`` makes their ids)."""
     r = rules()
     out = []
     for sent in sentences:

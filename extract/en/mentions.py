@@ -28,6 +28,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 
 
 def find_english_mentions(doc: Document) -> tuple[Mention, ...]:
+    """Mentions of an English document: registry names, terms, head-word names, lists, quoted
+    programmes, pinyin places and the short names it defines."""
     nlp = en_pipeline()
     out: list[Mention] = []
     texts = (fold_width(s.text) for s in doc.sentences)
@@ -54,6 +56,7 @@ def is_heading(text: str) -> bool:
 
 
 def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
+    """The mentions of one sentence, made of its spaCy Doc ``sdoc``."""
     registry = load_registry()
     lexical: list[Mention] = []
     for ent in sdoc.ents:

@@ -16,6 +16,7 @@ VOWELS = frozenset("aoe")
 
 @lru_cache(maxsize=1)
 def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable pypinyin knows (with a vowel), lower case."""
     from pypinyin.pinyin_dict import pinyin_dict
     out = set()
     for readings in pinyin_dict.values():

@@ -26,6 +26,7 @@ class Term:
 
 @lru_cache(maxsize=1)
 def heads() -> tuple[Head, ...]:
+    """English name heads (en_heads.tsv) as lower-case token tuples, longest first."""
     tokenizer = en_pipeline().tokenizer
     out = []
     for row in read_table("en_heads.tsv"):
@@ -55,6 +56,7 @@ def not_names() -> tuple[re.Pattern, ...]:
 
 @lru_cache(maxsize=1)
 def terms() -> tuple[Term, ...]:
+    """English sector terms with the Chinese names they resolve to (en_terms.tsv)."""
     out = []
     for row in read_table("en_terms.tsv"):
         type_, name_en, name_zh, aliases = row[0], row[1], row[2], row.get(3)
@@ -65,6 +67,7 @@ def terms() -> tuple[Term, ...]:
 
 @lru_cache(maxsize=1)
 def list_cues() -> tuple[tuple[str, re.Pattern], ...]:
+    """(type, regex) of the cues that type the capitalised items of a list (en_list_cues.tsv)."""
     out = []
     for row in read_table("en_list_cues.tsv"):
         type_, rx = row.cells

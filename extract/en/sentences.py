@@ -23,6 +23,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 
 def split_sentences_en(line: Line, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+    """English sentence spans inside a line, none starting inside a ``skip`` span."""
     spans = []
     start = 0
     text = line.text

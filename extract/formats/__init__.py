@@ -29,6 +29,7 @@ SUFFIXES = tuple(READERS)
 
 
 def reader_for(path: str | Path) -> Callable[[Path, bytes], SourceText]:
+    """The reader function for a file's format (by its suffix); a DocumentError for others."""
     suffix = Path(path).suffix.lower()
     try:
         module, func = READERS[suffix]

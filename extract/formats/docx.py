@@ -35,6 +35,7 @@ def _blocks(document) -> list[str]:
 
 
 def read_docx(path: Path, data: bytes) -> SourceText:
+    """The text of a Word file's body paragraphs and tables."""
     if not data.startswith(b"PK"):
         raise DocumentError(path, "not a .docx file (no ZIP container); re-save it from Word as .docx")
     try:

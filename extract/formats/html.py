@@ -77,6 +77,7 @@ def html_to_text(markup: str) -> str:
 
 
 def read_html(path: Path, data: bytes) -> SourceText:
+    """The text of an HTML page without its furniture."""
     declared = EncodingDetector.find_declared_encoding(data, is_html=True)
     markup, encoding = decode_declared(data, declared, str(path))
     if "\x00" in markup[:4096]:

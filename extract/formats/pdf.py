@@ -69,6 +69,7 @@ def pdf_to_text(data: bytes) -> tuple[str, int]:
 
 
 def read_pdf(path: Path, data: bytes) -> SourceText:
+    """The text of a PDF's text layer, wrapped lines joined and page furniture dropped."""
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise DocumentError(path, "not a PDF file (no %PDF header)")
     try:

@@ -9,6 +9,7 @@ from .source import SourceText
 
 
 def read_plain(path: Path, data: bytes) -> SourceText:
+    """The decoded text of a .txt or .md file."""
     if looks_binary(data):
         raise DocumentError(path, "binary file, not text")
     text, encoding = decode_bytes(data, str(path))

@@ -48,6 +48,8 @@ def actor_cues() -> ActorCues:
 
 
 def actor_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> Iterable[Candidate]:
+    """Company short names in an actor's slot: after a support verb (支持X做大…) or before a
+    project milestone (X项目落户P)."""
     cues = actor_cues()
     text, words = tokens.text, tokens.words
     hits = {tokens.at[m.start()] for m in cues.any_cue.finditer(text)}

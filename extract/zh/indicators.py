@@ -119,6 +119,7 @@ def _fractions(text: str, cues: Cues) -> list[Figure]:
 
 
 def figures(text: str, cues: Cues) -> list[Figure]:
+    """Every figure of a sentence: value, unit, comparator and whether it is a cluster scale."""
     out = _fractions(text, cues) if ("分之" in text or "成" in text) else []
     taken = [(f.start, f.end) for f in out]
     for m in cues.figure.finditer(text):
@@ -178,6 +179,7 @@ def figures(text: str, cues: Cues) -> list[Figure]:
 
 
 def sentence_year(text: str) -> int | None:
+    """The year a sentence's figures are for: 到YYYY年, a five-year period, else a year it names."""
     m = YEAR_TARGET.search(text)
     if m:
         y = m.group("y")

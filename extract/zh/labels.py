@@ -29,6 +29,7 @@ def _taxonomy_english(name: str, glossary_only: bool) -> str | None:
 
 
 def label_entity(e: Entity) -> Entity:
+    """The entity with an English name: the registry's (official), else a generated one."""
     if e.name_en:
         return e if e.name_en_source else replace(e, name_en_source=NameSource.OFFICIAL)
     en, romanised = composed_name(e.name, e.type)
@@ -38,4 +39,5 @@ def label_entity(e: Entity) -> Entity:
 
 
 def add_english_names(entities: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """Every entity with an English name and where it comes from."""
     return tuple(label_entity(e) for e in entities)

@@ -76,6 +76,7 @@ def last_cue_verb_end(text: str, start: int, end: int, rules: Rules) -> int | No
 
 def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                     places: frozenset[int]) -> Iterable[Candidate]:
+    """Items of lists a cue types (…等战略性新兴产业, 重点发展…, 以A、B为核心)."""
     text = tokens.text
     known_spans = {(k.start, k.end): k.type for k in known}
     for cue in rules.cues:

@@ -35,6 +35,8 @@ AREA = ("片区",)          # 知识城片区: the registry platform's area is t
 
 
 def find_mentions(doc: Document) -> tuple[Mention, ...]:
+    """Mentions of a Chinese document: registry names and the names the rules find, without
+    overlaps, echoed across the document."""
     nlp = zh_pipeline()
     ruler = registry_ruler(nlp)
     registry = load_registry()

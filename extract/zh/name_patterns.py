@@ -11,6 +11,7 @@ from .tokens import Candidate, Known, Tokens
 
 
 def pattern_candidates(text: str, rules: Rules) -> Iterable[Candidate]:
+    """Names the whole-name patterns find (rail lines with elided heads, 《titles》, laws)."""
     for p in rules.patterns:
         for m in p.regex.finditer(text):
             groups = m.groupdict()

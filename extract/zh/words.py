@@ -86,6 +86,7 @@ def is_rare_name(word: str) -> bool:
 
 
 def in_dictionary(word: str) -> bool:
+    """Does jieba's dictionary know the word?"""
     return dictionary_freq().get(word, 0) > 0
 
 
@@ -114,9 +115,11 @@ def after_last(text: str, pos: int, regex: re.Pattern) -> int:
 
 
 def start_of_clause(text: str, pos: int) -> int:
+    """Where the clause (or quoted or bracketed part) holding ``pos`` starts."""
     return after_last(text, pos, CLAUSE_OR_QUOTE_RE)
 
 
 def end_of_clause(text: str, pos: int) -> int:
+    """Where the clause (or quoted or bracketed part) holding ``pos`` ends."""
     ends = [i for i in (text.find(c, pos) for c in CLAUSE_BREAK + "“”()()") if i >= 0]
     return min(ends, default=len(text))
