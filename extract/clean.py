@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-BULLETS = " \t\u3000•·▪◦●-#"   # "#": Markdown heading marks
 from .tables import read_table
+
+BULLETS = " \t\u3000•·▪◦●-#"   # "#": Markdown heading marks
 
 SENTENCE_END = "。!?!?."
 

@@ -281,7 +281,8 @@ def total(reports: Sequence[Report]) -> Report:
 def format_report(r: Report, title: str = "") -> str:
     """A report as a few lines of text (precision, recall, F1 per part)."""
     def row(name: str, s: Score) -> str:
-        return f"  {name:<24} P {s.precision:5.3f}  R {s.recall:5.3f}  F1 {s.f1:5.3f}   ({s.tp}/{s.n_pred} pred, {s.tp}/{s.n_gold} gold)"
+        return (f"  {name:<24} P {s.precision:5.3f}  R {s.recall:5.3f}  F1 {s.f1:5.3f}   "
+                f"({s.tp}/{s.n_pred} pred, {s.tp}/{s.n_gold} gold)")
 
     def agree(a: tuple[int, int]) -> str:
         return f"{a[0]}/{a[1]} ({a[0] / a[1]:.3f})" if a[1] else "n/a"

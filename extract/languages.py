@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class Language(Protocol):
         ...
 
 
-@lru_cache(maxsize=None)
+@cache
 def language(code: str) -> Language:
     """The language registered under ``code`` (``zh`` or ``en``), its module imported on first use."""
     module = LANGUAGES.get(code)

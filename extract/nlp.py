@@ -56,7 +56,7 @@ class RegistryRuler:
             by_id.setdefault(p["id"], []).append(p["pattern"])
             self.label_of[p["id"]] = p["label"]
         texts = [t for forms in by_id.values() for t in forms]
-        docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts)))
+        docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts), strict=False))
         for rid, forms in by_id.items():
             self.matcher.add(rid, [docs[f] for f in forms])
             if self.attr == "ORTH":

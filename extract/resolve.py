@@ -2,7 +2,8 @@
 kept as provenance; registry aliases resolve to one key (知识城 = 广州知识城 = 中新广州知识城).
 
 A contextual registry alias (~科学城 in the registry) names its entry only in a document that
-also names the entry in full or names the entry's region. A name seen only inside a longer name (知识城 in 知识城南方医院, never alone) is not an entity of
+also names the entry in full or names the entry's region. A name seen only inside a longer name
+(知识城 in 知识城南方医院, never alone) is not an entity of
 its own (the annotation guide's nested-name rule); its mentions are still passed to relations.
 """
 from __future__ import annotations

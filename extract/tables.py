@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -160,7 +160,7 @@ def table(name: str) -> Table:
     return TABLES[name]
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str) -> tuple[Row, ...]:
     """Every row of a shipped table, by file name (``words.tsv``), checked against its declared
     shape; read once per process."""

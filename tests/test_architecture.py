@@ -31,7 +31,8 @@ def _imports() -> dict[str, list[tuple[str, list[str]]]]:
                     base = base.rpartition(".")[0]
                 target = (base + "." + node.module if node.module else base) if node.level else node.module
                 names = [a.name for a in node.names]
-                subs = [f"{target}.{n}" for n in names if (PACKAGE.parent / (f"{target}.{n}".replace(".", "/") + ".py")).exists()]
+                subs = [f"{target}.{n}" for n in names
+                        if (PACKAGE.parent / (f"{target}.{n}".replace(".", "/") + ".py")).exists()]
                 found += [(s, []) for s in subs] or [(target, names)]
             elif isinstance(node, ast.Import):
                 found += [(a.name, []) for a in node.names]

@@ -41,7 +41,8 @@ def test_years_and_numbers_without_units_are_not_indicators(text):
     assert find_english_indicators("d", one(text)) == ()
 
 
-@pytest.mark.parametrize("text", ["Patents per 10,000 people will reach 150.", "It hosts 90 Fortune Global 500 companies.",
+@pytest.mark.parametrize("text", ["Patents per 10,000 people will reach 150.",
+                                  "It hosts 90 Fortune Global 500 companies.",
                                   "Metro Line 5 opens."])
 def test_numbers_inside_names_and_rates_are_not_figures(text):
     assert not [i for i in find_english_indicators("d", one(text)) if i.value in (10000, 500, 5)]

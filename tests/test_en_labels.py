@@ -32,7 +32,8 @@ def _named(text):
     ("Yangpu Economic Development Zone, located in Danzhou, will grow.", "Danzhou", "Region"),
     ("The highway will link Haikou, Sanya and Wenchang.", "Wenchang", "Region"),
     ("Mianyang, Yibin and Wanzhou serve as regional hubs.", "Yibin", "Region"),
-    ("Wenchang International Aerospace City will develop commercial aerospace.", "Wenchang International Aerospace City",
+    ("Wenchang International Aerospace City will develop commercial aerospace.",
+     "Wenchang International Aerospace City",
      "Platform"),
     ("The park is located in Shapingba District.", "Shapingba District", "Region"),
     ("The zone will be built jointly by Suining and Tongnan District.", "Suining", "Region"),
@@ -42,7 +43,8 @@ def _named(text):
     ("Chipmakers such as Hygon and BOE will expand.", "Hygon", "Enterprise"),
     ("The Hard X-ray Free Electron Laser Facility will be completed.", "Hard X-ray Free Electron Laser Facility",
      "Project"),
-    ("We will implement the Master Plan for the Construction of Hainan Free Trade Port and the Hainan Free Trade Port Law.",
+    ("We will implement the Master Plan for the Construction of Hainan Free Trade Port"
+     " and the Hainan Free Trade Port Law.",
      "Master Plan for the Construction of Hainan Free Trade Port", "Initiative"),
     ('The "dual-core" structure of Chengdu and Chongqing has taken shape.', '"dual-core" structure', "Initiative"),
 ])

@@ -48,7 +48,8 @@ def test_a_topic_heading_is_no_subject_and_a_generic_heading_no_name():
 
 
 def test_located_in_every_place_named_after_the_cue_but_not_beside_it():
-    _, rels, _ = extract("怀柔科学城位于北京市怀柔区和密云区。密云片区位于密云经济开发区西侧，重点发展生命健康、智能制造。"
+    _, rels, _ = extract("怀柔科学城位于北京市怀柔区和密云区。"
+                         "密云片区位于密云经济开发区西侧，重点发展生命健康、智能制造。"
                          "截至2023年，科学城集聚中国科学院物理研究所、中国科学院大学等科研院所。",
                          "怀柔科学城建设发展规划")
     assert {("怀柔科学城", "LOCATED_IN", "北京市"), ("怀柔科学城", "LOCATED_IN", "怀柔区"),
@@ -75,7 +76,8 @@ def test_the_titles_platform_is_what_its_kind_word_stands_for_and_hosting_locate
 
 
 def test_companies_leading_several_sectors_are_mapped_only_by_respectively():
-    _, rels, _ = extract("以商汤、阶跃星辰为核心，重点发展大模型、智能芯片。以隆基绿能、比亚迪为龙头，分别发展新材料、新能源汽车。")
+    _, rels, _ = extract("以商汤、阶跃星辰为核心，重点发展大模型、智能芯片。"
+                         "以隆基绿能、比亚迪为龙头，分别发展新材料、新能源汽车。")
     assert not any(r == "OPERATES_IN" and h in ("商汤", "商汤科技", "阶跃星辰") for h, r, _ in rels)
     assert ("隆基绿能", "OPERATES_IN", "新材料") in rels and ("比亚迪", "OPERATES_IN", "新能源汽车") in rels
 
@@ -96,7 +98,8 @@ def test_a_heading_platform_is_the_subject_of_its_article():
 
 
 def test_a_platform_described_first_is_anchored_by_its_core():
-    _, rels, _ = extract("江汉智能制造产业园位于江汉区，规划面积约12平方公里，以湖北实验室、武汉理工大学为核心，重点发展智能装备。")
+    _, rels, _ = extract("江汉智能制造产业园位于江汉区，规划面积约12平方公里，"
+                         "以湖北实验室、武汉理工大学为核心，重点发展智能装备。")
     assert ("江汉智能制造产业园", "ANCHORED_BY", "武汉理工大学") in rels
     assert ("江汉智能制造产业园", "SERVES", "智能装备") in rels
 
@@ -133,7 +136,8 @@ def test_an_area_lies_in_a_town_and_is_part_of_a_platform():
 
 
 def test_a_platform_is_part_of_each_zone_it_carries():
-    _, rels, _ = extract("荆楚高新区是首批省级高新区，是荆楚国家自主创新示范区和中国（湖北）自由贸易试验区的核心承载区。")
+    _, rels, _ = extract("荆楚高新区是首批省级高新区，"
+                         "是荆楚国家自主创新示范区和中国（湖北）自由贸易试验区的核心承载区。")
     assert ("荆楚高新区", "PART_OF", "荆楚国家自主创新示范区") in rels
     assert ("荆楚高新区", "PART_OF", "中国(湖北)自由贸易试验区") in rels
 

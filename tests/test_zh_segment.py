@@ -29,7 +29,7 @@ def test_word_matcher_finds_what_the_phrase_matcher_finds():
     ruler = registry_ruler(nlp)
     texts = ["依托中新广州知识城和广州科学城发展生物医药、集成电路产业,推动粤港澳大湾区建设",
              "支持华为、腾讯在深圳市南山区建设研发中心,对接中国(广东)自由贸易试验区深圳前海蛇口片区"]
-    for text, (words, spans) in zip(texts, token_lists(nlp, texts)):
+    for text, (words, spans) in zip(texts, token_lists(nlp, texts), strict=False):
         doc = Doc(nlp.vocab, words=words, spaces=[False] * len(words))
         assert "".join(words) == text and spans[-1][1] == len(text)
         assert ruler.match_words(words) == ruler.matches(doc)
@@ -50,7 +50,8 @@ def test_private_jieba_cuts_exactly_as_stock_jieba_with_the_same_words():
         stock.add_word(w, freq=USER_WORD_FREQ)
     ours = private_jieba(words)
     root = Path(__file__).resolve().parents[1]
-    texts = [root / "data" / "raw" / "huangpu-14th-fyp-proposal.txt", *sorted((root / "tests" / "gold" / "dev").glob("*.txt"))]
+    texts = [root / "data" / "raw" / "huangpu-14th-fyp-proposal.txt",
+             *sorted((root / "tests" / "gold" / "dev").glob("*.txt"))]
     text = "".join(p.read_text(encoding="utf-8") for p in texts)
     assert len(text) > 30000
     assert list(ours.cut(text)) == list(stock.cut(text))

@@ -38,7 +38,8 @@ def with_defined_aliases(doc: Document, mentions: tuple[Mention, ...]) -> tuple[
             if hit is None:
                 continue
             alias = hit.group("alias").rstrip(".,")
-            if rx is _BRACKETED and (not _abbreviates(alias, m.text) or _names_other(out, m, m.end + hit.start("alias"))):
+            if rx is _BRACKETED and (not _abbreviates(alias, m.text)
+                                     or _names_other(out, m, m.end + hit.start("alias"))):
                 continue
             definitions.append((m, alias))
     for m, alias in definitions:

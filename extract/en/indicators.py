@@ -18,7 +18,9 @@ from ..vocab import IndicatorStatus
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 CURRENCY_PREFIX = r"RMB|CNY|US\$|USD|\$|¥"
 ADJECTIVES = r"(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?"     # 1,000 foreign-invested enterprises
-_NUMBER_OF = re.compile(r"\bnumber of\s+(?P<noun>[^,;.]{2,80}?)\s+(?:will|would|shall|is|was|has|reach|reached|exceed|exceeded|rose|grew|increased)\b", re.IGNORECASE)
+_NUMBER_OF = re.compile(r"\bnumber of\s+(?P<noun>[^,;.]{2,80}?)\s+"
+                        r"(?:will|would|shall|is|was|has|reach|reached|exceed|exceeded|rose|grew|increased)\b",
+                        re.IGNORECASE)
 
 
 def _alt(words) -> str:
@@ -75,7 +77,8 @@ def rules() -> Rules:
                  extra.get("past"), extra.get("rate"), extra.get("duration"))
 
 
-_NOT_A_FIGURE = re.compile(r"(?:\bper|\b(?!(?:RMB|CNY|USD|US|By|In|Over|About|Nearly|Some|Around)\b)[A-Z][A-Za-z]+)\s+$")
+_NOT_A_FIGURE = re.compile(r"(?:\bper|\b(?!(?:RMB|CNY|USD|US|By|In|Over|About|Nearly|Some|Around)\b)"
+                           r"[A-Z][A-Za-z]+)\s+$")
 _TARGET_YEAR = re.compile(r"\bby (?:the end of )?(20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CLAUSE = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bwith\b")

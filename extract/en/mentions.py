@@ -33,7 +33,7 @@ def find_english_mentions(doc: Document) -> tuple[Mention, ...]:
     nlp = en_pipeline()
     out: list[Mention] = []
     texts = (fold_width(s.text) for s in doc.sentences)
-    for sent, sdoc in zip(doc.sentences, nlp.pipe(texts, batch_size=256)):
+    for sent, sdoc in zip(doc.sentences, nlp.pipe(texts, batch_size=256), strict=False):
         found = sentence_mentions(sent, sdoc)
         if is_heading(sent.text):
             # Title Case makes every word look like a name (“I. Development Foundation”, the
@@ -108,7 +108,8 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
         out += [q for q in quoted_initiatives(sent, lambda s, e, name: _mention(
             sent, s, e, "Initiative", "en_quoted", entity_key(name), name)) if not _overlaps(q.start, q.end, spans)]
         out += _coordinated_companies(sent, sdoc, out)
-        out += pinyin_places(sent, out, lambda s, e, name: _mention(sent, s, e, "Region", "en_place", entity_key(name), name))
+        out += pinyin_places(sent, out, lambda s, e, name: _mention(sent, s, e, "Region", "en_place",
+                                                                    entity_key(name), name))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -221,7 +222,8 @@ def _not_counted(sent: Sentence, found: list[Mention]) -> list[Mention]:
         before = sent.text[:m.start - sent.start]
         counted = m.type == "Industry" and (
             _COUNTED.search(before) is not None
-            or (dropped_end is not None and re.fullmatch(r"\s+and\s+", sent.text[dropped_end - sent.start:m.start - sent.start])))
+            or (dropped_end is not None
+                and re.fullmatch(r"\s+and\s+", sent.text[dropped_end - sent.start:m.start - sent.start])))
         if counted:
             dropped_end = m.end
         else:

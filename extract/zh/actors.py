@@ -85,12 +85,12 @@ def _milestone(tokens: Tokens, k: int, rules: Rules, regions, taken, cues) -> It
         end -= 1
     phases = None
     clause = max(text.rfind(c, 0, end) for c in ",,;;。:: ") + 1
-    m = None
-    for m in PHASES.finditer(text, clause, end + 2):
+    last = None
+    for last in PHASES.finditer(text, clause, end + 2):   # noqa: B007  (the last match is the one wanted)
         pass
-    if m is not None and m.end() == end:
-        phases = m
-        end = m.start()
+    if last is not None and last.end() == end:
+        phases = last
+        end = last.start()
     items = [(clause, end)] if "、" not in text[clause:end] or phases else \
         [(s, e) for s, e in _split(text, clause, end)]
     for s, e in items:

@@ -66,7 +66,8 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
         if word in ("·", "・") and k > 0 and HAN_ONLY.match(tokens.words[k - 1]) and len(tokens.words[k - 1]) <= 4:
             start, k = tokens.starts[k - 1], k - 2   # 中国·廊坊国际经济贸易洽谈会
             continue
-        if (word in ("-", "/") or (word == "至" and head in rules.words["link_head"])) and k > 0 and HAN_ONLY.match(tokens.words[k - 1]) \
+        if (word in ("-", "/") or (word == "至" and head in rules.words["link_head"])) and k > 0 \
+                and HAN_ONLY.match(tokens.words[k - 1]) \
                 and len(tokens.words[k - 1]) <= 4 \
                 and not breaks(tokens.words[k - 1], rules) and not (head and tokens.words[k - 1].endswith(head)):
             start, k = tokens.starts[k - 1], k - 2   # 西区-化龙过江隧道: a link between two places

@@ -190,7 +190,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if len(prefix) < head.min_prefix or (_is_category(tokens, start, rules) and not (
                 head.industry and tokens.words[tokens.at[start - 1]] == "等")) or (
                 not known_prefix and not head.named and is_generic(prefix, rules) and not _kind_prefix(prefix, rules)
-                and not (head.type == "Event" and len(prefix) >= 4 and prefix.startswith(rules.word_tuples["scope"]) and "级" not in prefix)
+                and not (head.type == "Event" and len(prefix) >= 4 and prefix.startswith(rules.word_tuples["scope"])
+                         and "级" not in prefix)
                 and not (title and head.type == "Platform" and _direction_only(tokens, start, m.start()))):
             continue                                # (a title's 北部都会区: a direction names the place)
         if head.quoted and not prefix.startswith("“"):
@@ -200,7 +201,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         if len(head.text) == 1 and all(ch in rules.words["abbrev"] for ch in prefix):
             continue                                # 广深港, 沪深港: contractions
         if len(head.text) == 1 and head.type == "Platform" and (prefix[-1] in rules.words["counting"] or not (
-                any(start <= kn < m.start() for kn, _, _ in known_typed) or _division_or_name(tokens, start, m.start()))):
+                any(start <= kn < m.start() for kn, _, _ in known_typed)
+                or _division_or_name(tokens, start, m.start()))):
             continue                                # 幼儿园, 一区多园: a one-character park head needs a place
         if "+" in prefix.replace("“", "").split("”")[-1] or not HAN.search(prefix):
             continue                                # 广州总部+清远基地, P3实验室
@@ -244,7 +246,8 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
                 prefix = text[start:m.start()]
             if head.text == "企业" and rules.regexes["firm_type"].search(prefix):
                 continue                            # 总部型金融企业, 科技型企业: a kind of firm, not a sector
-            if rules.regexes["digit_or_scale"].search(prefix) or len(prefix) > 10 or "“" in prefix or len(prefix) < head.min_prefix \
+            if rules.regexes["digit_or_scale"].search(prefix) or len(prefix) > 10 or "“" in prefix \
+                    or len(prefix) < head.min_prefix \
                     or not rules.industry_end.search(prefix) or is_generic(prefix, rules) \
                     or prefix in rules.words["umbrella"]:
                 continue                            # 全产业链, 产业集群: not the sector's own name
@@ -360,7 +363,8 @@ def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_:
                 or (len(word) >= 2 and all(ch in rules.words["abbrev"] for ch in word))):
             return True
         if k > first and len(word) >= 2 and word in rules.heads and rules.heads[word].place \
-                and rules.heads[word].type in ("Platform", "Project", "Region") and word not in rules.words["link_head"]:
+                and rules.heads[word].type in ("Platform", "Project", "Region") \
+                and word not in rules.words["link_head"]:
             return True                             # 前湾港区自动化码头: a named area holds it
         k += 1
     return False

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from ..ids import indicator_id
 from ..model import Document, Entity, Evidence, Indicator, Sentence
 from ..tables import read_table
-from ..textnorm import fold_width
+from ..textnorm import HAN_CHARS, fold_width
 from ..vocab import IndicatorStatus
 
 CN_NUM = "〇零一二两三四五六七八九十百千万半"
@@ -85,7 +85,8 @@ class Figure(NamedTuple):
     scale: bool
 
 
-FRACTION = re.compile(r"(?P<b>[一二三四五六七八九十百]+)分之(?P<a>[一二三四五六七八九十]+)|(?P<t>[一二三四五六七八九])成(?![\u4e00-\u9fff]{0,1}(?:本|果|效|员|交|立|长|型|功|熟|绩))")
+FRACTION = re.compile(r"(?P<b>[一二三四五六七八九十百]+)分之(?P<a>[一二三四五六七八九十]+)"
+                      rf"|(?P<t>[一二三四五六七八九])成(?![{HAN_CHARS}]{{0,1}}(?:本|果|效|员|交|立|长|型|功|熟|绩))")
 
 
 def _about_share(text: str, pos: int) -> bool:
@@ -157,7 +158,8 @@ def figures(text: str, cues: Cues) -> list[Figure]:
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue
         else:
-            if not (unit in cues.money or unit in ("公里", "名", "小时", "分钟", "倍") or unit[:1] in ("万", "亿") or scale):
+            if not (unit in cues.money or unit in ("公里", "名", "小时", "分钟", "倍") or unit[:1] in ("万", "亿")
+                    or scale):
                 continue                                   # 两个大局, 七个方面: counts of listed items
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue
@@ -291,7 +293,7 @@ def _entity_after(text: str, pos: int, base: int, ents) -> str | None:
     """A figure right before a name measures it (4个…试点, 十公里“黄金岸线”)."""
     if text[pos:pos + 1] == "“":
         pos += 1
-    for s, e, eid, t in ents:
+    for s, _, eid, t in ents:
         if s == base + pos and t != "Industry":
             return eid
     return None

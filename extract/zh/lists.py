@@ -102,7 +102,8 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                 verb = last_cue_verb_end(text, s0, e0, rules)
                 s0 = verb if verb is not None else s0   # 园区重点发展医疗器械、…等产业: after the verb
                 s0 = trim_start(text, s0, e0, rules, tokens)
-                inner = next((ks for (ks, ke), kt in known_spans.items() if ke == e0 and s0 < ks and kt == "Industry"), None)
+                inner = next((ks for (ks, ke), kt in known_spans.items()
+                              if ke == e0 and s0 < ks and kt == "Industry"), None)
                 if inner is not None and tokens.starts[tokens.at[s0]] == s0 and tokens.ends[tokens.at[s0]] == inner \
                         and not rules.industry_end.search(text[s0:inner]) and not is_rare_name(text[s0:inner]):
                     s0 = inner                          # 容纳生物医药、…相关企业: a word before a known sector
@@ -110,8 +111,10 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
             if len(spans) == 1 and cue.side != "inside" and not _lone_brand(tokens, *spans[0], rules, known_spans):
                 continue                            # a lone item: only a brand right before 等…企业
             for i, (s, e) in enumerate(spans):
-                s = trim_start(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")   # 合成生物: only a first item after no cue verb loses a verb-like start
-                if cue.type == "Enterprise" and text[s:e].endswith(rules.word_tuples["project_item"]) and 4 <= e - s <= 10:
+                # 合成生物: only a first item after no cue verb loses a verb-like start
+                s = trim_start(text, s, e, rules, tokens, tags=i == 0 and cue.side != "before")
+                if cue.type == "Enterprise" and text[s:e].endswith(rules.word_tuples["project_item"]) \
+                        and 4 <= e - s <= 10:
                     yield Candidate(s, e, "Project", f"list:{cue.side}")   # 以粤芯、光掩模项目为核心
                 elif cue.type == "Enterprise" and len(spans) == 1 and cue.side == "after":
                     yield Candidate(s, e, "Enterprise", f"list:{cue.side}")   # (_lone_brand vouched for it)
@@ -120,7 +123,8 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                         and not _brand_item(tokens, s, e, known_spans) \
                         and _item_ok(text, s, e, "Industry", rules, known_spans):
                     yield Candidate(s, e, "Industry", f"list:{cue.side}")  # 数据标注、数据合规等数据服务企业
-                elif _item_ok(text, s, e, cue.type, rules, known_spans, strict=rules.regexes["weak_cue"].search(m.group(0)) is not None):
+                elif _item_ok(text, s, e, cue.type, rules, known_spans,
+                              strict=rules.regexes["weak_cue"].search(m.group(0)) is not None):
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
 
 
@@ -140,7 +144,8 @@ def _lone_brand(tokens: Tokens, start: int, end: int, rules: Rules, known_spans)
     item = tokens.text[start:end]
     if not (2 <= len(item) <= 8) or end >= len(tokens.text) or tokens.words[tokens.at[end]] != "等" \
             or is_generic(item, rules) \
-            or item.endswith(rules.word_tuples["firm_word"] + rules.word_tuples["group_word"]) or not (HAN_ONLY.match(item) or item.isascii()):
+            or item.endswith(rules.word_tuples["firm_word"] + rules.word_tuples["group_word"]) \
+            or not (HAN_ONLY.match(item) or item.isascii()):
         return False
     if (start, end) in known_spans:
         return True
@@ -156,7 +161,8 @@ def _brand_item(tokens: Tokens, start: int, end: int, known_spans) -> bool:
     if (start, end) in known_spans:
         return True
     k = tokens.at[start]
-    return tokens.starts[k] == start and (is_name_word(tokens.words[k]) or proper_tags().get(tokens.words[k]) is not None)
+    return tokens.starts[k] == start and (is_name_word(tokens.words[k])
+                                          or proper_tags().get(tokens.words[k]) is not None)
 
 
 _LIST_CLAUSE = re.compile(r"[^,,;;。::!!??“”()()]+")

@@ -48,7 +48,7 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     context = DivisionContext(doc.text)
     per_sentence: list[tuple[Sentence, str, list[tuple[int, int]], list[Mention]]] = []
     headings = heading_sentences(sentences)
-    for sent, text, (words, spans) in zip(sentences, texts, token_lists(nlp, texts)):
+    for sent, text, (words, spans) in zip(sentences, texts, token_lists(nlp, texts), strict=False):
         is_title = bool(title) and sent.text.strip() == title
         ms = sentence_mentions(sent, words, spans, registry, rules, ruler, is_title,
                                text, context, heading=headings.get(sent.id))
@@ -365,7 +365,7 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
                                                   and (c.start, c.end) != (s, e))
                for s, e in rest for c, _, _ in chosen):
             continue                                # (医学健康园 listed with parks holds the sector 医学)
-        for i, (c, reg, nested) in enumerate(chosen):
+        for i, (c, reg, _) in enumerate(chosen):
             if any(s <= c.start and c.end <= e for s, e in rest):
                 chosen[i] = (c, reg, True)
         out += [(Candidate(s, e, typed[0], "list:propagate"), None, False) for s, e in rest]

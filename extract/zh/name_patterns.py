@@ -56,7 +56,8 @@ def after_city(c: Candidate, text: str, known: Sequence[Known]) -> Candidate:
             return Candidate(c.start, c.end, c.type, c.rule, text[city.start:at] + c.name, c.of)
     if city is None:
         return c
-    return Candidate(city.start, c.end, c.type, c.rule, text[city.start:c.start] + (c.name or text[c.start:c.end]), c.of)
+    return Candidate(city.start, c.end, c.type, c.rule,
+                     text[city.start:c.start] + (c.name or text[c.start:c.end]), c.of)
 
 
 def phase_candidates(tokens: Tokens, known: Sequence[Known], rules: Rules) -> Iterable[Candidate]:

@@ -28,13 +28,15 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
         if after.startswith(tuple(rules.words["quote_after"])) and not (
                 end_head is not None and end_head.type == "Initiative" and not end_head.quoted):
             continue                                # (“5050计划”项目: the label is a programme's own name)
-        if m.start() and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK) and not rules.regexes["slogan"].match(label) \
+        if m.start() and (m.end() == len(text) or text[m.end()] in CLAUSE_BREAK) \
+                and not rules.regexes["slogan"].match(label) \
                 and (m.start() in place_ends or rules.head_regex.search(text[max(0, m.start() - 3):m.start()])):
             continue                                # 科技创新轴“北极点”。: a role given to the place just named
         if end_head is not None and end_head.type in ("Platform", "Institution", "Project", "Event") \
                 and not re.search(r"[\d、,]", label) \
                 and not end_head.brand and not end_head.industry and not end_head.quoted \
-                and len(label) > len(end_head.text) + 1 and not rules.regexes["slogan"].match(label) and not after.startswith("品牌"):
+                and len(label) > len(end_head.text) + 1 and not rules.regexes["slogan"].match(label) \
+                and not after.startswith("品牌"):
             yield Candidate(m.start(), m.end(), end_head.type, "quoted")   # 「創科產業引導基金」: the quotes name it
             continue
         before = text[max(0, m.start() - 4):m.start()]
@@ -47,7 +49,8 @@ def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] =
             continue                                # “30分钟交通圈”, “1小时通达”: a target
         tail = rules.head_regex.search(label)
         if not (tail and tail.end() == len(label)):     # “北都大学教育城”: the head that ends the label
-            tail = next((rx for rx in (rules.head_regex.fullmatch(label, i) for i in range(max(0, len(label) - 8), len(label) - 1))
+            tail = next((rx for rx in (rules.head_regex.fullmatch(label, i)
+                                       for i in range(max(0, len(label) - 8), len(label) - 1))
                          if rx), None)
         if tail and tail.end() == len(label) and rules.heads[tail.group(0)].type not in ("Initiative",) \
                 and (len(tail.group(0)) > 1 or len(label) - 1 >= rules.heads[tail.group(0)].min_prefix) \

@@ -204,7 +204,7 @@ def token_lists(nlp: Language, texts) -> Iterator[tuple[list[str], list[tuple[in
             for i in reversed(glued):
                 words[i:i + 1] = [p for p in _FUNCTION_SPLIT.split(words[i]) if p]
             ends = list(accumulate(map(len, words)))
-            yield words, list(zip([0] + ends[:-1], ends))
+            yield words, list(zip([0] + ends[:-1], ends, strict=False))
         else:
             doc = tok(text)
             yield [t.text for t in doc], [(t.idx, t.idx + len(t.text)) for t in doc]

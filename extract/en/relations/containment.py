@@ -49,7 +49,7 @@ def of_and_in(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
     and Zhaoqing in Guangdong Province”."""
     text, ms = s.text, s.mentions
     names = [m for m in ms if m.kind != "we"]
-    for a, b in zip(names, names[1:]):
+    for a, b in zip(names, names[1:], strict=False):
         gap = text[a.end:b.start]
         if b.entity.type not in PLACES or a.entity.type in NOT_LOCATED:
             continue

@@ -19,14 +19,16 @@ def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
     text, ms, industries = s.text, s.mentions, s.doc.industries
     nouns = cues.patterns("firm_nouns")[0].pattern
     for c in cues.find("firm_roles", text):
-        firms = [m for m in ms if c.start("firms") <= m.start and m.end <= c.end("firms") and m.entity.type == "Enterprise"]
+        firms = [m for m in ms if c.start("firms") <= m.start and m.end <= c.end("firms")
+                 and m.entity.type == "Enterprise"]
         if c.group("inds"):
-            inds = [m for m in ms if c.start("inds") <= m.start and m.end <= c.end("inds") and m.entity.type == "Industry"]
+            inds = [m for m in ms if c.start("inds") <= m.start and m.end <= c.end("inds")
+                    and m.entity.type == "Industry"]
         else:                             # the sectors of the clause the “with” phrase hangs on
             clause = max((x.end() for x in CLAUSE_END.finditer(text, 0, c.start())), default=0)
             inds = [m for m in ms if clause <= m.start and m.end <= c.start() and m.entity.type == "Industry"]
         if c.group("resp") and len(firms) == len(inds):
-            pairs = list(zip(firms, inds))
+            pairs = list(zip(firms, inds, strict=False))
         elif len(inds) == 1 or len(firms) == 1:
             pairs = [(f, i) for f in firms for i in inds]
         else:

@@ -37,7 +37,7 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         places = [p for p in places if p.entity.type in SERVERS]
         respectively = re.match(r"\s*,?\s*respectively\b", text[inds[-1].end:]) is not None
         if respectively and len(places) == len(inds) > 1:
-            for p, i in zip(places, inds):
+            for p, i in zip(places, inds, strict=False):
                 out.add(p.entity, RelationType.SERVES, i.entity, "en:serves:respectively")
             continue
         for p in places:

@@ -53,8 +53,8 @@ def anchors(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
                  and cues.regex(r"(?:{0})[^,,。;;]*$", "build").search(text[m.end():p.start])]
         before = [p for p in s.outer if seg <= p.start and p.end <= m.start() and p.entity.type == "Platform"
                   and not CLAUSE.search(text, p.end, m.start() - 1)]
-        opening = next((p for p in before if p.start - seg <= 1 and cues.pattern("situated").match(text, p.end, m.start())),
-                       None)
+        situated = cues.pattern("situated")
+        opening = next((p for p in before if p.start - seg <= 1 and situated.match(text, p.end, m.start())), None)
         place = after[0] if after else (opening or (before[-1] if before else None))
         if place is not None:                       # 依托X建设P; P…,依托X…: the platform it relies on X
                                                     # (P位于Q核心区域,依托X…: P, not Q)

@@ -14,7 +14,8 @@ CLAUSE = re.compile(r"[,,;;。::!?]")
 SEGMENT = re.compile(r"[;;。]")
 # A time adverbial opening a clause group (截至2023年, 2023年, 到2027年, “十四五”以来, 近年来,): the
 # group's subject comes after it.
-TIME_LEAD = re.compile(r"^(?:截至|截止|到|至|自)?(?:\d{4}年(?:底|末|以来)?|“?十[一二三四五]五”?(?:以来|期间|时期)?|近年来|近[一二三四五六七八九十\d]+年来?|目前|当前|今后)[,,]?")
+TIME_LEAD = re.compile(r"^(?:截至|截止|到|至|自)?(?:\d{4}年(?:底|末|以来)?|“?十[一二三四五]五”?(?:以来|期间|时期)?"
+                       r"|近年来|近[一二三四五六七八九十\d]+年来?|目前|当前|今后)[,,]?")
 
 
 def list_after(outer: Sequence[MentionView], pos: int, end: int, types: Collection[str]) -> list[MentionView]:

@@ -128,7 +128,8 @@ def _heading_subject(text: str, ms: list[MentionView]) -> Entity | None:
     if m is None:
         return None
     s, e = m.span("name")
-    names = sorted((x for x in ms if x.end == e and s <= x.start and x.entity.type == "Platform"), key=lambda x: x.start)
+    names = sorted((x for x in ms if x.end == e and s <= x.start and x.entity.type == "Platform"),
+                   key=lambda x: x.start)
     return names[0].entity if names else None
 
 

@@ -39,7 +39,8 @@ def develops(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             if len(between) > 2 and not cues.pattern("jointly").fullmatch(between):
                 continue                                # 知识城与生物岛协同发展生物医药
             places = [place.entity]
-            if len(before) > 1 and before[-2].entity.type == "Platform" and text[before[-2].end:place.start] in "与和及、":
+            if len(before) > 1 and before[-2].entity.type == "Platform" \
+                    and text[before[-2].end:place.start] in "与和及、":
                 places.insert(0, before[-2].entity)      # 知识城与生物岛协同发展生物医药: both
         clause = CLAUSE.search(text, m.end())
         for ind in list_after(s.outer, m.end(), clause.start() if clause else len(text), ("Industry",)):
@@ -56,7 +57,8 @@ def _firm_develops(s: SentenceContext, before: list[MentionView], m: re.Match, c
         return
     seg = segment_start(text, m.start())
     first = next((p for p in before if p.start >= seg), None)
-    if first is None or first.entity.type != "Enterprise" or not (seg == first.start or text[seg:first.start] in cues["firm_lead"]):
+    if first is None or first.entity.type != "Enterprise" \
+            or not (seg == first.start or text[seg:first.start] in cues["firm_lead"]):
         return
     if any(p.entity.type in PLACES and p.start >= seg and not text.startswith("为", p.end) for p in before[1:]
            if p is not first and not text[max(0, p.start - 1):p.start] == "以"):
@@ -78,7 +80,8 @@ def _implied_subject(before: Sequence[MentionView], text: str, pos: int, subject
     if subject is not None and subject.entity.type == "Platform":
         return subject.entity                       # (a region opening the group: its platform below)
     seg0 = segment_start(text, pos)
-    opener = next((p for p in before if p.start == seg0 + 1 and text[seg0] == "在" and p.entity.type == "Platform"), None)
+    opener = next((p for p in before if p.start == seg0 + 1 and text[seg0] == "在" and p.entity.type == "Platform"),
+                  None)
     if subject is None and opener is not None and not any(
             opener.end <= p.start < pos and p.entity.type in ("Platform", "Initiative", "Project") for p in before):
         return opener.entity                        # 在P预留…用地,重点引进X: P, where it all happens

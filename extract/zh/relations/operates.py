@@ -90,13 +90,14 @@ def operates_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> No
     ms, text, outer = s.mentions, s.text, s.outer
     if not any(m.entity.type == "Enterprise" for m in ms):
         return
+    to_verb = cues.pattern("firm_to_verb")
     for v in cues.pattern("firm_builds").finditer(text):
         if any(o.start <= v.start() < o.end for o in outer):
             continue
         before = [o for o in outer if o.end <= v.start() and not CLAUSE.search(text, o.end, v.start())]
         firms = []
         for o in reversed(before):
-            if o.entity.type == "Enterprise" and (not firms and cues.pattern("firm_to_verb").match(text[o.end:v.start()])
+            if o.entity.type == "Enterprise" and (not firms and to_verb.match(text[o.end:v.start()])
                                                  or firms and text[o.end:firms[0].start] in LISTED):
                 firms.insert(0, o)
             elif firms or o.entity.type != "Region" and o.entity.type != "Platform":
@@ -105,7 +106,8 @@ def operates_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> No
             continue
         end = clause_end(text, v.end())
         inds = [i for i in ms if i.entity.type == "Industry" and v.end() <= i.start < end]
-        inds = [i for n, i in enumerate(inds) if i.start == v.end() or (n > 0 and text[inds[n - 1].end:i.start] in ("和", "、", "及"))]
+        inds = [i for n, i in enumerate(inds)
+                if i.start == v.end() or (n > 0 and text[inds[n - 1].end:i.start] in ("和", "、", "及"))]
         if not inds or cues.pattern("facility").match(text, inds[-1].end) is None:
             continue
         if len(firms) > 1 and len(inds) == len(firms) and "分别" in text[firms[-1].end:v.start()]:

@@ -49,7 +49,8 @@ def part_of(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
                 if not text.startswith((*cues["region_part"], "部分", "的"), part.end):
                     out.add(part.entity, RelationType.LOCATED_IN, whole.entity, "located_in:includes")
         elif whole.entity.type == "Platform" and text[max(0, m.start() - 2):m.start()] == "范围":
-            parts = list_after(s.outer, m.end(), end, ("Region",))   # 新区范围包括浦口区、六合区: the districts lie in it
+            # 新区范围包括浦口区、六合区: the districts lie in it
+            parts = list_after(s.outer, m.end(), end, ("Region",))
             partly = bool(parts) and "部分" in text[parts[-1].end:end]
             for part in parts:
                 if partly:                              # A、B和C部分区域: the platform lies in them
