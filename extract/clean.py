@@ -94,15 +94,15 @@ def clean(text: str) -> Cleaned:
         if kind in ("drop", "footer"):
             furniture.append((line.start, line.end))
             continue
-        if kind == "date":
+        if kind == "date" and hit:
             date = date or _normalise_date(hit[1].group(1))
             furniture.append((line.start, line.end))
             continue
-        if kind == "issuer":
+        if kind == "issuer" and hit:
             issuer = issuer or hit[1].group(1).strip()
             furniture.append((line.start, line.end))
             continue
-        if kind == "note" and in_head and note is None:
+        if kind == "note" and hit and in_head and note is None:
             note = hit[1].group(1).strip()
             furniture.append((line.start, line.end))
             continue

@@ -10,6 +10,7 @@ tokenizer) and ``pipeline(lang)`` finds it through the language table (``extract
 from __future__ import annotations
 
 import re
+from typing import Any, cast
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -56,7 +57,8 @@ class RegistryRuler:
             by_id.setdefault(p["id"], []).append(p["pattern"])
             self.label_of[p["id"]] = p["label"]
         texts = [t for forms in by_id.values() for t in forms]
-        docs = dict(zip(texts, self.nlp.tokenizer.pipe(texts), strict=False))
+        tokenizer: Any = self.nlp.tokenizer
+        docs = dict(zip(texts, tokenizer.pipe(texts), strict=False))
         for rid, forms in by_id.items():
             self.matcher.add(rid, [docs[f] for f in forms])
             if self.attr == "ORTH":
@@ -109,8 +111,8 @@ def make_registry_ruler(nlp: Language, name: str, attr: str) -> RegistryRuler:
 def add_registry_ruler(nlp: Language, registry: Registry, attr: str) -> Language:
     """Add the ``registry_ruler`` component matching ``attr`` (ORTH or LOWER) with the registry's
     patterns for the pipeline's language; the pipeline itself is returned."""
-    ruler = nlp.add_pipe("registry_ruler", config={"attr": attr})
-    ruler.add_patterns(registry_patterns(registry, nlp.lang))
+    ruler = cast(RegistryRuler, nlp.add_pipe("registry_ruler", config={"attr": attr}))
+    ruler.add_patterns(registry_patterns(registry, str(nlp.lang)))
     return nlp
 
 
@@ -121,4 +123,4 @@ def pipeline(lang: str = "zh", registry_path: str | None = None) -> Language:
 
 def registry_ruler(nlp: Language) -> RegistryRuler:
     """The ``registry_ruler`` component of a pipeline."""
-    return nlp.get_pipe("registry_ruler")
+    return cast(RegistryRuler, nlp.get_pipe("registry_ruler"))

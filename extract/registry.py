@@ -68,7 +68,9 @@ def parse_registry(lines: Iterable[str], source: str = "registry.tsv") -> Regist
 
 
 def _registry(rows: Iterable[Row]) -> Registry:
-    entries, by_id, by_form = [], {}, {}
+    entries: list[RegistryEntry] = []
+    by_id: dict[str, RegistryEntry] = {}
+    by_form: dict[str, RegistryEntry] = {}
     for row in rows:
         entry = _entry(row)
         if entry.type not in ENTITY_TYPES:

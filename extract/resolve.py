@@ -98,7 +98,7 @@ def _merge_short_forms(groups: dict[tuple[str, str], list[Mention]], divisions: 
         owners = [ok for ok in longer.get((gk[0], name), ()) if ok != gk and ok in groups]
         if len(owners) == 1:
             groups[owners[0]].extend(groups.pop(gk))
-    registered = {}                                 # 东莞松山湖科学城: a place, then a registry name
+    registered: dict[tuple[str, str], tuple[str, str]] = {}   # 东莞松山湖科学城: a place, then a registry name
     for gk, ms in groups.items():
         if ms[0].registry_id:
             registered.setdefault((gk[0], ms[0].registry_id), gk)

@@ -100,7 +100,7 @@ def parse(text: str, cleaned: Cleaned, split: SplitSentences) -> tuple[tuple[Sec
         kind = hit[0] if hit else None
         if n == 0 and line.text == cleaned.title:
             kind = "title"
-        if kind == "chapter":
+        if kind == "chapter" and hit:
             close(article, line.start)
             close(chapter, line.start)
             article = None
@@ -109,7 +109,7 @@ def parse(text: str, cleaned: Cleaned, split: SplitSentences) -> tuple[tuple[Sec
             body = line.text[hit[2].end():]
             chapter = Section(f"c{len(sections)}", "chapter", number, _title_of(body), line.start, cleaned.body_end)
             add(chapter)
-        elif kind == "article":
+        elif kind == "article" and hit:
             close(article, line.start)
             body = line.text[hit[2].end():]
             article = Section(f"a{len(sections)}", "article", hit[1], _title_of(body), line.start,

@@ -63,7 +63,7 @@ def _index() -> _Index:
     g = taxonomy_graph()
     concepts = []
     by_label: dict[str, str] = {}
-    for node in sorted(g.subjects(RDF.type, SKOS.Concept)):
+    for node in sorted(g.subjects(RDF.type, SKOS.Concept), key=str):
         c = Concept(str(node), _label(g, node, SKOS.prefLabel, "zh"), _label(g, node, SKOS.prefLabel, "en"),
                     tuple(sorted(str(b) for b in g.objects(node, SKOS.broader))),
                     tuple(sorted(str(a) for a in g.objects(node, SKOS.altLabel))))
@@ -91,12 +91,13 @@ def concept(iri: str) -> Concept | None:
 def ancestors(iri: str) -> tuple[str, ...]:
     """IRIs of every broader concept, transitively (polyhierarchy allowed), nearest first."""
     seen: list[str] = []
-    frontier = list(concept(iri).broader) if concept(iri) else []
+    start = concept(iri)
+    frontier = list(start.broader) if start else []
     while frontier:
         nxt = frontier.pop(0)
         if nxt not in seen:
             seen.append(nxt)
-            frontier.extend(concept(nxt).broader)
+            frontier.extend(_index().by_iri[nxt].broader)     # (a broader concept is a concept of the scheme)
     return tuple(seen)
 
 

@@ -23,13 +23,13 @@ def _imports() -> dict[str, list[tuple[str, list[str]]]]:
     for path in sorted(PACKAGE.rglob("*.py")):
         name = _module(path)
         package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-        found = []
+        found: list[tuple[str, list[str]]] = []
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom):
                 base = package
                 for _ in range(node.level - 1):
                     base = base.rpartition(".")[0]
-                target = (base + "." + node.module if node.module else base) if node.level else node.module
+                target = (base + "." + node.module if node.module else base) if node.level else str(node.module)
                 names = [a.name for a in node.names]
                 subs = [f"{target}.{n}" for n in names
                         if (PACKAGE.parent / (f"{target}.{n}".replace(".", "/") + ".py")).exists()]

@@ -6,7 +6,7 @@ def test_sample_metadata_and_body(sample_text):
     assert c.title.startswith("中共广州市黄埔区委") and c.title.endswith("的建议")
     assert c.date == "2021-02-10"
     assert c.issuer == "黄埔区"
-    assert c.note.endswith("工作会议通过")
+    assert c.note is not None and c.note.endswith("工作会议通过")
     body = sample_text[c.body_start:c.body_end]
     assert "当前位置" not in body and "扫一扫在手机打开当前页" not in body and "相关新闻" not in body
     assert body.rstrip().endswith("奋力开创新征程黄埔发展新奇迹。")

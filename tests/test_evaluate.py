@@ -1,5 +1,6 @@
 """Scoring on small hand-made cases whose right answers are worked out by hand."""
 import json
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -7,7 +8,7 @@ from click.testing import CliRunner
 from cli import main
 from extract.evaluate import EvaluationError, evaluate, evaluate_paths, total
 
-GOLD = {
+GOLD: dict[str, Any] = {
     "document": {"id": "d", "lang": "zh", "tuned": True},
     "entities": [
         {"type": "Platform", "name": "中新广州知识城", "aliases": ["知识城"]},
@@ -34,7 +35,7 @@ def ent(id_, type_, name, aliases=(), mentions=()):
             "mentions": [{"text": m} for m in mentions]}
 
 
-PRED = {
+PRED: dict[str, Any] = {
     "document": {"id": "d"},
     "entities": [
         ent("P/1", "Platform", "广州知识城", mentions=["知识城"]),    # matches through a mention text

@@ -49,7 +49,7 @@ def test_every_concept_is_in_the_scheme_with_one_zh_and_one_en_preflabel():
     assert len(concepts) == len(taxonomy()) >= 200
     for c in concepts:
         assert (c, SKOS.inScheme, SCHEME) in g
-        langs = sorted(o.language for o in g.objects(c, SKOS.prefLabel))
+        langs = sorted(getattr(o, "language", None) or "" for o in g.objects(c, SKOS.prefLabel))
         assert langs == ["en", "zh"], c
         assert str(c).startswith(str(IND))
 
@@ -62,18 +62,23 @@ def test_broader_targets_exist_and_hierarchy_is_acyclic():
 
 
 def test_biomedicine_rolls_up_under_bioindustry():
-    bio = map_industry("生物医药")[0]
+    hit = map_industry("生物医药")
+    assert hit is not None
+    bio = hit[0]
     assert bio == str(IND["biomedicine"])
     assert str(IND["bioindustry"]) in ancestors(bio)
     for narrower in ("生物制药", "基因检测", "干细胞与再生医学"):
-        iri, how = map_industry(narrower)
+        found = map_industry(narrower)
+        assert found is not None, narrower
+        iri, how = found
         assert how == EXACT and bio in ancestors(iri), narrower
 
 
 def test_exact_matches_in_both_languages_and_traditional_sectors():
     assert map_industry("Biomedicine") == map_industry("生物医药产业") == (str(IND["biomedicine"]), EXACT)
     for name in ("汽车制造", "高端化工", "食品饮料", "现代服务业", "新一代信息技术", "集成电路"):
-        assert map_industry(name) is not None and map_industry(name)[1] == EXACT, name
+        found = map_industry(name)
+        assert found is not None and found[1] == EXACT, name
 
 
 def test_broader_only_when_a_concept_is_the_head_of_the_name():
@@ -91,7 +96,7 @@ def test_unmapped_reports_each_unknown_name_once():
 def test_concepts_carry_their_altlabels_and_entity_names_are_tried_in_order():
     from ontology.taxonomy import concept, map_names
     bio = concept(str(IND["biomedicine"]))
-    assert "生物医药产业" in bio.aliases and bio.zh == "生物医药" and bio.en == "Biomedicine"
+    assert bio is not None and "生物医药产业" in bio.aliases and bio.zh == "生物医药" and bio.en == "Biomedicine"
     assert map_names([None, "四区四中心", "gene testing"]) == (str(IND["genetic-testing"]), EXACT)
     assert map_names(["四区四中心"]) is None
 
@@ -107,7 +112,7 @@ def test_no_label_names_two_concepts():
     owner: dict = {}
     for prop in (SKOS.prefLabel, SKOS.altLabel):
         for concept, label in g.subject_objects(prop):
-            key = (str(label).lower(), label.language)
+            key = (str(label).lower(), getattr(label, "language", None))
             assert owner.setdefault(key, concept) == concept, (str(label), owner[key], concept)
 
 
@@ -116,5 +121,7 @@ def test_sectors_plans_name_roll_up_where_a_reader_expects():
               "具身智能": "artificial-intelligence", "航空航天": "high-end-equipment-manufacturing",
               "循环经济": "energy-conservation-and-environmental-protection", "茶产业": "food-and-beverages"}
     for name, top in expect.items():
-        iri, _ = map_industry(name)
+        found = map_industry(name)
+        assert found is not None, name
+        iri = found[0]
         assert str(IND[top]) in {iri, *ancestors(iri)}, name

@@ -22,7 +22,8 @@ def test_figures_with_thousands_separators_shares_in_words_and_more_units():
 def figures(text: str, heading: str = "一、主要目标"):
     x = extract_text("测试\n\n" + heading + "\n\n" + text + "\n", "t")
     names = {e.id: e.name for e in x.entities}
-    return [(i.value, i.unit, i.comparator, i.year, i.status, names.get(i.subject)) for i in x.indicators]
+    return [(i.value, i.unit, i.comparator, i.year, i.status, names.get(i.subject) if i.subject else None)
+            for i in x.indicators]
 
 
 def test_chinese_numerals_through_cn2an():

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..ids import indicator_id
 from ..model import Evidence, Indicator, Sentence
-from ..tables import read_table
+from ..tables import TableError, read_table, table
 from ..vocab import IndicatorStatus
 
 NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -43,7 +43,8 @@ class Rules:
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """The English figure rules (en_units.tsv, en_indicator_cues.tsv), compiled once per process."""
-    units, by_kind = {}, {}
+    units: dict[tuple[str, str], str] = {}
+    by_kind: dict[str, list[str]] = {}
     for kind, surface, unit in (row.cells for row in read_table("en_units.tsv")):
         units[(kind, " ".join(surface.lower().split()))] = unit
         by_kind.setdefault(kind, []).append(surface)
@@ -59,7 +60,11 @@ def rules() -> Rules:
         rf"|(?:(?P<s2>{scale})\b\s*)?(?:(?P<m2>{money})\b|(?:{ADJECTIVES})(?P<cnt>{count}|{plural})\b)"
         rf"|(?P<s3>{scale})\b)",
         re.IGNORECASE)
-    cmp_, after, target, periods, extra = [], [], None, [], {}
+    cmp_: list[tuple[str, re.Pattern]] = []
+    after: list[tuple[str, re.Pattern]] = []
+    target: re.Pattern | None = None
+    periods: list[tuple[int, re.Pattern]] = []
+    extra: dict[str, re.Pattern] = {}
     for row in read_table("en_indicator_cues.tsv"):
         kind, value = row[0], row[1]
         pattern = row.regex(2, re.IGNORECASE)
@@ -73,6 +78,8 @@ def rules() -> Rules:
             periods.append((int(value), pattern))
         else:
             extra[kind] = pattern
+    if target is None:
+        raise TableError(f"{table('en_indicator_cues.tsv').path}: no target row")
     return Rules(figure, units, tuple(cmp_), tuple(after), target, tuple(periods),
                  extra.get("past"), extra.get("rate"), extra.get("duration"))
 
@@ -172,7 +179,7 @@ def _year(sentence: str, r: Rules, figure_span: tuple[int, int]) -> int | None:
 def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tuple[Indicator, ...]:
     """Indicators of a document's English sentences (``doc_id`` makes their ids)."""
     r = rules()
-    out = []
+    out: list[Indicator] = []
     for sent in sentences:
         text = sent.text
         figures = list(r.figure.finditer(text))

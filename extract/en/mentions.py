@@ -82,9 +82,10 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
         if named and m.start < named[-1].end:
             if m.end <= named[-1].end:
                 continue                  # inside a name already taken
-            m = _trim(sent, m, named[-1].end)   # “… Technology and Foshan University” → Foshan University
-            if m is None:
+            trimmed = _trim(sent, m, named[-1].end)   # “… Technology and Foshan University” → Foshan University
+            if trimmed is None:
                 continue
+            m = trimmed
         if _inside_or_crossing(m.start, m.end, taken):
             continue
         named.append(m)
@@ -304,7 +305,8 @@ def _terms_by_form() -> dict:
 def _trim(sent: Sentence, m: Mention, end: int) -> Mention | None:
     """The part of ``m`` after ``end`` (skipping “and”), if it is still a name of two words or more."""
     s = end - sent.start
-    s = _GAP.match(sent.text, s).end()
+    gap = _GAP.match(sent.text, s)                  # (it matches anywhere: it may be empty)
+    s = gap.end() if gap else s
     e = m.end - sent.start
     name = sent.text[s:e]
     if " " not in name.strip() or not name[:1].isupper():

@@ -40,13 +40,13 @@ def pinyin_places(sent: Sentence, taken: list[Mention], make) -> list[Mention]:
         if any(rx.search(text[max(0, s - 60):s]) for rx in place_cues()):
             found.append((s, e))
     group: list[tuple[int, int]] = []       # three or more pinyin words listed together are places
-    for w in words + [None]:
-        if w is not None and group and _LIST_GAP.match(text[group[-1][1]:w[0]]):
-            group.append(w)
+    for word in [*words, None]:
+        if word is not None and group and _LIST_GAP.match(text[group[-1][1]:word[0]]):
+            group.append(word)
             continue
         if len(group) >= 3:
             found += [g for g in group if g not in found]
-        group = [w] if w is not None else []
+        group = [word] if word is not None else []
     changed = True
     while changed:                            # “Haikou, Sanya and Wenchang”: listed with places
         changed = False

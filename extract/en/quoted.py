@@ -14,7 +14,7 @@ _QUOTED = re.compile(r"[\"“](?P<q>[^\"“”]{2,60})[\"”]")
 @lru_cache(maxsize=1)
 def quote_rules() -> tuple[re.Pattern, re.Pattern]:
     """(a kind word after a closing quote, a phrase before an opening one) of patterns/en_quoted.tsv."""
-    rows = dict(row.cells for row in read_table("en_quoted.tsv"))
+    rows = {row[0]: row[1] for row in read_table("en_quoted.tsv")}
     return (re.compile(r"\s+(?:" + rows["kind_after"] + r")\b", re.IGNORECASE),
             re.compile(rows["before"], re.IGNORECASE))
 

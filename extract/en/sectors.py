@@ -73,9 +73,9 @@ def sector_items(sent: Sentence, known: list[Mention]) -> list[tuple[int, int]]:
         if len(items) == 1 and not m.group(0).rstrip().endswith("s"):
             items = [Item(items[0].start, m.end(), items[0].vouched)]   # “the seed industry”
         out += [(i.start, i.end) for i in items]
-    known = sorted(set(industries) | set(out))     # a sector named before “industry” vouches too
+    vouching = sorted(set(industries) | set(out))  # a sector named before “industry” vouches too
     for pos in cue_ends(text, r):
-        items = _forward_list(text, pos, known, r)
+        items = _forward_list(text, pos, vouching, r)
         if any(i.vouched for i in items):
             out += [(i.start, i.end) for i in items]
     return sorted({s for s in out if not any(a < s[1] and s[0] < b for a, b in others)})

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..clean import Line
@@ -22,7 +23,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in abbreviations() or bool(re.fullmatch(r"[a-z]\.", word))
 
 
-def split_sentences_en(line: Line, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
+def split_sentences_en(line: Line, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """English sentence spans inside a line, none starting inside a ``skip`` span."""
     spans = []
     start = 0

@@ -32,7 +32,9 @@ class HtmlRules:
 @lru_cache(maxsize=1)
 def html_rules() -> HtmlRules:
     """Which elements are furniture and which start a line (patterns/html_furniture.tsv)."""
-    tags, attrs, blocks = set(), [], set()
+    tags: set[str] = set()
+    attrs: list[re.Pattern] = []
+    blocks: set[str] = set()
     for row in read_table("html_furniture.tsv"):
         kind, value = row.cells
         if kind == "attr":

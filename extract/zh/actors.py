@@ -60,7 +60,8 @@ def actor_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> It
     for k in sorted(hits):
         w = words[k]
         if w in cues.before:                       # 支持百瑞源做大…, 支持泰格医药、康龙化成拓展…
-            items, first, j = [], k + 1, k + 1
+            items: list[tuple[int, int]] = []
+            first, j = k + 1, k + 1
             while j < len(words) and j - first <= MAX_TOKENS and not text.startswith(cues.after, tokens.starts[j]):
                 if words[j] in ("、", "和") and j > first and len(items) < 6:
                     items.append((first, j))
@@ -68,8 +69,9 @@ def actor_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> It
                 j += 1
             if j < len(words) and j > first and text.startswith(cues.after, tokens.starts[j]):
                 found = [_actor(tokens, a, b, rules, regions, taken, cues) for a, b in items + [(first, j)]]
-                if all(c is not None for c in found):
-                    yield from found            # every item a brand, or none is taken
+                brands = [c for c in found if c is not None]
+                if len(brands) == len(found):
+                    yield from brands           # every item a brand, or none is taken
         if text.startswith(cues.milestone, tokens.starts[k]) and k > 0:
             yield from _milestone(tokens, k, rules, regions, taken, cues)
 

@@ -46,7 +46,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
                                                                    and not rules.heads[head].cross):
                 break                               # 南海神庙及码头: a facility is not joined (脑解析与脑模拟设施 is)
             ext = walk_left(tokens, tokens.starts[k] - 1, rules, places, limit,
-                            cross=cross and bool(head) and rules.heads.get(head) is not None
+                            cross=cross and head is not None and bool(head) and rules.heads.get(head) is not None
                             and rules.heads[head].type == "Project")
             ext_text = text[ext:tokens.starts[k]]
             if any(not rules.heads[h].brand for h in heads_ending(ext_text[-6:])):

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..ids import indicator_id
-from ..model import Document, Entity, Evidence, Indicator, Sentence
+from ..model import Document, Entity, Evidence, Indicator, Section, Sentence
 from ..tables import read_table
 from ..textnorm import HAN_CHARS, fold_width
 from ..vocab import IndicatorStatus
@@ -163,9 +163,10 @@ def figures(text: str, cues: Cues) -> list[Figure]:
                 continue                                   # 两个大局, 七个方面: counts of listed items
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue
-            value = chinese_value(num)
-            if value is None:
+            read = chinese_value(num)
+            if read is None:
                 continue
+            value = read
             if num == "万" and unit in ("名", "个", "人"):
                 value, unit = 1.0, "万" + unit            # 万名才俊 -> 1 万名
             elif num.endswith("万") and unit in ("亿", "亿元"):
@@ -249,7 +250,8 @@ def find_indicators(doc: Document | str, sentences: Sequence[Sentence] | None = 
                 continue                                   # a number inside a name (有轨电车1号线)
             subjects: list[str | None] = [None]
             if f.scale:
-                subjects = _scale_subjects(text, f, prev_end, sent.start, ents) or [None]
+                scaled: list[str | None] = list(_scale_subjects(text, f, prev_end, sent.start, ents))
+                subjects = scaled or [None]
                 prev_end = f.end
             else:
                 nxt = _entity_after(text, f.end, sent.start, ents)
@@ -305,7 +307,8 @@ def _review_sections(doc: Document) -> frozenset[str]:
     by_id = {s.id: s for s in doc.sections}
     review = set()
     for s in doc.sections:
-        node, hit = s, False
+        node: Section | None = s
+        hit = False
         while node is not None:
             if node.kind in ("article", "chapter") and any(c in node.title for c in cues.review):
                 hit = True

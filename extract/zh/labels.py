@@ -19,11 +19,11 @@ from .translate import composed_name
 def _taxonomy_english(name: str, glossary_only: bool) -> str | None:
     """The concept's English label when the name is the concept's own Chinese label, or a synonym
     the glossary cannot render (数据服务 is an altLabel of 数据产业 but reads "Data Services")."""
-    from ontology.taxonomy import EXACT, concept, map_industry
+    from ontology.taxonomy import EXACT, concept, map_industry  # (rdflib loads on first use)
     hit = map_industry(name)
-    if not hit or hit[1] != EXACT:
+    c = concept(hit[0]) if hit and hit[1] == EXACT else None
+    if c is None:
         return None
-    c = concept(hit[0])
     own = normalise_name(to_simplified(name)) in {normalise_name(c.zh), normalise_name(c.zh.removesuffix("产业"))}
     return c.en if own or not glossary_only else None
 

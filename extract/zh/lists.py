@@ -172,7 +172,7 @@ def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
     """The items of every A、B和C list in the sentence: the first item starts after a break word,
     the last ends at 等 or before a break word."""
     text = tokens.text
-    out = []
+    out: list[list[tuple[int, int]]] = []
     if "、" not in text:
         return out
     for m in _LIST_CLAUSE.finditer(text):

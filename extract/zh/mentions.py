@@ -290,7 +290,7 @@ def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, i
         if entry:
             key = entity_key(name, entry.id)
         elif cand.rule == "abbreviation":
-            key = keys.get(cand.of, entity_key(name_key(name, [])))
+            key = (keys.get(cand.of) if cand.of else None) or entity_key(name_key(name, []))
         else:
             key = keys[(cand.start, cand.end)]
         out.append(Mention(start=sent.start + cand.start, end=sent.start + cand.end, text=surface,
@@ -342,7 +342,7 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
     Industry) and the others look like names, the others get that type (串联知识城、长岭居、科学城)."""
     text = tokens.text
     by_span = {(c.start, c.end): c for c, _, nested in chosen if not nested}
-    out = []
+    out: list[tuple[Candidate, str | None, bool]] = []
     for items in list_items(tokens, rules):
         typed = [by_span[i].type for i in items if i in by_span]
         if not typed or len(set(typed)) != 1:

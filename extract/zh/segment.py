@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import accumulate
 from math import log
+from typing import Any
 
 import jieba
 import spacy
@@ -45,6 +46,8 @@ class _Tokenizer(jieba.Tokenizer):
     look-up per fragment instead of a log() per edge per sentence, and the words go into one
     list instead of through three nested generators."""
 
+    _edges: tuple[Any, int, dict[str, Any]]          # (the dictionary, its total, fragment -> log probability)
+
     def add_word(self, word, freq=None, tag=None):
         super().add_word(word, freq, tag)
         self.__dict__.pop("_edges", None)
@@ -74,21 +77,22 @@ class _Tokenizer(jieba.Tokenizer):
 
     def _cut_block(self, blk: str, words: list[str]) -> None:
         """jieba's __cut_DAG (get_DAG, calc and the walk along the best route) on one block."""
-        memo = self.__dict__.get("_edges")
+        memo: Any = self.__dict__.get("_edges")
         if memo is None or memo[0] is not self.FREQ or memo[1] != self.total:
             memo = self._edges = (self.FREQ, self.total, {})
-        edges = memo[2]                             # fragment -> log probability, or _PREFIX
+        edges: dict[str, Any] = memo[2]             # fragment -> log probability, or _PREFIX
         eget, fget = edges.get, self.FREQ.get
         logtotal = log(self.total)
         n = len(blk)
         score = [0.0] * (n + 1)                     # best route from each position: its log probability
         nxt = [0] * (n + 1)                         # and the last character of its first word
         for k in range(n - 1, -1, -1):
-            best_p = best_x = None
+            best_p: float | None = None
+            best_x = k
             i = k
             frag = blk[k]
             while True:
-                p = eget(frag)
+                p: Any = eget(frag)
                 if p is None:                       # not seen yet: ask the dictionary, remember
                     f = fget(frag)
                     if f is None:
@@ -158,14 +162,16 @@ def _built(registry_path: str | None) -> Language:
     registry = load_registry(registry_path)
     nlp = spacy.blank("zh")      # default "char" segmenter: no global jieba load
     words = [p["pattern"] for p in registry_patterns(registry, "zh")] + sorted(rule_words())
-    nlp.tokenizer.jieba_seg = private_jieba(words)
-    nlp.tokenizer.segmenter = "jieba"
+    tokenizer: Any = nlp.tokenizer                  # spaCy's Chinese tokenizer
+    tokenizer.jieba_seg = private_jieba(words)
+    tokenizer.segmenter = "jieba"
     return add_registry_ruler(nlp, registry, "ORTH")
 
 
 def dictionary_freq() -> dict[str, int]:
     """Word frequencies of the private jieba's dictionary (0 or absent: a word jieba does not know)."""
-    return zh_pipeline().tokenizer.jieba_seg.FREQ
+    tokenizer: Any = zh_pipeline().tokenizer
+    return tokenizer.jieba_seg.FREQ
 
 
 _SPACE = re.compile(r"\s")
@@ -176,7 +182,7 @@ def make_docs(nlp: Language, texts) -> Iterator[Doc]:
     becomes a Doc straight from the private jieba's words (what spaCy's Chinese tokenizer does,
     minus its white-space bookkeeping), unknown words split around glued function words;
     anything else goes through the tokenizer."""
-    tok = nlp.tokenizer
+    tok: Any = nlp.tokenizer
     cut = tok.jieba_seg.cut if nlp.lang == "zh" and getattr(tok, "segmenter", None) == "jieba" else None
     freq = tok.jieba_seg.FREQ if cut is not None else {}
     for text in texts:
@@ -193,7 +199,7 @@ def make_docs(nlp: Language, texts) -> Iterator[Doc]:
 def token_lists(nlp: Language, texts) -> Iterator[tuple[list[str], list[tuple[int, int]]]]:
     """Each text's tokens as (words, character spans), as ``make_docs`` would make them, without
     making Docs where the private jieba cuts the text (no white space)."""
-    tok = nlp.tokenizer
+    tok: Any = nlp.tokenizer
     jieba_path = nlp.lang == "zh" and getattr(tok, "segmenter", None) == "jieba"
     cut = tok.jieba_seg.lcut if jieba_path else None
     freq = tok.jieba_seg.FREQ if jieba_path else {}

@@ -189,7 +189,7 @@ def _tokens(name: str, type_: str) -> list[tuple[str, str]]:
     while i < len(name):
         m = _NUMBER.match(name, i)
         counter = _counter_after(name, m.end(), type_) if m else None
-        if counter:
+        if counter and m:
             flush()
             out.append(("counter", f"{counter.en} {_number(m.group())}"))
             i = m.end() + len(counter.zh)

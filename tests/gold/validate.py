@@ -5,7 +5,8 @@ Usage:  python3 validate.py [GOLD.json ...]      (default: every *.gold.json nex
 
 Checks, for every gold file:
   * the JSON parses and has the keys document / entities / relations / indicators;
-  * document.id equals the file stem, lang is zh|en, tuned is a bool; held-out (tuned false) texts live at tests/gold/texts/<id>.txt;
+  * document.id equals the file stem, lang is zh|en, tuned is a bool; held-out (tuned false) texts
+    live at tests/gold/texts/<id>.txt;
   * the text exists (next to the gold file, or at <repo>/<source>);
   * entity types are valid; names are unique; every name and alias is a verbatim substring of the
     text -- except a name rebuilt from a list with elided heads (有轨电车1、2号线 -> 有轨电车2号线),
@@ -120,6 +121,7 @@ def real_corpus():
     """scripts/real_corpus.py, loaded by path (it is a script, not a package module)."""
     import importlib.util
     spec = importlib.util.spec_from_file_location("real_corpus", ROOT / "scripts" / "real_corpus.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["real_corpus"] = module
     spec.loader.exec_module(module)
@@ -161,7 +163,9 @@ def real_text(doc, errors, warnings):
 
 
 def validate(gold_path):
-    errors, warnings, notes = [], [], []
+    errors: list[str] = []
+    warnings: list[str] = []
+    notes: list[str] = []
     gold_path = Path(gold_path)
     try:
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
@@ -211,7 +215,7 @@ def validate(gold_path):
 
     # ---- entities
     by_name = {}
-    form_owner = {}
+    form_owner: dict = {}
     for i, ent in enumerate(gold["entities"]):
         where = f"entity[{i}] {ent.get('name')!r}"
         if set(ent) - {"type", "name", "aliases"}:
@@ -264,12 +268,12 @@ def validate(gold_path):
                 errors.append(f"{where}: tail type {tail['type']} not allowed for {rtype}")
             if rel.get("head") == rel.get("tail"):
                 errors.append(f"{where}: head equals tail")
-        key = (rtype, rel.get("head"), rel.get("tail"))
+        statement: tuple = (rtype, rel.get("head"), rel.get("tail"))
         if rtype == "COOPERATES_WITH":
-            key = (rtype, *sorted((rel.get("head"), rel.get("tail"))))
-        if key in seen:
+            statement = (rtype, *sorted((rel.get("head"), rel.get("tail"))))
+        if statement in seen:
             errors.append(f"{where}: duplicate relation")
-        seen.add(key)
+        seen.add(statement)
         if evidence_text(rel.get("evidence"), text, real) is None:
             errors.append(f"{where}: evidence is not a verbatim substring (real text: offsets) of the text")
 

@@ -10,7 +10,7 @@ from ...vocab import RelationType
 from .context import ANCHORS, CLAUSE_END, EnSentence, list_from, subject_at
 from .cues import CuePatterns
 
-__all__ = ['anchors']
+__all__ = ["anchors"]
 
 
 def anchors(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

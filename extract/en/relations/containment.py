@@ -14,7 +14,7 @@ from ...vocab import PLACES, RelationType
 from .context import CLAUSE_END, NOT_LOCATED, EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
-__all__ = ['builds', 'hosts', 'located', 'of_and_in', 'parts', 'wholes']
+__all__ = ["builds", "hosts", "located", "of_and_in", "parts", "wholes"]
 
 
 def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

@@ -10,7 +10,7 @@ from ...vocab import COOPERATORS, RelationType
 from .context import EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
-__all__ = ['cooperation']
+__all__ = ["cooperation"]
 
 
 def cooperation(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

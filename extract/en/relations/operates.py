@@ -9,7 +9,9 @@ from ...vocab import RelationType
 from .context import CLAUSE_END, EnSentence, contains_stem, list_ending_at, list_from, words_of
 from .cues import CuePatterns
 
-__all__ = ['operates']
+__all__ = ["operates"]
+
+_LAST_WORDS = re.compile(r"((?:[A-Za-z-]+\s+){0,3})$")   # (matches any text: it may be empty)
 
 
 def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -43,7 +45,8 @@ def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                   and re.fullmatch(r"\s*", text[m.end:c.start()])]
         inds = list_ending_at(text, ms, before[-1]) if before else []
         if not inds:                      # “Innovative drug companies such as …”: a sector written singular
-            phrase = words_of(re.search(r"((?:[A-Za-z-]+\s+){0,3})$", text[:c.start()]).group(1))
+            last = _LAST_WORDS.search(text[:c.start()])
+            phrase = words_of(last.group(1) if last else "")
             for ind in industries:
                 forms = [ind.name_en or "", *(a for a in ind.aliases if a.isascii())]
                 if any(f and words_of(f) and contains_stem(words_of(f), phrase[-len(words_of(f)):]) and
@@ -65,7 +68,7 @@ def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         hit = re.compile(r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}").match(text, m.end)
         if hit is None:
             continue
-        ind = next((i for i in ms if i.start == hit.end() and i.entity.type == "Industry"), None)
-        if ind is not None and re.match(rf"\s+(?:{nouns}|company|enterprise|firm|maker|manufacturer|producer)\b",
-                                        text[ind.end:]):
-            out.add(m.entity, RelationType.OPERATES_IN, ind.entity, "en:operates_in:apposition")
+        sector = next((i for i in ms if i.start == hit.end() and i.entity.type == "Industry"), None)
+        if sector is not None and re.match(rf"\s+(?:{nouns}|company|enterprise|firm|maker|manufacturer|producer)\b",
+                                           text[sector.end:]):
+            out.add(m.entity, RelationType.OPERATES_IN, sector.entity, "en:operates_in:apposition")

@@ -12,7 +12,7 @@ from ..sectors import cue_ends
 from .context import EnSentence, contains_stem, group, list_ending_at, list_from, place_after, subject_at, words_of
 from .cues import CuePatterns
 
-__all__ = ['serves', 'serves_by_name']
+__all__ = ["serves", "serves_by_name"]
 
 
 SERVERS = ("Platform", "Institution", "Project")

@@ -40,9 +40,9 @@ def cooperation(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
                 continue                            # 与位于福田区的P协同: the place qualifies the partner
             for a in actors:
                 out.add(a, RelationType.COOPERATES_WITH, t.entity, "cooperates:with")
-    for m in cues.regex(r"由(?P<x>[^,,。;;由]{{2,40}}?)(?:等[^,,。;;]{{0,6}})?(?:{0})", "coop_verb").finditer(text):
-        cut = text.find("等", m.start("x"), m.end("x"))
-        members = list_after(outer, m.start("x"), cut if cut > 0 else m.end("x"), ("Institution", "Enterprise"))
+    for j in cues.regex(r"由(?P<x>[^,,。;;由]{{2,40}}?)(?:等[^,,。;;]{{0,6}})?(?:{0})", "coop_verb").finditer(text):
+        cut = text.find("等", j.start("x"), j.end("x"))
+        members = list_after(outer, j.start("x"), cut if cut > 0 else j.end("x"), ("Institution", "Enterprise"))
         for b in members[1:]:                           # 由A、B等院校协作: A works with each of the others
             out.add(members[0].entity, RelationType.COOPERATES_WITH, b.entity, "cooperates:jointly")
     if home is not None and any(w in text for w in cues["aid"]):

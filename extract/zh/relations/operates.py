@@ -8,7 +8,7 @@
 """
 from __future__ import annotations
 
-from ...relating import SentenceSink
+from ...relating import MentionView, SentenceSink
 from ...vocab import RelationType
 from .clauses import CLAUSE, clause_end, list_after
 from .context import SentenceContext
@@ -95,7 +95,7 @@ def operates_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> No
         if any(o.start <= v.start() < o.end for o in outer):
             continue
         before = [o for o in outer if o.end <= v.start() and not CLAUSE.search(text, o.end, v.start())]
-        firms = []
+        firms: list[MentionView] = []
         for o in reversed(before):
             if o.entity.type == "Enterprise" and (not firms and to_verb.match(text[o.end:v.start()])
                                                  or firms and text[o.end:firms[0].start] in LISTED):

@@ -49,7 +49,8 @@ def carriers(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         if not places:
             continue
         rest = text[m.end():]
-        stop = m.end() + (CLAUSE.search(rest).start() if CLAUSE.search(rest) else len(rest))
+        brk = CLAUSE.search(rest)
+        stop = m.end() + (brk.start() if brk else len(rest))
         scope_end = stop
         verb = build.search(text[m.end():scope_end])
         if not verb:                                    # 以P为牵引,大力发展X: the next clause
