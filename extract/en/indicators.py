@@ -28,7 +28,7 @@ def _alt(words) -> str:
 
 
 @dataclass(frozen=True)
-class Rules:
+class FigureRules:
     figure: re.Pattern
     units: dict              # (kind, lower surface) -> unit
     comparators: tuple       # (comparator, regex) in file order
@@ -41,7 +41,7 @@ class Rules:
 
 
 @lru_cache(maxsize=1)
-def rules() -> Rules:
+def rules() -> FigureRules:
     """The English figure rules (en_units.tsv, en_indicator_cues.tsv), compiled once per process."""
     units: dict[tuple[str, str], str] = {}
     by_kind: dict[str, list[str]] = {}
@@ -80,7 +80,7 @@ def rules() -> Rules:
             extra[kind] = pattern
     if target is None:
         raise TableError(f"{table('en_indicator_cues.tsv').path}: no target row")
-    return Rules(figure, units, tuple(cmp_), tuple(after), target, tuple(periods),
+    return FigureRules(figure, units, tuple(cmp_), tuple(after), target, tuple(periods),
                  extra.get("past"), extra.get("rate"), extra.get("duration"))
 
 
@@ -92,7 +92,7 @@ _CLAUSE = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bwith\b")
 _LEADING = re.compile(r"^(?:(?:the|a|an|will|to|its|our|total|annual|and)\s+)+", re.IGNORECASE)
 
 
-def _unit(r: Rules, m: re.Match) -> str | None:
+def _unit(r: FigureRules, m: re.Match) -> str | None:
     """The unit as the annotation guide writes it; None for a plural that is not a count (years)."""
     def norm(kind: str, surface: str) -> str:
         return r.units.get((kind, " ".join(surface.lower().split())), surface.lower())
@@ -132,7 +132,7 @@ def _clause(text: str, pos: int) -> tuple[int, int]:
     return start, end
 
 
-def _status(r: Rules, text: str, pos: int) -> str:
+def _status(r: FigureRules, text: str, pos: int) -> str:
     s, e = _clause(text, pos)
     clause = text[s:e]
     if r.target.search(clause):
@@ -142,7 +142,7 @@ def _status(r: Rules, text: str, pos: int) -> str:
     return IndicatorStatus.TARGET if r.target.search(text) else IndicatorStatus.ACHIEVED
 
 
-def _comparator(r: Rules, before: str, after: str) -> str:
+def _comparator(r: FigureRules, before: str, after: str) -> str:
     for value, rx in r.after:
         if rx.search(after):
             return value
@@ -152,14 +152,14 @@ def _comparator(r: Rules, before: str, after: str) -> str:
     return "="
 
 
-def _metric(before: str, r: Rules) -> str:
+def _metric(before: str, r: FigureRules) -> str:
     clause = _CLAUSE.split(before)[-1]
     for _, rx in r.comparators:
         clause = rx.sub("", clause)
     return _LEADING.sub("", clause.strip())[-60:].strip()
 
 
-def _year(sentence: str, r: Rules, figure_span: tuple[int, int]) -> int | None:
+def _year(sentence: str, r: FigureRules, figure_span: tuple[int, int]) -> int | None:
     targets = list(_TARGET_YEAR.finditer(sentence))
     if targets:                       # the “by 20xx” of the figure's clause, else the nearest one
         s, e = _clause(sentence, figure_span[0])
@@ -244,7 +244,7 @@ def _with_scale(unit: str, scale: str) -> str:
 _BARE = re.compile(rf"(?<![\w.,$¥])(?P<v>{NUMBER})(?![\w%]|[.,]\d|\s*(?:%|percent|per cent))")
 
 
-def _counted_by_noun(doc_id: str, sent: Sentence, r: Rules, figures, status: str):
+def _counted_by_noun(doc_id: str, sent: Sentence, r: FigureRules, figures, status: str):
     """'the number of high-tech enterprises will exceed 1,500': a bare figure counts the noun."""
     text = sent.text
     taken = [(m.start(), m.end()) for m in figures]

@@ -19,7 +19,7 @@ from .aliases import with_defined_aliases
 from .pinyin import pinyin_syllable_count
 from .places import pinyin_places
 from .quoted import quoted_initiatives
-from .rules import Head, heads, initial_stopwords, list_cues, not_names, stopwords, terms
+from .rules import HeadPhrase, heads, initial_stopwords, list_cues, not_names, stopwords, terms
 from .sectors import sector_items, sector_rules
 from .segment import en_pipeline
 
@@ -396,7 +396,7 @@ def _head_ends() -> frozenset[str]:
     return frozenset(h.words[-1] for h in heads())
 
 
-def _head_at(toks, i: int) -> Head | None:
+def _head_at(toks, i: int) -> HeadPhrase | None:
     for head in heads():
         n = len(head.words)
         if i + n <= len(toks) and tuple(t.lower_ for t in toks[i:i + n]) == head.words \
@@ -450,7 +450,7 @@ def _begins_sentence(toks, k: int) -> bool:
     return all(t.is_punct or t.like_num or _ROMAN.match(t.text) for t in toks[:k])
 
 
-def _extend_right(toks, j: int, head: Head) -> int:
+def _extend_right(toks, j: int, head: HeadPhrase) -> int:
     n = len(toks)
     if head.extends == "of":
         return _of_tail(toks, j)

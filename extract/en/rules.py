@@ -10,7 +10,7 @@ from .segment import en_pipeline
 
 
 @dataclass(frozen=True, slots=True)
-class Head:
+class HeadPhrase:
     type: str
     words: tuple[str, ...]     # lower-case tokens of the head phrase
     extends: str               # "of" | "num" | "-"
@@ -25,13 +25,13 @@ class Term:
 
 
 @lru_cache(maxsize=1)
-def heads() -> tuple[Head, ...]:
+def heads() -> tuple[HeadPhrase, ...]:
     """English name heads (en_heads.tsv) as lower-case token tuples, longest first."""
     tokenizer = en_pipeline().tokenizer
     out = []
     for row in read_table("en_heads.tsv"):
         type_, phrase, extends = row.cells
-        out.append(Head(type_, tuple(t.lower_ for t in tokenizer(phrase)), extends))
+        out.append(HeadPhrase(type_, tuple(t.lower_ for t in tokenizer(phrase)), extends))
     return tuple(sorted(out, key=lambda h: -len(h.words)))
 
 

@@ -18,7 +18,7 @@ from functools import lru_cache
 from ..tables import read_table
 from ..textnorm import HAN_ONLY
 from .postags import word_tags
-from .rules import Rules
+from .rules import NameRules
 from .tokens import Candidate, Known, Tokens
 from .words import breaks, is_generic, is_name_word, is_rule_word
 
@@ -47,7 +47,7 @@ def actor_cues() -> ActorCues:
                      re.compile("|".join(map(re.escape, longest(kinds["before"] + kinds["milestone"])))))
 
 
-def actor_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> Iterable[Candidate]:
+def actor_candidates(tokens: Tokens, rules: NameRules, known: Sequence[Known]) -> Iterable[Candidate]:
     """Company short names in an actor's slot: after a support verb (支持X做大…) or before a
     project milestone (X项目落户P)."""
     cues = actor_cues()
@@ -76,7 +76,7 @@ def actor_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known]) -> It
             yield from _milestone(tokens, k, rules, regions, taken, cues)
 
 
-def _milestone(tokens: Tokens, k: int, rules: Rules, regions, taken, cues) -> Iterable[Candidate]:
+def _milestone(tokens: Tokens, k: int, rules: NameRules, regions, taken, cues) -> Iterable[Candidate]:
     """X项目落户, X、Y等项目签约, X七期、八期项目建成投产: the items of the clause before the cue."""
     text, words = tokens.text, tokens.words
     end = tokens.starts[k]
@@ -111,7 +111,7 @@ def _milestone(tokens: Tokens, k: int, rules: Rules, regions, taken, cues) -> It
                 yield Candidate(span[0], span[1], "Project", "actor:phase", brand + p.group(0))
 
 
-def _heads_of(name: str, rules: Rules) -> list:
+def _heads_of(name: str, rules: NameRules) -> list:
     return [rules.heads[name[i:]] for i in range(len(name) - 1) if name[i:] in rules.heads]
 
 
@@ -125,7 +125,8 @@ def _split(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def _actor(tokens: Tokens, ks: int, ke: int, rules: Rules, regions: dict[int, int], taken, cues) -> Candidate | None:
+def _actor(tokens: Tokens, ks: int, ke: int, rules: NameRules, regions: dict[int, int], taken,
+           cues) -> Candidate | None:
     """Tokens ks..ke as a company's short name, or None."""
     text, words = tokens.text, tokens.words
     start, end = tokens.starts[ks], tokens.ends[ke - 1]

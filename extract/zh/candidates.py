@@ -21,11 +21,11 @@ from .lists import list_candidates
 from .name_patterns import after_city, pattern_candidates, phase_candidates
 from .places import branch_candidates, campus_candidates, division_candidates, no_context_needed
 from .quoted import quoted_candidates
-from .rules import Rules
+from .rules import NameRules
 from .tokens import Candidate, Known, Tokens
 
 
-def find_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known], divisions=None,
+def find_candidates(tokens: Tokens, rules: NameRules, known: Sequence[Known], divisions=None,
                     title: bool = False) -> list[Candidate]:
     """Every rule's candidates; ``divisions`` says which division forms may stand in this
     document (mentions.DivisionContext; None: those that need no context); ``title``: the

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from ..textnorm import HAN_ONLY
 from .postags import LEAD_TAGS, proper_tags, word_tags
-from .rules import Rules
+from .rules import NameRules
 from .tokens import Tokens
 from .words import NUMBER, breaks, heads_ending, is_glued, is_rare_in_dictionary
 
 MAX_NAME = 28
 
 
-def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], limit: int,
+def walk_left(tokens: Tokens, pos: int, rules: NameRules, places: frozenset[int], limit: int,
               head: str | None = None, cross: bool = False) -> int:
     """Where a name that reaches back to ``pos`` (inside or at a token) starts.
 
@@ -86,7 +86,7 @@ def walk_left(tokens: Tokens, pos: int, rules: Rules, places: frozenset[int], li
 
 
 
-def _specification(tokens: Tokens, k: int, rules: Rules) -> bool:
+def _specification(tokens: Tokens, k: int, rules: NameRules) -> bool:
     """12英寸晶圆生产线, 第8.6代…面板生产线: a number with its unit is part of a facility's name."""
     return NUMBER.match(tokens.words[k]) is not None and k + 1 < len(tokens.words) \
         and tokens.words[k + 1] in rules.words["spec_unit"]
@@ -94,7 +94,7 @@ def _specification(tokens: Tokens, k: int, rules: Rules) -> bool:
 
 
 
-def _opening_character(tokens: Tokens, k: int, rules: Rules) -> bool:
+def _opening_character(tokens: Tokens, k: int, rules: NameRules) -> bool:
     """留仙洞…基地, 建设怀北…产业园: a one-character word jieba tags as a verb, opening the sentence or a
     list item or right after a verb of the rules (建设), is a place's first character, not a verb (a
     one-character verb rarely opens a clause in a plan, or follows another verb)."""
@@ -107,7 +107,7 @@ def _opening_character(tokens: Tokens, k: int, rules: Rules) -> bool:
         and tokens.text.rfind("“", 0, tokens.starts[k]) <= tokens.text.rfind("”", 0, tokens.starts[k])
 
 
-def trim_start(text: str, start: int, end: int, rules: Rules, tokens: Tokens | None = None,
+def trim_start(text: str, start: int, end: int, rules: NameRules, tokens: Tokens | None = None,
           tags: bool = True) -> int:
     """Strip leading modifiers (trim words) and, token by token, leading verbs and numerals
     (``tags``: also words jieba's dictionary tags as verbs, numerals …)."""
@@ -132,7 +132,7 @@ def trim_start(text: str, start: int, end: int, rules: Rules, tokens: Tokens | N
     return start
 
 
-def _trim_lead(start: int, end: int, rules: Rules, tokens: Tokens | None) -> int:
+def _trim_lead(start: int, end: int, rules: NameRules, tokens: Tokens | None) -> int:
     """A leading verb of the lead list (or a break word jieba glued to a modifier), as a whole token."""
     if tokens is None or start >= end:
         return start

@@ -11,7 +11,7 @@ from .extent import MAX_NAME, trim_start, walk_left
 from .gazetteer import division_names
 from .lists import last_cue_verb_end
 from .postags import proper_tags, word_tags
-from .rules import Head, Rules
+from .rules import HeadNoun, NameRules
 from .tokens import Candidate, Tokens
 from .words import (
     CLAUSE_RE,
@@ -28,7 +28,7 @@ from .words import (
 )
 
 
-def _after_actor_verb(tokens: Tokens, start: int, end: int, rules: Rules, known_typed) -> int:
+def _after_actor_verb(tokens: Tokens, start: int, end: int, rules: NameRules, known_typed) -> int:
     """P建设X装置: a programme-like name walks over verbs used as nouns (…建设…试点), but not over
     one right after a registry name: that name acts, the name starts after its verb."""
     ends = {ke for _, ke, _ in known_typed}
@@ -44,7 +44,7 @@ def _after_actor_verb(tokens: Tokens, start: int, end: int, rules: Rules, known_
     return start
 
 
-def _past_place_verb(tokens: Tokens, start: int, rules: Rules, known_typed, head: str = "") -> int:
+def _past_place_verb(tokens: Tokens, start: int, rules: NameRules, known_typed, head: str = "") -> int:
     """光谷合成生物产业园: a word jieba tags as a verb (合成), right after a registry place, is part of
     the name the place opens; a verb of the rules' lists (建设, 打造) is not."""
     k = tokens.at[start] - 1
@@ -60,7 +60,7 @@ def _past_place_verb(tokens: Tokens, start: int, rules: Rules, known_typed, head
     return walk_left(tokens, place, rules, frozenset(), place - MAX_NAME, head)   # (福州至银川直飞航线)
 
 
-def _is_category(tokens: Tokens, start: int, rules: Rules) -> bool:
+def _is_category(tokens: Tokens, start: int, rules: NameRules) -> bool:
     """A name right after 等/一批…, or after a quantity in its clause, names a category."""
     if start == 0:
         return False
@@ -74,7 +74,7 @@ def _is_category(tokens: Tokens, start: int, rules: Rules) -> bool:
     return False
 
 
-def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
+def _oneword(tokens: Tokens, m: re.Match, head: HeadNoun, rules: NameRules,
              known_typed: Sequence[tuple[int, int, str]] = ()) -> Candidate | None:
     """An administrative unit: one word before the head (宝安区, 新龙镇), or one word with it."""
     text = tokens.text
@@ -102,7 +102,7 @@ def _oneword(tokens: Tokens, m: re.Match, head: Head, rules: Rules,
     return Candidate(start, m.end(), head.type, "head:" + head.text)
 
 
-def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate | None:
+def _brand(tokens: Tokens, m: re.Match, head: HeadNoun, rules: NameRules) -> Candidate | None:
     """A company's short name: one brand word before the head (赛博科技, 小鹏汽车): a word jieba's
     dictionary tags as a proper name or does not know, standing after a break word or punctuation."""
     k = tokens.at[m.start()]
@@ -115,7 +115,7 @@ def _brand(tokens: Tokens, m: re.Match, head: Head, rules: Rules) -> Candidate |
     return Candidate(tokens.starts[k - 1], m.end(), head.type, "head:brand")
 
 
-def _one_character_sector(tokens: Tokens, m: re.Match, rules: Rules) -> Candidate | None:
+def _one_character_sector(tokens: Tokens, m: re.Match, rules: NameRules) -> Candidate | None:
     """茶产业, 竹产业: a one-character word before 产业, after a verb or punctuation, names a sector
     (the guide keeps 产业 in such a name)."""
     k = tokens.at[m.start()]
@@ -128,7 +128,7 @@ def _one_character_sector(tokens: Tokens, m: re.Match, rules: Rules) -> Candidat
     return Candidate(tokens.starts[k - 1], m.end(), "Industry", "head:产业")
 
 
-def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
+def head_candidates(tokens: Tokens, rules: NameRules, places: frozenset[int],
                     known_typed: Sequence[tuple[int, int, str]] = (), title: bool = False) -> Iterable[Candidate]:
     """Names ending with a head noun. In the document's title (``title``) a platform's name needs no
     place word: the place a plan is about is named by it (北部都会区发展蓝图, 东部新区总体规划)."""
@@ -270,7 +270,7 @@ def head_candidates(tokens: Tokens, rules: Rules, places: frozenset[int],
         yield Candidate(start, end, type_, "head:" + head.text)
 
 
-def _kind_prefix(prefix: str, rules: Rules) -> bool:
+def _kind_prefix(prefix: str, rules: NameRules) -> bool:
     """生物城创新孵化园: a name opening with the kind word of a platform (生物城, 科学城, 知识城), which
     stands for the document's own platform, is that platform's park, not a category."""
     return any(len(prefix) > n and prefix[:n] in rules.heads and rules.heads[prefix[:n]].type == "Platform"
@@ -289,7 +289,7 @@ def _direction_only(tokens: Tokens, start: int, end: int) -> bool:
     return True
 
 
-def _past_division(tokens: Tokens, start: int, end: int, rules: Rules, known_typed, type_: str) -> int:
+def _past_division(tokens: Tokens, start: int, end: int, rules: NameRules, known_typed, type_: str) -> int:
     """鄂州市葛店经济技术开发区, 临安区青山湖科技城: a platform written after the full name of the
     division it lies in is named without it when the rest holds a place or brand of its own (葛店,
     青山湖); 筠连县国家现代农业产业园 keeps its county (the rest names no place)."""
@@ -321,7 +321,7 @@ def _division_name(text: str, start: int, end: int, known_typed) -> bool:
     return lead is not None and names.get(text[lead:end]) == text[lead:end]
 
 
-def _built_in_place(text: str, start: int, known_typed, rules: Rules) -> bool:
+def _built_in_place(text: str, start: int, known_typed, rules: NameRules) -> bool:
     """在鸠江区布局低空智能制造基地: a park a sentence builds in a named place is singled out."""
     m = rules.regexes["built_in"].search(text, max(0, start - 20), start)
     if m is None:
@@ -341,7 +341,7 @@ def _division_or_name(tokens: Tokens, start: int, end: int) -> bool:
     return False
 
 
-def _has_place(tokens: Tokens, start: int, end: int, rules: Rules, known, type_: str) -> bool:
+def _has_place(tokens: Tokens, start: int, end: int, rules: NameRules, known, type_: str) -> bool:
     """Does the part before the head hold a place or brand: a registry name, a quoted label,
     a word jieba's dictionary tags as a place or proper name (黄埔, 中新), or (institutes) 国家?"""
     text = tokens.text

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from ..textnorm import HAN_ONLY
 from .extent import trim_start, walk_left
 from .postags import proper_tags, word_tags
-from .rules import Rules
+from .rules import NameRules
 from .tokens import Candidate, Known, Tokens
 from .words import (
     PUNCT,
@@ -42,7 +42,7 @@ def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, strict: bool = False) -> bool:
+def _item_ok(text: str, s: int, e: int, type_: str, rules: NameRules, known: dict, strict: bool = False) -> bool:
     item = text[s:e]
     if not (2 <= len(item) <= 14) or PUNCT.search(item[0]) or rules.regexes["digit_or_scale"].search(item) \
             or rules.regexes["count_start"].match(item):
@@ -64,7 +64,7 @@ def _item_ok(text: str, s: int, e: int, type_: str, rules: Rules, known: dict, s
     return True
 
 
-def last_cue_verb_end(text: str, start: int, end: int, rules: Rules) -> int | None:
+def last_cue_verb_end(text: str, start: int, end: int, rules: NameRules) -> int | None:
     """The end of the last develop cue (重点发展, 大力发展 …) inside text[start:end], if any."""
     last = None
     for cue in rules.cues:
@@ -74,7 +74,7 @@ def last_cue_verb_end(text: str, start: int, end: int, rules: Rules) -> int | No
     return last
 
 
-def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
+def list_candidates(tokens: Tokens, rules: NameRules, known: Sequence[Known],
                     places: frozenset[int]) -> Iterable[Candidate]:
     """Items of lists a cue types (…等战略性新兴产业, 重点发展…, 以A、B为核心)."""
     text = tokens.text
@@ -128,7 +128,7 @@ def list_candidates(tokens: Tokens, rules: Rules, known: Sequence[Known],
                     yield Candidate(s, e, cue.type, f"list:{cue.side}")
 
 
-def _kind_of(item: str, cue: str, rules: Rules) -> bool:
+def _kind_of(item: str, cue: str, rules: NameRules) -> bool:
     """数据标注 before 等数据服务企业: the item shares a word with the sector the cue names, so it is a
     kind of that business (东方中科 before 等科学仪器企业 is a company)."""
     sector = cue.lstrip("等").rstrip("企业龙头骨干领军")
@@ -137,7 +137,7 @@ def _kind_of(item: str, cue: str, rules: Rules) -> bool:
     return any(item[i:i + 2] in sector for i in range(len(item) - 1))
 
 
-def _lone_brand(tokens: Tokens, start: int, end: int, rules: Rules, known_spans) -> bool:
+def _lone_brand(tokens: Tokens, start: int, end: int, rules: NameRules, known_spans) -> bool:
     """芯华章等EDA企业, 天域半导体等第三代半导体企业: one company named before 等 and its kind. Its
     first word is a name (a proper name, or a word jieba's dictionary does not tag); a common noun
     (独角兽等企业) or a kind of firm (民营企业等) is not a company."""
@@ -168,7 +168,7 @@ def _brand_item(tokens: Tokens, start: int, end: int, known_spans) -> bool:
 _LIST_CLAUSE = re.compile(r"[^,,;;。::!!??“”()()]+")
 
 
-def list_items(tokens: Tokens, rules: Rules) -> list[list[tuple[int, int]]]:
+def list_items(tokens: Tokens, rules: NameRules) -> list[list[tuple[int, int]]]:
     """The items of every A、B和C list in the sentence: the first item starts after a break word,
     the last ends at 等 or before a break word."""
     text = tokens.text

@@ -1,5 +1,5 @@
 """Find mentions of named things in sentences: registry names (spaCy EntityRuler over the
-private-jieba tokens) and names the rules find (extract/ner.py), without overlaps.
+private-jieba tokens) and names the rules find (extract/zh/candidates.py), without overlaps.
 
 Each mention carries a resolution key (extract/ids.py): the registry id, or the normalised name
 with every registry name inside it replaced by its id, so 知识城总体发展规划 and
@@ -22,7 +22,7 @@ from .extent import trim_start
 from .gazetteer import needs_context
 from .headings import heading_sentences
 from .lists import list_items
-from .rules import Rules, load_rules
+from .rules import NameRules, load_rules
 from .segment import token_lists, zh_pipeline
 from .tokens import Candidate, Known, Tokens
 from .words import breaks, is_generic, is_name_word
@@ -60,7 +60,7 @@ def find_mentions(doc: Document) -> tuple[Mention, ...]:
     return tuple(out) if not echoes else tuple(sorted(out, key=lambda m: m.start))
 
 
-def _platform_head_end(name: str, rules: Rules) -> bool:
+def _platform_head_end(name: str, rules: NameRules) -> bool:
     """Does the name end with a platform head after at least two characters (未来科技城, 大走廊)?"""
     for i in range(max(0, len(name) - 6), len(name) - 1):
         h = name[i:]
@@ -69,7 +69,7 @@ def _platform_head_end(name: str, rules: Rules) -> bool:
     return False
 
 
-def _split_joined_platforms(groups: list[list[Mention]], rules: Rules) -> None:
+def _split_joined_platforms(groups: list[list[Mention]], rules: NameRules) -> None:
     """杭州城西科创大走廊未来科技城 (a title): two platforms written together, the corridor and the
     city of science in it, when the second is named elsewhere in the document after a region's name
     (杭州未来科技城): the joined span is two mentions (before echoes, so that the second is echoed
@@ -81,7 +81,7 @@ def _split_joined_platforms(groups: list[list[Mention]], rules: Rules) -> None:
         _split_in(out, names, places, rules, cuts)
 
 
-def _split_in(out: list[Mention], names: set[str], places: set[str], rules: Rules,
+def _split_in(out: list[Mention], names: set[str], places: set[str], rules: NameRules,
               cuts: dict[str, int | None]) -> None:
     for i, m in list(enumerate(out)):
         if m.type != "Platform" or m.registry_id or m.nested or len(m.text) < 8:
@@ -96,7 +96,7 @@ def _split_in(out: list[Mention], names: set[str], places: set[str], rules: Rule
         out.append(replace(m, start=m.start + cut, text=b, name=b, rule="split", key=entity_key(name_key(b, []))))
 
 
-def _cut(text: str, names: set[str], places: set[str], rules: Rules) -> int | None:
+def _cut(text: str, names: set[str], places: set[str], rules: NameRules) -> int | None:
     for cut in range(3, len(text) - 3):
         a, b = text[:cut], text[cut:]
         if not (_platform_head_end(a, rules) and _platform_head_end(b, rules)):
@@ -158,7 +158,7 @@ def _echo_names(per_sentence) -> bool:
 
 class DivisionContext:
     """Whether a division's form may stand in this document: a district or a county's short
-    form only where its prefecture or province is named (extract/gazetteer.py)."""
+    form only where its prefecture or province is named (extract/zh/gazetteer.py)."""
 
     def __init__(self, text: str):
         self.text = text
@@ -214,7 +214,7 @@ def name_key(name: str, inner: list[tuple[int, int, str]]) -> str:
 HEAD_TYPES = ("Platform", "Institution", "Project", "Region")
 
 
-def _heading_candidate(tokens: Tokens, span: tuple[int, int], rules: Rules, found) -> Candidate | None:
+def _heading_candidate(tokens: Tokens, span: tuple[int, int], rules: NameRules, found) -> Candidate | None:
     """The heading's name as one candidate when it ends with a head noun (a park, an institute, a
     facility), a construction phase after a park's head included (厦门软件园三期: the park's area).
     No place word is needed (the heading singles the place out), but a leading verb is trimmed
@@ -240,7 +240,7 @@ def _heading_candidate(tokens: Tokens, span: tuple[int, int], rules: Rules, foun
 
 
 def sentence_mentions(sent: Sentence, words: list[str], spans: list[tuple[int, int]], registry: Registry,
-                      rules: Rules, ruler, is_title: bool = False, text: str | None = None,
+                      rules: NameRules, ruler, is_title: bool = False, text: str | None = None,
                       context=None, heading: tuple[int, int] | None = None) -> list[Mention]:
     """Mentions of one sentence from its tokens (words and their character spans); ``heading``:
     the span of an article heading's name (the sentence is the heading)."""
@@ -337,7 +337,7 @@ def _link_end(outer: Candidate, inner: Candidate, text: str) -> bool:
     return outer.rule == "rail_link" or (outer.type == "Project" and "-" in text[outer.start:outer.end])
 
 
-def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, str | None, bool]]:
+def _propagate(tokens: Tokens, chosen, rules: NameRules) -> list[tuple[Candidate, str | None, bool]]:
     """In a list of three or more items where the named items share a type (Platform, Region,
     Industry) and the others look like names, the others get that type (串联知识城、长岭居、科学城)."""
     text = tokens.text
@@ -372,7 +372,7 @@ def _propagate(tokens: Tokens, chosen, rules: Rules) -> list[tuple[Candidate, st
     return out
 
 
-def _brand_shaped(tokens: Tokens, start: int, end: int, rules: Rules) -> bool:
+def _brand_shaped(tokens: Tokens, start: int, end: int, rules: NameRules) -> bool:
     """A company's short name: 2-8 Chinese characters opening with a word jieba tags as a proper
     name or does not know (长飞光纤, 英发德耀)."""
     item = tokens.text[start:end]
@@ -382,7 +382,7 @@ def _brand_shaped(tokens: Tokens, start: int, end: int, rules: Rules) -> bool:
     return tokens.starts[k] == start and is_name_word(tokens.words[k])
 
 
-def _name_shaped(item: str, rules: Rules) -> bool:
+def _name_shaped(item: str, rules: NameRules) -> bool:
     return 2 <= len(item) <= 6 and HAN_ONLY.match(item) is not None and not breaks(item, rules) \
         and not is_generic(item, rules)
 

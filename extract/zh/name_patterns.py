@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .rules import Rules
+from .rules import NameRules
 from .tokens import Candidate, Known, Tokens
 
 
-def pattern_candidates(text: str, rules: Rules) -> Iterable[Candidate]:
+def pattern_candidates(text: str, rules: NameRules) -> Iterable[Candidate]:
     """Names the whole-name patterns find (rail lines with elided heads, 《titles》, laws)."""
     for p in rules.patterns:
         for m in p.regex.finditer(text):
@@ -60,7 +60,7 @@ def after_city(c: Candidate, text: str, known: Sequence[Known]) -> Candidate:
                      text[city.start:c.start] + (c.name or text[c.start:c.end]), c.of)
 
 
-def phase_candidates(tokens: Tokens, known: Sequence[Known], rules: Rules) -> Iterable[Candidate]:
+def phase_candidates(tokens: Tokens, known: Sequence[Known], rules: NameRules) -> Iterable[Candidate]:
     """数码港第五期: a construction phase written right after a registry park or facility is a project."""
     text = tokens.text
     for k in known:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from ..textnorm import HAN_ONLY
 from .gazetteer import division_names, needs_context
 from .postags import proper_tags
-from .rules import Rules
+from .rules import NameRules
 from .tokens import Candidate, Known, Tokens
 
 
@@ -17,9 +17,9 @@ def no_context_needed(form: str) -> bool:
     return not needs_context(form)
 
 
-def division_candidates(tokens: Tokens, rules: Rules,
+def division_candidates(tokens: Tokens, rules: NameRules,
                         allowed: Callable[[str], bool] = no_context_needed) -> Iterable[Candidate]:
-    """Administrative divisions (extract/gazetteer.py) written as one token or two (胶州/市)."""
+    """Administrative divisions (extract/zh/gazetteer.py) written as one token or two (胶州/市)."""
     names = division_names()
     words = tokens.words
     for k in [k for k, w in enumerate(words) if w in names]:
@@ -39,7 +39,7 @@ BRANCH_TYPES = ("Institution", "Enterprise", "Event")
 
 
 def branch_candidates(tokens: Tokens, names: Sequence[tuple[int, int, str]],
-                      known: Sequence[Known], rules: Rules) -> Iterable[Candidate]:
+                      known: Sequence[Known], rules: NameRules) -> Iterable[Candidate]:
     """国家第三代半导体技术创新中心(苏州), 台积电(南京): an institute's or a company's branch named by
     the city in brackets right after the name (a division or a registry region of 2-4 characters)."""
     text = tokens.text
@@ -59,7 +59,7 @@ def branch_candidates(tokens: Tokens, names: Sequence[tuple[int, int, str]],
 
 
 def campus_candidates(tokens: Tokens, institutions: Sequence[tuple[int, int]],
-                      known: Sequence[Known], rules: Rules) -> Iterable[Candidate]:
+                      known: Sequence[Known], rules: NameRules) -> Iterable[Candidate]:
     """A university's campus named by its place: 中山大学·深圳, 哈尔滨工业大学(深圳), 南方科技大学·光明校区
     (the place after a middle dot, or in brackets, right after the university's name)."""
     text = tokens.text

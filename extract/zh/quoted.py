@@ -6,14 +6,15 @@ import re
 from collections.abc import Iterable
 
 from ..textnorm import HAN
-from .rules import Rules
+from .rules import NameRules
 from .tokens import Candidate, Tokens
 from .words import CLAUSE_BREAK
 
 QUOTED = re.compile(r"“([^“”]{2,30})”")
 
 
-def quoted_candidates(tokens: Tokens, rules: Rules, place_ends: frozenset[int] = frozenset()) -> Iterable[Candidate]:
+def quoted_candidates(tokens: Tokens, rules: NameRules,
+                      place_ends: frozenset[int] = frozenset()) -> Iterable[Candidate]:
     """A quoted label names a programme, model or slogan (“四区四中心”, “揭榜挂帅”): Initiative,
     unless the label is a political formula or a period (quoted.tsv) or the words after it
     say it is a title, a metaphor or a description (“…”称号, “卡脖子”技术)."""

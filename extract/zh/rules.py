@@ -1,8 +1,9 @@
-"""The entity rules' data (patterns/*.tsv), parsed and compiled once per process.
+"""The Chinese name rules' data (patterns/*.tsv), parsed and compiled once per process.
 
 Formats are documented at the top of each file: entity_heads.tsv (head nouns),
-words.tsv (break, trim, generic … word lists), entity_patterns.tsv (whole-name regexes),
-list_cues.tsv (cues that type the items of a list), head_forms.tsv (long and short platform heads).
+words.tsv and quoted.tsv (break, trim, generic … word lists), name_regexes.tsv (the rules' named
+regexes), entity_patterns.tsv (whole-name regexes), list_cues.tsv (cues that type the items of a
+list), head_forms.tsv (long and short platform heads).
 """
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from ..tables import NAME_REGEXES, QUOTE_KINDS, WORD_KINDS, TableError, read_tab
 
 
 @dataclass(frozen=True, slots=True)
-class Head:
+class HeadNoun:
     text: str
     type: str
     min_prefix: int = 2
@@ -44,8 +45,8 @@ class ListCue:
 
 
 @dataclass(frozen=True)
-class Rules:
-    heads: dict[str, Head]
+class NameRules:
+    heads: dict[str, HeadNoun]
     head_regex: re.Pattern          # every head, longest first
     words: dict[str, frozenset[str]]
     trim_regex: re.Pattern          # leading modifiers, repeated
@@ -87,7 +88,7 @@ def _trie_regex(node: dict[str, dict]) -> str:
 HEAD_FLAGS = frozenset({"quoted", "oneword", "industry", "cross", "place", "named", "brand", "science"})
 
 
-def _heads() -> dict[str, Head]:
+def _heads() -> dict[str, HeadNoun]:
     heads = {}
     for row in read_table("entity_heads.tsv"):
         text, type_ = row[0], row[1]
@@ -96,13 +97,13 @@ def _heads() -> dict[str, Head]:
         if unknown:
             raise row.error(f"unknown flag {', '.join(sorted(unknown))}")
         min_prefix = next((int(f[4:]) for f in flags if f.startswith("min=")), 2)
-        heads[text] = Head(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags,
+        heads[text] = HeadNoun(text, type_, min_prefix, "quoted" in flags, "oneword" in flags, "industry" in flags,
                            "cross" in flags, "place" in flags, "named" in flags, "brand" in flags,
                            "science" in flags)
     return heads
 
 
-def _plain(heads: dict[str, Head]) -> set[str]:
+def _plain(heads: dict[str, HeadNoun]) -> set[str]:
     """Heads that are generic words in a name's prefix (brand heads such as 能源, 科技 are not:
     新能源汽车 is a sector, not a category)."""
     return {h for h, head in heads.items() if not head.brand}
@@ -117,7 +118,7 @@ def _regexes() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=1)
-def load_rules() -> Rules:
+def load_rules() -> NameRules:
     """The entity rules' data, read and compiled once per process."""
     heads = _heads()
     words: dict[str, set[str]] = {k: set() for k in WORD_KINDS + QUOTE_KINDS}
@@ -128,7 +129,7 @@ def load_rules() -> Rules:
         more = row.regex(3) if row.get(3) else None
         patterns.append(NamePattern(row[0], row[1], row.regex(2), more))
     cues = tuple(ListCue(row[0], row[1], row.regex(2)) for row in read_table("list_cues.tsv"))
-    return Rules(
+    return NameRules(
         heads=heads,
         head_regex=re.compile(alternation(heads)),
         words={k: frozenset(v) for k, v in words.items()},

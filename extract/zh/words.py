@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..textnorm import HAN_ONLY
 from .postags import BREAK_TAGS, proper_tags, word_tags
-from .rules import Rules, load_rules
+from .rules import NameRules, load_rules
 from .segment import dictionary_freq
 
 PUNCT = re.compile(r"^[\s,,。;;::!!??、“”‘’\"'()()《》〈〉「」『』\[\]【】—\-–…·・/|]+$")
@@ -25,7 +25,7 @@ def _glued_cached(word: str) -> bool:
     return is_glued(word, load_rules())
 
 
-def is_glued(word: str, rules: Rules) -> bool:
+def is_glued(word: str, rules: NameRules) -> bool:
     """全面落实, 深入开展: a break word jieba glued to a modifier."""
     if len(word) <= 2:
         return False
@@ -34,7 +34,7 @@ def is_glued(word: str, rules: Rules) -> bool:
             or (word[:2] in rules.words["break"] and word[:2] not in ok))
 
 
-def breaks(word: str, rules: Rules, verbs: bool = False) -> bool:
+def breaks(word: str, rules: NameRules, verbs: bool = False) -> bool:
     """Does a name stop before this word? (``verbs``: verbs jieba tags v stop it too)"""
     if rules is load_rules():
         return _breaks_cached(word, verbs)
@@ -46,7 +46,7 @@ def _breaks_cached(word: str, verbs: bool) -> bool:
     return _breaks_uncached(word, load_rules(), verbs)
 
 
-def _breaks_uncached(word: str, rules: Rules, verbs: bool) -> bool:
+def _breaks_uncached(word: str, rules: NameRules, verbs: bool) -> bool:
     if word in rules.words["keep"]:
         return False
     if is_glued(word, rules) or ("及" in word and word != "及"):
@@ -62,7 +62,7 @@ def heads_ending(tail: str) -> list[str]:
     return [tail[i:] for i in range(len(tail) - 1) if tail[i:] in heads]
 
 
-def is_generic(prefix: str, rules: Rules) -> bool:
+def is_generic(prefix: str, rules: NameRules) -> bool:
     """Only generic words (省高水平, 国家实验室); one-character generic words alone do not make a
     longer string generic (北新, 大新 are names)."""
     bare = prefix.replace("“", "").replace("”", "")
