@@ -1,6 +1,6 @@
 """References to the document's own place by a common noun: 园区, 我区, 本市, 片区 …
 
-A plan calls the place it is about (the title's place, ``context.home_region``) 园区 or 我区
+A plan calls the place it is about (the title's place, ``context.home_place``) 园区 or 我区
 instead of repeating its name. The relation rules read these words as mentions of that place, so
 that 园区重点发展X, 在园区建设Y and Y落户我区 relate X and Y to it. Which words refer to which
 kind of place lives in patterns/relations.tsv (kind ``anaphor``): a word applies when the home is

@@ -14,7 +14,7 @@ from ...vocab import PLACES
 from ..headings import HEADING
 from .anaphora import find_anaphors
 
-__all__ = ["DocumentContext", "SentenceContext", "document_context", "home_region", "sentence_contexts"]
+__all__ = ["DocumentContext", "SentenceContext", "document_context", "home_place", "sentence_contexts"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ class SentenceContext:
 
 def document_context(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str) -> DocumentContext:
     """The document-wide part of every sentence's context."""
-    home = home_region(sentences, entities, title)
+    home = home_place(sentences, entities, title)
     industries = _industry_forms(entities)
     stems = {(f, e.id) for f, e in industries}      # (X产业 lies in a name only where X does)
     name_forms = tuple((f, e) for f, e in industries if not (f.endswith("产业") and (f[:-2], e.id) in stems))
@@ -83,9 +83,11 @@ def sentence_contexts(doc: DocumentContext, sentences: Sequence[Sentence],
     return out
 
 
-def home_region(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
+def home_place(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
     """The place the document is about: of the regions and platforms its title names, the one
-    named most (the later one on a tie: 佛山市南海区 -> 南海区), else the region mentioned most."""
+    named most (the later one on a tie: 佛山市南海区 -> 南海区), else the region mentioned most.
+    (English plans name their place in full in the title: ``extract/en/relations/context.py``
+    has its own policy.)"""
     regions = [e for e in entities if e.type == "Region"]
     first = sentences[0] if sentences else None
     if first is not None and title and first.text.strip() == title.strip():
