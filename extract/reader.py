@@ -3,6 +3,7 @@
 The text returned is the document's raw text: every offset in the pipeline indexes it
 (see ``extract/formats/__init__.py`` for what that text is for each format).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -45,6 +46,7 @@ def read_source(path: str | Path, data: bytes | None = None, max_bytes: int = MA
         raise DocumentError(p, "empty file")
     src = reader(p, data)
     if not src.text.strip():
-        raise DocumentError(p, "file holds only white space" if src.format in ("txt", "md")
-                            else f"no text in this {src.format} file")
+        raise DocumentError(
+            p, "file holds only white space" if src.format in ("txt", "md") else f"no text in this {src.format} file"
+        )
     return src

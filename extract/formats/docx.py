@@ -3,6 +3,7 @@
 Headers and footers (page furniture) are left out; the result is the document's raw text,
 stored beside the extraction as ``<doc-id>.text.txt``.
 """
+
 from __future__ import annotations
 
 import io
@@ -27,7 +28,7 @@ def _blocks(document) -> list[str]:
             seen = set()
             for row in item.rows:
                 for cell in row.cells:
-                    if id(cell._tc) in seen:       # merged cells repeat
+                    if id(cell._tc) in seen:  # merged cells repeat
                         continue
                     seen.add(id(cell._tc))
                     out.extend(p.text for p in cell.paragraphs)
@@ -35,6 +36,7 @@ def _blocks(document) -> list[str]:
 
 
 def read_docx(path: Path, data: bytes) -> SourceText:
+    """The text of a Word file's body paragraphs and tables."""
     if not data.startswith(b"PK"):
         raise DocumentError(path, "not a .docx file (no ZIP container); re-save it from Word as .docx")
     try:
@@ -42,7 +44,7 @@ def read_docx(path: Path, data: bytes) -> SourceText:
         blocks = _blocks(document)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(path, f"corrupt .docx ({type(exc).__name__}: {exc}); re-save it from Word") from exc
-    except Exception as exc:   # lxml syntax errors inside the package and the like
+    except Exception as exc:  # lxml syntax errors inside the package and the like
         raise DocumentError(path, f"corrupt .docx ({type(exc).__name__}); re-save it from Word") from exc
     lines = [" ".join(b.split()) for b in blocks]
     text = "\n".join(ln for ln in lines if ln)

@@ -3,12 +3,12 @@
 Which elements are furniture and which start a line is data: ``patterns/html_furniture.tsv``.
 The result is the document's raw text (stored beside the extraction as ``<doc-id>.text.txt``).
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, Doctype, ProcessingInstruction
@@ -16,9 +16,10 @@ from bs4.dammit import EncodingDetector
 
 from ..encoding import decode_declared
 from ..errors import DocumentError
+from ..tables import read_table
 from .source import SourceText
 
-_BREAK = "\u2028"          # marks a block boundary while white space is collapsed
+_BREAK = "\u2028"  # marks a block boundary while white space is collapsed
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
 
 
@@ -31,13 +32,16 @@ class HtmlRules:
 
 @lru_cache(maxsize=1)
 def html_rules() -> HtmlRules:
-    text = resources.files("extract.patterns").joinpath("html_furniture.tsv").read_text("utf-8")
-    tags, attrs, blocks = set(), [], set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, value = line.split("\t", 1)
-        {"tag": tags.add, "block": blocks.add, "attr": lambda v: attrs.append(re.compile(v))}[kind](value)
+    """Which elements are furniture and which start a line (patterns/html_furniture.tsv)."""
+    tags: set[str] = set()
+    attrs: list[re.Pattern] = []
+    blocks: set[str] = set()
+    for row in read_table("html_furniture.tsv"):
+        kind, value = row.cells
+        if kind == "attr":
+            attrs.append(row.regex(1))
+        else:
+            (tags if kind == "tag" else blocks).add(value)
     return HtmlRules(frozenset(tags), tuple(attrs), frozenset(blocks))
 
 
@@ -76,12 +80,13 @@ def html_to_text(markup: str) -> str:
 
 
 def read_html(path: Path, data: bytes) -> SourceText:
+    """The text of an HTML page without its furniture."""
     declared = EncodingDetector.find_declared_encoding(data, is_html=True)
     markup, encoding = decode_declared(data, declared, str(path))
     if "\x00" in markup[:4096]:
         raise DocumentError(path, "binary file, not HTML")
     try:
         text = html_to_text(markup)
-    except Exception as exc:          # lxml/bs4 raise many kinds on broken markup
+    except Exception as exc:  # lxml/bs4 raise many kinds on broken markup
         raise DocumentError(path, f"cannot parse HTML: {exc}") from exc
     return SourceText(path=str(path), text=text, encoding=encoding, format="html")

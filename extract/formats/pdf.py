@@ -4,18 +4,19 @@ Lines wrapped by the layout are joined back into paragraphs (no space between CJ
 one space between Latin words); page-number lines (``patterns/pdf_furniture.tsv``) are dropped.
 The result is the document's raw text, stored beside the extraction as ``<doc-id>.text.txt``.
 """
+
 from __future__ import annotations
 
 import io
 import re
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
 from ..errors import DocumentError
+from ..tables import read_table
 from .source import SourceText
 
 _PARA_END = tuple("。!?;:.!?;:”」』")
@@ -24,8 +25,8 @@ _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 
 @lru_cache(maxsize=1)
 def page_furniture() -> tuple[re.Pattern, ...]:
-    text = resources.files("extract.patterns").joinpath("pdf_furniture.tsv").read_text("utf-8")
-    return tuple(re.compile(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Regexes of page-furniture lines (patterns/pdf_furniture.tsv)."""
+    return tuple(row.regex(0) for row in read_table("pdf_furniture.tsv"))
 
 
 def _join(prev: str, nxt: str) -> str:
@@ -69,11 +70,12 @@ def pdf_to_text(data: bytes) -> tuple[str, int]:
 
 
 def read_pdf(path: Path, data: bytes) -> SourceText:
+    """The text of a PDF's text layer, wrapped lines joined and page furniture dropped."""
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise DocumentError(path, "not a PDF file (no %PDF header)")
     try:
         text, pages = pdf_to_text(data)
-    except Exception as exc:      # pdfminer raises many kinds on broken or encrypted files
+    except Exception as exc:  # pdfminer raises many kinds on broken or encrypted files
         kind = "encrypted" if "crypt" in type(exc).__name__.lower() or "password" in str(exc).lower() else "corrupt"
         raise DocumentError(path, f"{kind} PDF ({type(exc).__name__}); cannot read its text") from exc
     if not text.strip():

@@ -1,4 +1,5 @@
 """Plain text and Markdown: the decoded file is the raw text."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,6 +10,7 @@ from .source import SourceText
 
 
 def read_plain(path: Path, data: bytes) -> SourceText:
+    """The decoded text of a .txt or .md file."""
     if looks_binary(data):
         raise DocumentError(path, "binary file, not text")
     text, encoding = decode_bytes(data, str(path))

@@ -35,7 +35,7 @@ def default_workers() -> int:
 def warm_up() -> None:
     """Load spaCy, the private jieba dictionary and the rule data once, before workers fork from
     this process, so each worker starts with them (shared copy-on-write) instead of loading its own."""
-    from extract.english.rules import heads, terms
+    from extract.en.rules import heads, terms
     from extract.nlp import pipeline
 
     pipeline("zh")

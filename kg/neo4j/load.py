@@ -182,7 +182,7 @@ def load(
 ) -> LoadSummary:
     """Replace each extraction's document in the graph; with ``prune``, drop documents not given.
 
-    ``taxonomy`` defaults to the project's (``kg.industries``); None loads without the taxonomy
+    ``taxonomy`` defaults to the project's (``ontology.taxonomy``); None loads without the taxonomy
     (tests, benchmarks).
     """
     prepared = _prepare(extractions, taxonomy)
