@@ -36,9 +36,9 @@ import time
 t0 = time.perf_counter()
 from extract.registry import load_registry
 from extract.zh.rules import load_rules
-from extract.nlp import pipeline
+from extract.zh.segment import zh_pipeline
 from extract.zh.postags import word_tags
-load_registry(); load_rules(); word_tags(); pipeline("zh")
+load_registry(); load_rules(); word_tags(); zh_pipeline()
 print(time.perf_counter() - t0)
 """
 
