@@ -35,7 +35,11 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from pypinyin import lazy_pinyin
+from pypinyin import lazy_pinyin, load_phrases_dict, load_single_dict
+
+# readings of place names that pypinyin's defaults get wrong (长宁 changning, 朝阳 chaoyang)
+load_single_dict({ord("长"): "cháng", ord("朝"): "cháo"})
+load_phrases_dict({"单县": [["shàn"], ["xiàn"]], "莘庄": [["shēn"], ["zhuāng"]]})
 
 ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "extract" / "lexicon"
