@@ -26,6 +26,7 @@ counted. name_en is left empty except where the zone publishes an English name (
 tool generates English names. The generated files are data: they are committed, this script is
 how they were made.
 """
+
 from __future__ import annotations
 
 import json
@@ -45,9 +46,11 @@ ROOT = Path(__file__).resolve().parents[1]
 LEXICON = ROOT / "extract" / "lexicon"
 OUT = LEXICON / "gazetteers"
 
-SOURCE = ("https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=241A4BB1E525D9491A72E5BF3DF15D5A "
-          "(GB/T 37028-2018; transcribed via github.com/WankkoRee/cn-adcode-efzcode/"
-          "src/raw/GB_T_37028/data/GB_T 37028-2018.json)")
+SOURCE = (
+    "https://openstd.samr.gov.cn/bzgk/gb/newGbInfo?hcno=241A4BB1E525D9491A72E5BF3DF15D5A "
+    "(GB/T 37028-2018; transcribed via github.com/WankkoRee/cn-adcode-efzcode/"
+    "src/raw/GB_T_37028/data/GB_T 37028-2018.json)"
+)
 RETRIEVED = "2026-12-07"
 
 # typing slips of the transcription, checked against the place names of divisions.tsv
@@ -72,7 +75,7 @@ CORRECTIONS = {
     "崇现县工业集中区": "崇信县工业集中区",
     "源城高新技术产业开发区": "河源高新技术产业开发区",
 }
-DROP = {"黑龙江富蕴工业园区"}   # filed under Xinjiang with another province's prefix: left out
+DROP = {"黑龙江富蕴工业园区"}  # filed under Xinjiang with another province's prefix: left out
 
 # English names the zones themselves publish
 EN = {
@@ -89,25 +92,123 @@ FILES = {
     "provincial-zones.tsv": ("201", "202", "299"),
 }
 TITLES = {
-    "national-etdz.tsv": "national economic and technological development zones (国家级经济技术开发区, GB/T 37028 class 101)",
-    "national-hitech-zones.tsv": "national high-tech industrial development zones (国家高新技术产业开发区, GB/T 37028 class 103)",
-    "customs-special-zones.tsv": "customs special supervision zones: comprehensive bonded zones, bonded port areas, bonded zones, export processing zones (海关特殊监管区域, GB/T 37028 class 104)",
-    "national-other-zones.tsv": "other national zones: national new areas and pilot free trade zones the registry lacks, border and cross-border economic cooperation zones, national innovation demonstration zones, key development and opening pilot zones, inland open economy pilot zones, sustainable development agenda demonstration zones, other national zones (GB/T 37028 classes 102, 105-111, 199)",
-    "provincial-zones.tsv": "provincial economic development zones, high-tech zones and other provincial zones (省级经济开发区, 省级高新技术产业园区, 其他省级经济功能区; GB/T 37028 classes 201, 202, 299)",
+    "national-etdz.tsv": (
+        "national economic and technological development zones (国家级经济技术开发区, GB/T 37028 class 101)"
+    ),
+    "national-hitech-zones.tsv": (
+        "national high-tech industrial development zones (国家高新技术产业开发区, GB/T 37028 class 103)"
+    ),
+    "customs-special-zones.tsv": (
+        "customs special supervision zones: comprehensive bonded zones, bonded "
+        "port areas, bonded zones, export processing zones (海关特殊监管区域, GB/T "
+        "37028 class 104)"
+    ),
+    "national-other-zones.tsv": (
+        "other national zones: national new areas and pilot free trade zones "
+        "the registry lacks, border and cross-border economic cooperation "
+        "zones, national innovation demonstration zones, key development and "
+        "opening pilot zones, inland open economy pilot zones, sustainable "
+        "development agenda demonstration zones, other national zones (GB/T "
+        "37028 classes 102, 105-111, 199)"
+    ),
+    "provincial-zones.tsv": (
+        "provincial economic development zones, high-tech zones and other "
+        "provincial zones (省级经济开发区, 省级高新技术产业园区, 其他省级经济功能区; GB/T 37028 classes "
+        "201, 202, 299)"
+    ),
 }
 
-PROVINCE_PREFIXES = sorted({
-    "北京市", "北京", "天津市", "天津", "河北省", "河北", "山西省", "山西", "内蒙古自治区", "内蒙古",
-    "辽宁省", "辽宁", "吉林省", "吉林", "黑龙江省", "黑龙江", "上海市", "上海", "江苏省", "江苏",
-    "浙江省", "浙江", "安徽省", "安徽", "福建省", "福建", "江西省", "江西", "山东省", "山东",
-    "河南省", "河南", "湖北省", "湖北", "湖南省", "湖南", "广东省", "广东", "广西壮族自治区", "广西",
-    "海南省", "海南", "重庆市", "重庆", "四川省", "四川", "贵州省", "贵州", "云南省", "云南",
-    "西藏自治区", "西藏", "陕西省", "陕西", "甘肃省", "甘肃", "青海省", "青海",
-    "宁夏回族自治区", "宁夏", "新疆维吾尔自治区", "新疆"}, key=len, reverse=True)
-NO_STRIP = ("中关村", "半岛")          # 江苏省中关村高新技术产业开发区 must not become Beijing's name
+PROVINCE_PREFIXES = sorted(
+    {
+        "北京市",
+        "北京",
+        "天津市",
+        "天津",
+        "河北省",
+        "河北",
+        "山西省",
+        "山西",
+        "内蒙古自治区",
+        "内蒙古",
+        "辽宁省",
+        "辽宁",
+        "吉林省",
+        "吉林",
+        "黑龙江省",
+        "黑龙江",
+        "上海市",
+        "上海",
+        "江苏省",
+        "江苏",
+        "浙江省",
+        "浙江",
+        "安徽省",
+        "安徽",
+        "福建省",
+        "福建",
+        "江西省",
+        "江西",
+        "山东省",
+        "山东",
+        "河南省",
+        "河南",
+        "湖北省",
+        "湖北",
+        "湖南省",
+        "湖南",
+        "广东省",
+        "广东",
+        "广西壮族自治区",
+        "广西",
+        "海南省",
+        "海南",
+        "重庆市",
+        "重庆",
+        "四川省",
+        "四川",
+        "贵州省",
+        "贵州",
+        "云南省",
+        "云南",
+        "西藏自治区",
+        "西藏",
+        "陕西省",
+        "陕西",
+        "甘肃省",
+        "甘肃",
+        "青海省",
+        "青海",
+        "宁夏回族自治区",
+        "宁夏",
+        "新疆维吾尔自治区",
+        "新疆",
+    },
+    key=len,
+    reverse=True,
+)
+NO_STRIP = ("中关村", "半岛")  # 江苏省中关村高新技术产业开发区 must not become Beijing's name
 # names other places share once the province is gone (滨海, 朝阳, 金山, 白云 ...): keep the prefix
-SHARED_STEMS = ("滨海", "朝阳", "金山", "和平", "白云", "钟山", "九龙", "港城", "空港", "南部",
-                "化学工业", "星火", "茶园", "同兴", "建桥", "正阳", "双桥", "西彭", "长安")
+SHARED_STEMS = (
+    "滨海",
+    "朝阳",
+    "金山",
+    "和平",
+    "白云",
+    "钟山",
+    "九龙",
+    "港城",
+    "空港",
+    "南部",
+    "化学工业",
+    "星火",
+    "茶园",
+    "同兴",
+    "建桥",
+    "正阳",
+    "双桥",
+    "西彭",
+    "长安",
+)
 MUNICIPALITIES = ("北京", "天津", "上海", "重庆")
 
 # suffix -> (short form, English id suffix); longest first
@@ -144,9 +245,26 @@ SUFFIXES = [
     ("科技园区", None, "science-park"),
 ]
 
-GENERIC = {"高新区", "开发区", "经开区", "新区", "自贸区", "实验室", "大学", "综保区", "保税区",
-           "工业园区", "产业园区", "园区", "片区", "自贸试验区", "高新技术产业开发区",
-           "经济技术开发区", "经济开发区", "综合保税区"}
+GENERIC = {
+    "高新区",
+    "开发区",
+    "经开区",
+    "新区",
+    "自贸区",
+    "实验室",
+    "大学",
+    "综保区",
+    "保税区",
+    "工业园区",
+    "产业园区",
+    "园区",
+    "片区",
+    "自贸试验区",
+    "高新技术产业开发区",
+    "经济技术开发区",
+    "经济开发区",
+    "综合保税区",
+}
 
 _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』·・]")
 
@@ -169,14 +287,15 @@ def read_rows(path: Path):
 
 def lexicon_forms() -> tuple[set[str], set[str], set[str]]:
     """Normalised forms of registry.tsv, of divisions.tsv, and the registry's ids."""
-    reg, ids = set(), set()
+    reg: set[str] = set()
+    ids: set[str] = set()
     for row in read_rows(LEXICON / "registry.tsv"):
         ids.add(row["id"])
         cells = [row.get("name_zh", ""), row.get("name_en", "")]
         for col in ("aliases_zh", "aliases_en"):
             cells += (row.get(col) or "").split("|")
         reg.update(norm(c.strip().lstrip("~")) for c in cells if c.strip().lstrip("~"))
-    div = set()
+    div: set[str] = set()
     for row in read_rows(LEXICON / "divisions.tsv"):
         div.update(norm(row[c]) for c in ("name", "short") if row.get(c))
     return reg, div, ids
@@ -193,10 +312,14 @@ def strip_province(name: str, category: str = "") -> str | None:
     """The name without its leading province, where what remains still names one zone."""
     for p in PROVINCE_PREFIXES:
         if name.startswith(p):
-            rest = name[len(p):]
+            rest = name[len(p) :]
             stem, suffix, _, _ = split_suffix(rest)
-            if (len(stem) >= 2 and suffix and not rest.startswith(NO_STRIP + SHARED_STEMS)
-                    and not (category == "299" and p.startswith(MUNICIPALITIES))):
+            if (
+                len(stem) >= 2
+                and suffix
+                and not rest.startswith(NO_STRIP + SHARED_STEMS)
+                and not (category == "299" and p.startswith(MUNICIPALITIES))
+            ):
                 return rest
             return None
     return None
@@ -206,7 +329,7 @@ def bare(name: str) -> str:
     """The name without any leading province (天津滨海新区 -> 滨海新区), to find registry entries."""
     for p in PROVINCE_PREFIXES:
         if name.startswith(p) and len(name) > len(p) + 2:
-            return name[len(p):]
+            return name[len(p) :]
     return name
 
 
@@ -255,21 +378,22 @@ def main(argv=None) -> int:
     data = json.loads(Path(argv[0]).read_text("utf-8"))
     reg, div, taken = lexicon_forms()
 
-    zones = []   # (file, province, category, name)
+    zones = []  # (file, province, category, name)
     cat_file = {c: f for f, cats in FILES.items() for c in cats}
     seen = set()
-    for pcode, prov in data.items():
+    for _pcode, prov in data.items():
         for cat, block in prov["children"].items():
             for item in block["children"].values():
                 name = CORRECTIONS.get(item["name"], item["name"]).strip()
-                name = re.sub(r"（含[^）]*）$", "", name)    # 喀什经济开发区（含新疆生产建设兵团片区）
+                name = re.sub(r"（含[^）]*）$", "", name)  # 喀什经济开发区（含新疆生产建设兵团片区）
                 if name in DROP or name in seen:
                     continue
                 seen.add(name)
                 zones.append((cat_file[cat], prov["name"], cat, name))
 
     # skip what the registry already holds
-    kept, skipped = [], Counter()
+    kept: list = []
+    skipped: Counter[str] = Counter()
     for z in zones:
         forms = [z[3], bare(z[3])] + candidate_aliases(z[3], z[2])
         if any(norm(f) in reg for f in forms):
@@ -279,27 +403,36 @@ def main(argv=None) -> int:
 
     # aliases: drop those shared, equal to a name, a registry or division form, or generic
     names = Counter(norm(z[3]) for z in kept)
-    alias_count = Counter()
+    alias_count: Counter[str] = Counter()
     for z in kept:
         for a in set(candidate_aliases(z[3], z[2])):
             alias_count[norm(a)] += 1
     rows = defaultdict(list)
     for f, prov, cat, name in kept:
-        aliases = [a for a in candidate_aliases(name, cat)
-                   if alias_count[norm(a)] == 1 and norm(a) not in names
-                   and norm(a) not in reg and norm(a) not in div and a not in GENERIC]
-        rows[f].append((make_id(name, prov, taken), "Platform", name, EN.get(name, ""),
-                        "|".join(aliases), "", SOURCE, ""))
+        aliases = [
+            a
+            for a in candidate_aliases(name, cat)
+            if alias_count[norm(a)] == 1
+            and norm(a) not in names
+            and norm(a) not in reg
+            and norm(a) not in div
+            and a not in GENERIC
+        ]
+        rows[f].append(
+            (make_id(name, prov, taken), "Platform", name, EN.get(name, ""), "|".join(aliases), "", SOURCE, "")
+        )
 
     OUT.mkdir(parents=True, exist_ok=True)
     for f in FILES:
-        lines = [f"# {TITLES[f]}",
-                 f"# Source: GB/T 37028-2018 《全国主要经济功能区分类与代码》 (the zones of the 2018 "
-                 f"《中国开发区审核公告目录》), transcribed via github.com/WankkoRee/cn-adcode-efzcode; "
-                 f"retrieved {RETRIEVED}.",
-                 f"# Generated by scripts/make_gazetteers.py (typing slips of the transcription corrected "
-                 f"there). {len(rows[f])} rows; {skipped[f]} zones the registry already holds were skipped.",
-                 "id\ttype\tname_zh\tname_en\taliases_zh\taliases_en\tsource\tmatch"]
+        lines = [
+            f"# {TITLES[f]}",
+            f"# Source: GB/T 37028-2018 《全国主要经济功能区分类与代码》 (the zones of the 2018 "
+            f"《中国开发区审核公告目录》), transcribed via github.com/WankkoRee/cn-adcode-efzcode; "
+            f"retrieved {RETRIEVED}.",
+            f"# Generated by scripts/make_gazetteers.py (typing slips of the transcription corrected "
+            f"there). {len(rows[f])} rows; {skipped[f]} zones the registry already holds were skipped.",
+            "id\ttype\tname_zh\tname_en\taliases_zh\taliases_en\tsource\tmatch",
+        ]
         lines += ["\t".join(r) for r in rows[f]]
         (OUT / f).write_text("\n".join(lines) + "\n", "utf-8")
         print(f"{f}: {len(rows[f])} rows, {skipped[f]} skipped (already in registry.tsv)")

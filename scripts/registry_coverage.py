@@ -11,6 +11,7 @@ alias of extract/lexicon/registry.tsv or a `name` / `short` of extract/lexicon/d
 --with-gazetteers, after. --missing TYPE lists the uncovered entities of one type (or ALL), to
 see what no lexicon holds; it prints names only, never text.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,7 +47,7 @@ def _rows(path: Path):
 
 
 def registry_forms(path: Path) -> set[str]:
-    forms = set()
+    forms: set[str] = set()
     for row in _rows(path):
         cells = [row.get("name_zh", ""), row.get("name_en", "")]
         for col in ("aliases_zh", "aliases_en"):
@@ -56,7 +57,7 @@ def registry_forms(path: Path) -> set[str]:
 
 
 def division_forms(path: Path) -> set[str]:
-    forms = set()
+    forms: set[str] = set()
     for row in _rows(path):
         forms.update(norm(row[c]) for c in ("name", "short") if (row.get(c) or "").strip())
     return forms
@@ -80,10 +81,12 @@ def covered(ent: dict, forms: set[str]) -> bool:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--with-gazetteers", action="store_true",
-                    help="also report coverage with extract/lexicon/gazetteers/*.tsv")
-    ap.add_argument("--missing", metavar="TYPE",
-                    help="list uncovered entities of TYPE (ALL: every type) for the last lexicon set")
+    ap.add_argument(
+        "--with-gazetteers", action="store_true", help="also report coverage with extract/lexicon/gazetteers/*.tsv"
+    )
+    ap.add_argument(
+        "--missing", metavar="TYPE", help="list uncovered entities of TYPE (ALL: every type) for the last lexicon set"
+    )
     args = ap.parse_args(argv)
 
     before = registry_forms(LEXICON / "registry.tsv") | division_forms(LEXICON / "divisions.tsv")
@@ -102,11 +105,9 @@ def main(argv=None) -> int:
     hits = {label: Counter(e["type"] for _, e in ents if covered(e, forms)) for label, forms in sets}
 
     docs = len({d for d, _ in ents})
-    print(f"registry coverage of the real development set's gold entities ({docs} documents, "
-          f"{len(ents)} entities)")
+    print(f"registry coverage of the real development set's gold entities ({docs} documents, {len(ents)} entities)")
     if args.with_gazetteers:
-        print(f"gazetteers: {len(gazetteer_files())} files, "
-              f"{len(sets[1][1]) - len(before)} more normalised forms")
+        print(f"gazetteers: {len(gazetteer_files())} files, {len(sets[1][1]) - len(before)} more normalised forms")
     head = f"{'type':<12}" + "".join(f"{label:>20}" for label, _ in sets)
     print(head)
     for typ in sorted(total, key=lambda t: (-total[t], t)) + ["overall"]:

@@ -4,6 +4,7 @@ Each file has the registry's columns (extract/lexicon/README.md); together with 
 id is unique, every surface form (name, English name, alias) names one entry only, every entry has
 a source, and no alias is a bare generic word that many places share.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,10 +18,23 @@ LEXICON = ROOT / "extract" / "lexicon"
 GAZETTEERS = sorted((LEXICON / "gazetteers").glob("*.tsv"))
 
 COLUMNS = ["id", "type", "name_zh", "name_en", "aliases_zh", "aliases_en", "source", "match"]
-TYPES = {"Region", "Platform", "Institution", "Enterprise", "Industry", "Project", "Initiative",
-         "Event"}
-GENERIC = {"高新区", "开发区", "经开区", "新区", "自贸区", "实验室", "大学",
-           "综保区", "保税区", "园区", "片区", "自贸试验区", "工业园区", "产业园区"}
+TYPES = {"Region", "Platform", "Institution", "Enterprise", "Industry", "Project", "Initiative", "Event"}
+GENERIC = {
+    "高新区",
+    "开发区",
+    "经开区",
+    "新区",
+    "自贸区",
+    "实验室",
+    "大学",
+    "综保区",
+    "保税区",
+    "园区",
+    "片区",
+    "自贸试验区",
+    "工业园区",
+    "产业园区",
+}
 ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _DROP = re.compile(r"[\s“”\"'‘’《》〈〉「」『』·・]")
 
@@ -87,7 +101,7 @@ def test_entries_are_valid(path):
 
 
 def test_ids_unique_across_registry_and_gazetteers():
-    seen = {}
+    seen: dict[str, str] = {}
     for path in [LEXICON / "registry.tsv", *GAZETTEERS]:
         for n, row in entries(path):
             where = f"{path.name}:{n}"
@@ -97,28 +111,34 @@ def test_ids_unique_across_registry_and_gazetteers():
 
 def test_no_form_names_two_entries():
     """A name or alias (normalised as the registry compares them) resolves to one entry only."""
-    owner = {}
+    owner: dict[str, tuple[str, str]] = {}
     for path in [LEXICON / "registry.tsv", *GAZETTEERS]:
         for n, row in entries(path):
             for form in set(map(norm, forms(row))):
                 other = owner.get(form)
                 assert other is None or other[0] == row["id"], (
-                    f"{form!r} names {row['id']} ({path.name}:{n}) and {other[0]} ({other[1]})")
+                    f"{form!r} names {row['id']} ({path.name}:{n}) and {other[0]} ({other[1]})"
+                )
                 owner[form] = (row["id"], f"{path.name}:{n}")
 
 
-@pytest.mark.xfail(reason="extract/registry.py counts an empty name_en as a surface form, so two "
-                   "entries without an official English name collide on ''; gazetteer rows leave "
-                   "name_en empty where none is published (the loader must skip empty forms)",
-                   strict=False)
+@pytest.mark.xfail(
+    reason="extract/registry.py counts an empty name_en as a surface form, so two "
+    "entries without an official English name collide on ''; gazetteer rows leave "
+    "name_en empty where none is published (the loader must skip empty forms)",
+    strict=False,
+)
 def test_registry_loader_accepts_registry_plus_gazetteers():
     """The registry parser, fed registry.tsv and every gazetteer, builds one registry."""
     registry = pytest.importorskip("extract.registry")
     lines = (LEXICON / "registry.tsv").read_text("utf-8").splitlines()
     for path in GAZETTEERS:
         header, _ = table(path)
-        body = [ln for ln in path.read_text("utf-8").splitlines()
-                if ln.strip() and not ln.startswith("#") and ln.split("\t") != header]
+        body = [
+            ln
+            for ln in path.read_text("utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#") and ln.split("\t") != header
+        ]
         lines += body
     reg = registry.parse_registry(lines)
     total = sum(1 for p in [LEXICON / "registry.tsv", *GAZETTEERS] for _ in entries(p))
