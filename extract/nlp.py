@@ -40,15 +40,21 @@ def registry_patterns(registry: Registry, lang: str) -> list[dict]:
 
 
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_SPACE = re.compile(r"\s")
 
 
 class RegistryRuler:
-    """Registry names as phrase patterns; the longest match wins where matches overlap."""
+    """Registry names as phrase patterns; the longest match wins where matches overlap.
+
+    The hot path (``match_words``) reads the patterns as token sequences; spaCy's PhraseMatcher,
+    which ``matches`` and ``__call__`` use, is built on first use, so that a process that only
+    extracts never pays for it (the gazetteers add thousands of patterns)."""
 
     def __init__(self, nlp: Language, attr: str = "ORTH"):
         self.nlp = nlp
         self.attr = attr
-        self.matcher = PhraseMatcher(nlp.vocab, attr=attr)
+        self._matcher: PhraseMatcher | None = None
+        self._forms: dict[str, list[str]] = {}  # registry id -> its patterns, for the matcher
         self.label_of: dict[str, str] = {}
         self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
@@ -57,16 +63,36 @@ class RegistryRuler:
         for p in patterns:
             by_id.setdefault(p["id"], []).append(p["pattern"])
             self.label_of[p["id"]] = p["label"]
-        texts = [t for forms in by_id.values() for t in forms]
-        tokenizer: Any = self.nlp.tokenizer
-        docs = dict(zip(texts, tokenizer.pipe(texts), strict=False))
         for rid, forms in by_id.items():
-            self.matcher.add(rid, [docs[f] for f in forms])
-            if self.attr == "ORTH":
+            self._forms.setdefault(rid, []).extend(forms)
+        self._matcher = None  # (rebuilt with the new patterns on first use)
+        if self.attr == "ORTH":
+            for rid, forms in by_id.items():
                 for f in forms:
-                    seq = tuple(t.text for t in docs[f])
+                    seq = self._words(f)
                     if seq:
                         self.by_first.setdefault(seq[0], []).append((seq, rid))
+
+    def _words(self, text: str) -> tuple[str, ...]:
+        """A pattern's tokens as the pipeline's tokenizer cuts them: straight from the private
+        jieba where the tokenizer is jieba and the text has no white space (what spaCy's Chinese
+        tokenizer does then), else through the tokenizer."""
+        tokenizer: Any = self.nlp.tokenizer
+        seg = getattr(tokenizer, "jieba_seg", None) if getattr(tokenizer, "segmenter", None) == "jieba" else None
+        if seg is not None and not _SPACE.search(text):
+            return tuple(w for w in seg.lcut(text) if w)
+        return tuple(t.text for t in tokenizer(text))
+
+    @property
+    def matcher(self) -> PhraseMatcher:
+        """spaCy's PhraseMatcher over every pattern, built on first use."""
+        if self._matcher is None:
+            matcher = PhraseMatcher(self.nlp.vocab, attr=self.attr)
+            tokenizer: Any = self.nlp.tokenizer
+            for rid, forms in self._forms.items():
+                matcher.add(rid, list(tokenizer.pipe(forms)))
+            self._matcher = matcher
+        return self._matcher
 
     def match_words(self, words: list[str]) -> list[tuple[int, int, str]]:
         """What ``matches`` finds, on the words of a Doc not made (the same patterns, as the same

@@ -1,10 +1,14 @@
-"""The bilingual entity registry: one data file, loaded once, driving matching and labels."""
+"""The bilingual entity registry, loaded once, driving matching and labels: the hand-written
+``extract/lexicon/registry.tsv`` and the gazetteers grown from official catalogues
+(``extract/lexicon/gazetteers/*.tsv``, same format; see ``extract/lexicon/README.md``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .model import ENTITY_TYPES
@@ -26,7 +30,8 @@ class RegistryEntry:
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
-        return (self.name_zh, *self.aliases_zh, self.name_en, *self.aliases_en)
+        """Every form that names the entry; an empty cell (no published English name) is none."""
+        return tuple(f for f in (self.name_zh, *self.aliases_zh, self.name_en, *self.aliases_en) if f)
 
 
 @dataclass(frozen=True)
@@ -97,9 +102,28 @@ def _registry(rows: Iterable[Row]) -> Registry:
     return Registry(tuple(entries), by_id, by_form)
 
 
+GAZETTEERS = "gazetteers"  # the folder of extract/lexicon/ holding the catalogue files
+
+
+def _gazetteer_folder() -> Traversable:
+    """The folder of the shipped gazetteer files."""
+    return resources.files(table("registry.tsv").package).joinpath(GAZETTEERS)
+
+
+def gazetteer_rows() -> Iterator[Row]:
+    """The rows of every gazetteer file (extract/lexicon/gazetteers/*.tsv, in name order), each
+    checked against the registry's shape; an error names the file and line."""
+    spec = table("registry.tsv")
+    folder = _gazetteer_folder()
+    for path in sorted((p for p in folder.iterdir() if p.name.endswith(".tsv")), key=lambda p: p.name):
+        where = f"{Path(spec.path).parent / GAZETTEERS / path.name}"
+        yield from parse_table(spec, path.read_text("utf-8").splitlines(), where)
+
+
 @lru_cache(maxsize=4)
 def load_registry(path: str | None = None) -> Registry:
-    """The registry shipped in extract/lexicon/ (or another file with the same format)."""
+    """The registry shipped in extract/lexicon/: registry.tsv and the gazetteers (or another file
+    with the same format, alone)."""
     if path is None:
-        return _registry(read_table("registry.tsv"))
+        return _registry((*read_table("registry.tsv"), *gazetteer_rows()))
     return parse_registry(Path(path).read_text("utf-8").splitlines(), path)

@@ -55,7 +55,7 @@ def resolve(mentions: tuple[Mention, ...], divisions: Mapping[str, str]) -> tupl
                 id=entity_id(type_, key),
                 type=type_,
                 name=name,
-                name_en=entry.name_en if entry else None,
+                name_en=(entry.name_en or None) if entry else None,
                 name_en_source=NameSource.OFFICIAL if entry and entry.name_en else None,
                 aliases=tuple(sorted(a for a in aliases if a)),
                 mentions=evidence,

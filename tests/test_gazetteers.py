@@ -122,12 +122,6 @@ def test_no_form_names_two_entries():
                 owner[form] = (row["id"], f"{path.name}:{n}")
 
 
-@pytest.mark.xfail(
-    reason="extract/registry.py counts an empty name_en as a surface form, so two "
-    "entries without an official English name collide on ''; gazetteer rows leave "
-    "name_en empty where none is published (the loader must skip empty forms)",
-    strict=False,
-)
 def test_registry_loader_accepts_registry_plus_gazetteers():
     """The registry parser, fed registry.tsv and every gazetteer, builds one registry."""
     registry = pytest.importorskip("extract.registry")

@@ -299,9 +299,9 @@ def head_candidates(
             continue  # 省级低空领域重点实验室: a rank, not a name
         type_ = head.type
         if head.type == "Platform" and any(
-            kn >= start and ke <= m.start() and kt == "Institution" for kn, ke, kt in known_typed
+            kn >= start and ke < m.start() and kt == "Institution" for kn, ke, kt in known_typed
         ):
-            type_ = "Institution"  # 张江实验室广州基地: an institute's branch
+            type_ = "Institution"  # 张江实验室广州基地: an institute's branch (中南大学科技园: its park)
         if head.type == "Platform" and _division_name(text, start, m.end(), known_typed):
             type_ = "Region"  # 天津滨海新区: an administrative district
         elif type_ == "Platform" and not head.industry:
