@@ -150,6 +150,12 @@ NAME_REGEXES = (
     "target_label",
     "years",
     "title_note",
+    "fragment_lead",
+    "category_lead",
+    "self_title",
+    "class_name",
+    "class_region_head",
+    "class_levels",
 )
 RELATION_REGEXES = (
     "clusters",

@@ -390,3 +390,54 @@ def test_a_university_park_is_a_platform_and_a_branch_is_an_institution():
     ents, _, _ = extract("由中南大学科技园和湖南大学科技园组成。支持张江实验室广州基地建设。")
     assert ("Platform", "中南大学科技园") in ents and ("Platform", "湖南大学科技园") in ents
     assert ("Institution", "张江实验室广州基地") in ents
+
+
+@pytest.mark.parametrize(
+    "text, kept, dropped",
+    [
+        ("美国某公司成立了广西雅保锂业有限公司。", "广西雅保锂业有限公司", "了广西雅保锂业有限公司"),  # a particle
+        ("建好用好超瞬态实验装置。", "超瞬态实验装置", "好超瞬态实验装置"),  # a verb's complement
+        ("围绕0.5GeV超瞬态光源建设。", "0.5GeV超瞬态光源", "5GeV超瞬态光源"),  # decimals cut the name
+        ("打造5000亿元级别先进装备产业创新发展高地。", "先进装备", "级别先进装备"),  # a scale's tail
+        ("“十四五”时期重庆高新区将加快发展。", None, "“十四五”时期重庆高新区"),  # a period
+        ("加快重点产业集群建设是一项系统工程。", None, "系统工程"),  # after 一项: a kind
+        ("会上介绍了产业导向目录。", None, "了产业"),  # nothing but a generic word left
+        ("专题部署成渝地区双城经济圈建设。", None, "专题部署成渝地区双城经济圈"),  # a verb breaks the name
+    ],
+)
+def test_fragment_filter_trims_leftovers(text, kept, dropped):
+    ents, _, _ = extract(text)
+    found = {n for _, n in ents}
+    assert dropped not in found
+    if kept is not None:
+        assert kept in found
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("新增3个以上省级工程技术研究中心。", "以上省级工程技术研究中心"),
+        ("支持企业建设省实验室。", "省实验室"),
+        ("争创国家重点实验室。", "国家重点实验室"),
+        ("新增国家级孵化器2家。", "国家级孵化器"),
+        ("建设国家和省级工程实验室50家以上。", "国家和省级工程实验室"),
+        ("建成100个西安市工程实验室。", "西安市工程实验室"),
+        ("促进各分园高端化发展。", "各分园"),
+        ("本《规划纲要》以2020年为基准年。", "规划纲要"),
+        ("《建议》透露出很多亮点。", "建议"),
+        ("坚持以习近平新时代中国特色社会主义思想为指导。", "中国"),  # a set phrase, not the country
+    ],
+)
+def test_fragment_filter_drops_kinds_and_self_references(text, kind):
+    ents, _, _ = extract(text)
+    assert not any(kind in n for _, n in ents), ents
+
+
+def test_fragment_filter_keeps_named_designations():
+    """A field or a place that names one lab or centre keeps it a name."""
+    ents, _, _ = extract("支持粤港澳大湾区国家技术创新中心、广州实验室和粉末冶金国家重点实验室建设。")
+    assert {
+        ("Institution", "粤港澳大湾区国家技术创新中心"),
+        ("Institution", "广州实验室"),
+        ("Institution", "粉末冶金国家重点实验室"),
+    } <= ents

@@ -10,13 +10,17 @@ patterns/*.tsv (see extract/zh/rules.py). The rules:
 * whole-name patterns: rail lines with elided heads (有轨电车2、3号线), 《titles》, laws;
 * list cues: items of A、B和C lists typed by a cue (…等战略性新兴产业, 重点发展…, 以A、B为核心);
 * quoted labels, divisions, branches and campuses, construction phases, company short names
-  in an actor's slot (``extract/zh/actors.py``)."""
+  in an actor's slot (``extract/zh/actors.py``);
+
+and then the fragment filter (``extract/zh/fragments.py``) trims leftovers off every candidate and
+drops fragments and kinds (各分园, 国家重点实验室, 《规划》)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from .actors import actor_candidates
+from .fragments import refine
 from .heads import head_candidates
 from .lists import list_candidates
 from .name_patterns import after_city, pattern_candidates, phase_candidates
@@ -57,4 +61,4 @@ def find_candidates(
         ]
         if names:
             out.extend(branch_candidates(tokens, names, known, rules))
-    return out
+    return [r for r in (refine(c, tokens.text, known, rules) for c in out) if r is not None]
