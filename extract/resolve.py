@@ -49,7 +49,7 @@ def resolve(mentions: tuple[Mention, ...], divisions: Mapping[str, str]) -> tupl
         if type_ == "Industry":
             aliases |= {a + INDUSTRY_SUFFIX for a in aliases | {name} if _takes_suffix(a)}
         aliases.discard(name)
-        evidence = tuple(Evidence(m.sentence, m.start, m.end, m.text) for m in sorted(ms, key=lambda m: m.start))
+        evidence = _outermost(tuple(Evidence(m.sentence, m.start, m.end, m.text) for m in ms))
         entities.append(
             Entity(
                 id=entity_id(type_, key),
@@ -66,6 +66,20 @@ def resolve(mentions: tuple[Mention, ...], divisions: Mapping[str, str]) -> tupl
 
 
 INDUSTRY_SUFFIX = "产业"
+
+
+def _outermost(evidence: tuple[Evidence, ...]) -> tuple[Evidence, ...]:
+    """The entity's evidence in text order, each stretch of text once: a mention overlapping a
+    longer one of the same entity (波罗诞 inside “波罗诞”, 生物技术 inside 生物技术产业) is not a
+    second mention."""
+    out: list[Evidence] = []
+    for ev in sorted(evidence, key=lambda e: (e.start, e.start - e.end)):
+        if out and ev.start < out[-1].end:
+            if ev.end - ev.start > out[-1].end - out[-1].start:
+                out[-1] = ev
+            continue
+        out.append(ev)
+    return tuple(out)
 
 
 def _takes_suffix(name: str) -> bool:
