@@ -34,6 +34,7 @@ class Cleaned:
     body_end: int
     furniture: tuple[tuple[int, int], ...]  # spans inside the body to skip
     lines: tuple[Line, ...]  # body lines that are text
+    warnings: tuple[str, ...] = ()  # what a reader of the result should know (most text dropped)
 
 
 @lru_cache(maxsize=1)
@@ -71,6 +72,40 @@ def _is_body_line(line: Line) -> bool:
     return len(line.text) > 80 or line.text.endswith(tuple(SENTENCE_END))
 
 
+_SPACE = re.compile(r"\s")
+MOSTLY_DROPPED = 0.6  # the share of a text's characters dropped as furniture that earns a warning
+MOSTLY_DROPPED_MIN = 200  # characters a text needs before the share is judged
+
+
+_NOT_TEXT = re.compile(r"[\W_]+")
+
+
+def _inline_spans(line: Line, rx: re.Pattern) -> list[tuple[int, int]]:
+    """The spans of a line an inline furniture rule matches (a photo credit, a byline)."""
+    return [(line.start + m.start(), line.start + m.end()) for m in rx.finditer(line.text) if m.end() > m.start()]
+
+
+def _without(line: Line, spans: list[tuple[int, int]]) -> str:
+    """The line's text outside the spans."""
+    out, pos = [], line.start
+    for s, e in spans:
+        out.append(line.text[pos - line.start : s - line.start])
+        pos = e
+    out.append(line.text[pos - line.start :])
+    return "".join(out)
+
+
+def _kind(line: Line) -> str | None:
+    hit = classify(line.text)
+    return hit[0] if hit else None
+
+
+def _only_furniture(lines: list[Line], kinds: list[str | None]) -> bool:
+    """Whether nothing after a footer line is a page's text: every line is furniture or short
+    (a related-article list, a copyright line), none reads as a paragraph."""
+    return not any(kind is None and _is_body_line(line) for line, kind in zip(lines, kinds, strict=True))
+
+
 def _normalise_date(value: str) -> str:
     m = re.match(r"(\d{4})\D(\d{1,2})\D(\d{1,2})", value)
     return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else value
@@ -86,15 +121,26 @@ def clean(text: str) -> Cleaned:
     body_start = None
     body_end = len(text)
     in_head = True
-    for line in lines:
+    kinds = [_kind(line) for line in lines]
+    in_footer = False
+    for i, line in enumerate(lines):
         hit = classify(line.text)
         kind = hit[0] if hit else None
         if kind == "footer" and not in_head:
-            body_end = line.start
-            break
-        if kind in ("drop", "footer"):
+            if _only_furniture(lines[i + 1 :], kinds[i + 1 :]):
+                body_end = line.start
+                break
+            in_footer = True  # a page's footer with more text after it (a second page)
+        if in_footer and kind is None and _is_body_line(line):
+            in_footer = False  # the next page's text
+        if in_footer or kind in ("drop", "footer"):
             furniture.append((line.start, line.end))
             continue
+        if kind == "inline" and hit:
+            spans = _inline_spans(line, hit[1].re)
+            furniture.extend(spans)
+            if not _NOT_TEXT.sub("", _without(line, spans)):
+                continue  # (nothing but furniture on the line)
         if kind == "date" and hit:
             date = date or _normalise_date(hit[1].group(1))
             furniture.append((line.start, line.end))
@@ -119,6 +165,11 @@ def clean(text: str) -> Cleaned:
         body_start = 0
     body_end = max(body_end, body_start)
     furniture = [(s, e) for s, e in furniture if body_start <= s < body_end]
+    kept = sum(len(_SPACE.sub("", line.text)) for line in body_lines if line.start < body_end)
+    total = len(_SPACE.sub("", text))
+    warnings: tuple[str, ...] = ()
+    if total >= MOSTLY_DROPPED_MIN and kept < total * (1 - MOSTLY_DROPPED):
+        warnings = (f"most of the text was dropped as page furniture: {kept} of {total} characters kept",)
     return Cleaned(
         title=title,
         date=date,
@@ -127,5 +178,6 @@ def clean(text: str) -> Cleaned:
         body_start=body_start,
         body_end=body_end,
         furniture=tuple(furniture),
-        lines=tuple(body_lines),
+        lines=tuple(line for line in body_lines if line.start < body_end),
+        warnings=warnings,
     )

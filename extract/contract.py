@@ -32,6 +32,7 @@ def to_contract(x: Extraction) -> dict:
             "issuer": d.issuer,
             "note": d.note,
             "body": [d.body_start, d.body_end],
+            **({"warnings": list(d.warnings)} if d.warnings else {}),
         },
         "entities": [
             {
@@ -87,6 +88,7 @@ def from_contract(data: dict) -> Extraction:
         body_end=body[1],
         sections=tuple(Section(**s) for s in data.get("sections", [])),
         sentences=tuple(Sentence(**s) for s in data.get("sentences", [])),
+        warnings=tuple(d.get("warnings", [])),
     )
     ev = lambda e: Evidence(e["sentence"], e["start"], e["end"], e["text"])  # noqa: E731
     entities = tuple(

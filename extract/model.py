@@ -63,6 +63,7 @@ class Document:
     body_end: int = 0
     sections: tuple[Section, ...] = ()
     sentences: tuple[Sentence, ...] = ()
+    warnings: tuple[str, ...] = ()  # what cleaning found a reader should know (most of the text dropped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,6 +52,7 @@ def make_document(text: str, doc_id: str, source: str = "", lang: str | None = N
         body_end=cleaned.body_end,
         sections=sections,
         sentences=sentences,
+        warnings=cleaned.warnings,
     )
 
 

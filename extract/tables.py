@@ -178,7 +178,7 @@ TABLES: Mapping[str, Table] = {
     t.name: t
     for t in (
         # extract/patterns: Chinese
-        _table("patterns", "furniture.tsv", "kind regex", kind=("drop", "date", "issuer", "footer", "note")),
+        _table("patterns", "furniture.tsv", "kind regex", kind=("drop", "date", "issuer", "footer", "note", "inline")),
         _table("patterns", "structure.tsv", "kind regex", kind=("chapter", "article")),
         _table("patterns", "entity_heads.tsv", "head type flags", 2, type=TYPES),
         _table("patterns", "words.tsv", "kind word", kind=WORD_KINDS),

@@ -27,3 +27,70 @@ def test_plain_text_without_furniture():
     c = clean(text)
     assert c.title == "关于推进某某产业园建设的意见"
     assert c.body_end == len(text)
+
+
+PAGE = (
+    "关于推进某某产业园建设的意见\n"
+    "原标题:推进某某产业园建设\n"
+    "发布日期: 2021-07-01 11:38 字体:【大 中 小】\n"
+    "本文来源: 某某网\n"
+    "(记者王某某 通讯员李某)近日,市政府印发意见,支持翟洞智能制造产业园建设。\n"
+    "在翟洞智能制造产业园,工人正在调试设备。新华社记者 张某某 摄\n"
+    "[ 编辑:贾某 ]\n"
+    "责任编辑:刘某\n"
+    "微信 | 微博 | QQ空间\n"
+)
+
+
+def test_bylines_editors_sources_and_credits_are_furniture():
+    c = clean(PAGE)
+    kept = " ".join(line.text for line in c.lines)
+    skipped = [PAGE[s:e] for s, e in c.furniture]
+    assert c.date == "2021-07-01" and c.issuer == "某某网"
+    for furniture in ("原标题", "编辑:贾某", "责任编辑", "微博", "(记者王某某 通讯员李某)", "新华社记者 张某某 摄"):
+        assert any(furniture in s for s in skipped), furniture
+    assert "近日,市政府印发意见" in kept and "工人正在调试设备。" in kept  # the rest of those lines is text
+
+
+def test_a_byline_opening_a_sentence_is_left_out_of_it():
+    from extract.pipeline import make_document
+
+    doc = make_document(PAGE, "t")
+    first = next(s for s in doc.sentences if "印发意见" in s.text)
+    assert first.text.startswith("近日")
+    assert not any("张某某" in s.text for s in doc.sentences)
+
+
+COPYRIGHT = "版权所有:某某市人民政府办公室\n粤ICP备12345678号\n"
+RELATED = "相关新闻\n某某区召开工作会议\n某某园区新签约项目十个\n"
+
+
+def test_a_footer_ends_the_document_only_when_nothing_but_furniture_follows():
+    text = "某某园区发展规划\n\n加快建设翟洞智能制造产业园。\n" + RELATED + COPYRIGHT
+    c = clean(text)
+    assert text[c.body_start : c.body_end].rstrip().endswith("翟洞智能制造产业园。")
+
+
+def test_two_pages_in_one_file_yield_the_second_pages_text():
+    from extract.pipeline import extract_text
+
+    page2 = "某某区工作报告\n当前位置:首页 > 新闻\n\n支持生物岛实验室建设,推动中新广州知识城发展。\n"
+    text = "某某园区发展规划\n\n加快建设翟洞智能制造产业园。\n" + RELATED + COPYRIGHT + page2
+    c = clean(text)
+    kept = " ".join(line.text for line in c.lines)
+    assert "某某区召开工作会议" not in kept and "ICP" not in kept
+    assert "推动中新广州知识城发展" in kept
+    names = {e.name for e in extract_text(text, "t").entities}
+    assert "翟洞智能制造产业园" in names and "中新广州知识城" in names
+
+
+def test_a_document_mostly_dropped_as_furniture_has_a_warning():
+    from extract.contract import to_contract
+    from extract.pipeline import extract_text
+
+    nav = "".join(f"首页 > 栏目{i} > 子栏目{i} > 正文内容页面导航链接\n" for i in range(20))
+    x = extract_text("某某园区发展规划\n" + nav + "加快建设翟洞智能制造产业园。\n", "t")
+    assert x.document.warnings and "dropped" in x.document.warnings[0]
+    assert to_contract(x)["document"]["warnings"] == list(x.document.warnings)
+    plain = extract_text("某某园区发展规划\n\n加快建设翟洞智能制造产业园。\n", "t")
+    assert plain.document.warnings == () and "warnings" not in to_contract(plain)["document"]

@@ -12,7 +12,7 @@ SENTENCE_END = re.compile(r"[^。!?!?]*(?:[。!?!?]+[”’」』)]*|$)")
 
 
 def split_sentences(line: Line, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Sentence spans inside a line, stripped of white space."""
+    """Sentence spans inside a line, stripped of white space and of the furniture opening them."""
     spans = []
     for m in SENTENCE_END.finditer(line.text):
         if m.start() == m.end():
@@ -21,6 +21,18 @@ def split_sentences(line: Line, skip: Sequence[tuple[int, int]] = ()) -> list[tu
         lead = len(seg) - len(seg.lstrip())
         s = line.start + m.start() + lead
         e = line.start + m.start() + len(seg.rstrip())
-        if e > s and not any(a <= s < b for a, b in skip):
+        s = _past_skipped(line, s, e, skip)
+        if e > s:
             spans.append((s, e))
     return spans
+
+
+def _past_skipped(line: Line, s: int, e: int, skip: Sequence[tuple[int, int]]) -> int:
+    """Where a sentence starting at ``s`` begins once skipped furniture opening it (a byline, a
+    dateline) is left out: ``e`` where it is all furniture."""
+    for a, b in skip:
+        if a <= s < b:
+            s = min(b, e)
+            while s < e and line.text[s - line.start].isspace():
+                s += 1
+    return s
