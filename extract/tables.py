@@ -156,6 +156,8 @@ NAME_REGEXES = (
     "class_name",
     "class_region_head",
     "class_levels",
+    "layout_member",
+    "layout",
 )
 RELATION_REGEXES = (
     "clusters",

@@ -441,3 +441,28 @@ def test_fragment_filter_keeps_named_designations():
         ("Institution", "广州实验室"),
         ("Institution", "粉末冶金国家重点实验室"),
     } <= ents
+
+
+def test_layout_members_defined_after_ji_are_platforms_and_their_labels_no_names():
+    """“一圈”即“创新发展引领圈层”: the member's name is a Platform, its label (“一圈”) no entity; a
+    quoted layout of counted parts and an unquoted layout (一区十六园) are Initiatives."""
+    ents, _, _ = extract(
+        "构建“一圈引领、一轴支撑、两翼齐飞”新发展布局。“一圈”即“创新发展引领圈层”,辐射带动周边。"
+        "聚焦“一个核心、三个定位、六大能级”。加强一区十六园统筹协同。"
+    )
+    assert {
+        ("Platform", "创新发展引领圈层"),
+        ("Initiative", "“一圈引领、一轴支撑、两翼齐飞”"),
+        ("Initiative", "“一个核心、三个定位、六大能级”"),
+        ("Initiative", "一区十六园"),
+    } <= ents
+    assert not any(n == "“一圈”" for _, n in ents)
+
+
+def test_member_definitions_give_the_relation_rules_a_layout_member_and_its_names():
+    from extract.zh.quoted import member_definitions
+    from extract.zh.rules import load_rules
+
+    text = "“三区”即南沙片区、前海蛇口片区和横琴片区。“一圈”即“创新发展引领圈层”,辐射带动周边。"
+    found = [(text[a:b], [text[s:e] for s, e in items]) for (a, b), items in member_definitions(text, load_rules())]
+    assert found == [("“三区”", ["南沙片区", "前海蛇口片区", "横琴片区"]), ("“一圈”", ["创新发展引领圈层"])]

@@ -25,6 +25,14 @@ def quoted_candidates(
         label = m.group(1)
         if label in rules.words["not_a_name"] or rules.quote_skip.match(label) or "的" in label:
             continue  # “春天的故事”: a phrase with 的 describes, it does not name
+        if rules.regexes["layout_member"].fullmatch(label) and text.startswith("即", m.end()):
+            continue  # “一圈”即…: a layout member's label, its name follows
+        if _defines_member(text, m.start(), rules):
+            yield Candidate(m.start() + 1, m.end() - 1, "Platform", "member")  # “一圈”即“创新发展引领圈层”
+            continue
+        if rules.regexes["layout"].fullmatch(label):
+            yield Candidate(m.start(), m.end(), "Initiative", "quoted")  # “一个核心、三个定位、六大能级”
+            continue
         after = text[m.end() : m.end() + 4]
         end_head = next(
             (rules.heads[label[i:]] for i in range(max(0, len(label) - 8), len(label) - 1) if label[i:] in rules.heads),
@@ -86,3 +94,37 @@ def quoted_candidates(
         ):  # (“双城”: no head rule names it; “5050计划”: nor this)
             continue  # “珠江国际慢岛”: the head rule names it
         yield Candidate(m.start(), m.end(), "Initiative", "quoted")
+
+
+_MEMBER_BEFORE = re.compile(r"“([^“”]{1,6})”即[::]?$")
+_MEMBER_ITEMS = re.compile(r"“([^“”]{1,6})”即[::]?(“[^“”]{2,30}”|[^,，。;；“”]{2,60})")
+_ITEM_SPLIT = re.compile(r"[、]|和|及|与")
+
+
+def _defines_member(text: str, start: int, rules: NameRules) -> bool:
+    """Whether the quote at ``start`` follows a layout member's label and 即 (“一圈”即“…”)."""
+    m = _MEMBER_BEFORE.search(text, max(0, start - 10), start)
+    return m is not None and rules.regexes["layout_member"].fullmatch(m.group(1)) is not None
+
+
+def member_definitions(text: str, rules: NameRules) -> list[tuple[tuple[int, int], tuple[tuple[int, int], ...]]]:
+    """The layout members a sentence defines: (the member label's span with its quotes, the spans
+    of what it names) for “一圈”即“创新发展引领圈层” (one name, quotes left out) and “三区”即A、B和C
+    (each item). For the relation rules: the named members are PART_OF the layout and its place."""
+    out: list[tuple[tuple[int, int], tuple[tuple[int, int], ...]]] = []
+    for m in _MEMBER_ITEMS.finditer(text):
+        if not rules.regexes["layout_member"].fullmatch(m.group(1)):
+            continue
+        body_start, body = m.start(2), m.group(2)
+        if body.startswith("“"):
+            out.append(((m.start(), m.start(1) + len(m.group(1)) + 1), ((body_start + 1, m.end(2) - 1),)))
+            continue
+        items: list[tuple[int, int]] = []
+        pos = body_start
+        for part in _ITEM_SPLIT.split(body):
+            at = text.index(part, pos) if part else pos
+            if part.strip():
+                items.append((at, at + len(part)))
+            pos = at + len(part)
+        out.append(((m.start(), m.start(1) + len(m.group(1)) + 1), tuple(items)))
+    return out
