@@ -132,6 +132,7 @@ WORD_KINDS = (
     "group_word",
     "not_firm_item",
     "project_item",
+    "shared_head",
 )
 NAME_REGEXES = (
     "quantity",

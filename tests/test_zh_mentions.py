@@ -466,3 +466,21 @@ def test_member_definitions_give_the_relation_rules_a_layout_member_and_its_name
     text = "“三区”即南沙片区、前海蛇口片区和横琴片区。“一圈”即“创新发展引领圈层”,辐射带动周边。"
     found = [(text[a:b], [text[s:e] for s, e in items]) for (a, b), items in member_definitions(text, load_rules())]
     assert found == [("“三区”", ["南沙片区", "前海蛇口片区", "横琴片区"]), ("“一圈”", ["创新发展引领圈层"])]
+
+
+@pytest.mark.parametrize(
+    "text, one, separate",
+    [
+        ("重点发展新能源和智能网联汽车产业。", "新能源和智能网联汽车", ()),  # the sides share 汽车
+        ("重点发展电子及信息产品制造业、生物及医药制造业。", "生物及医药制造业", ()),
+        ("培育汽车及零部件、软件与信息技术服务、高端纺织服装等产业。", "汽车及零部件", ()),  # 及 inside an item
+        ("重点发展集成电路和人工智能产业。", None, ("集成电路", "人工智能")),  # complete names joined
+        ("重点发展新能源汽车和智能网联汽车。", None, ("新能源汽车", "智能网联汽车")),
+    ],
+)
+def test_compound_sectors_in_lists(text, one, separate):
+    ents, _, _ = extract(text)
+    names = {n.removesuffix("产业") for t, n in ents if t == "Industry"}
+    if one is not None:
+        assert one in names, names
+    assert set(separate) <= names, names

@@ -26,21 +26,57 @@ _ITEM = re.compile(r"[^、]+")
 _LAST_JOINER = re.compile(r"以及|和|及")
 
 
-def split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A、B和C -> spans of A, B, C (the last 和/及/以及 splits only the last item)."""
+def split_items(
+    text: str, start: int, end: int, shared: Sequence[str] | None = None, industry_end: re.Pattern | None = None
+) -> list[tuple[int, int]]:
+    """A、B和C -> spans of A, B, C, each 和/及/以及 splitting an item. Sector lists (``shared``: the
+    heads sectors share) keep 及 inside an item a 、 closes (汽车及零部件、软件…: one item) and a
+    joiner whose two sides share a head the first side leaves out (新能源和智能网联汽车,
+    生物及医药制造业: one sector)."""
     spans = []
     for part in _ITEM.finditer(text[start:end]):
         spans.append((start + part.start(), start + part.end()))
     out = []
-    for s, e in spans:
+    for n, (s, e) in enumerate(spans):
         pos = s
+        last = n == len(spans) - 1
         for m in _LAST_JOINER.finditer(text[s:e]):
             a, b = s + m.start(), s + m.end()
-            if a > pos and b < e:
+            if shared is not None and not last and m.group(0) != "和":
+                continue  # 汽车及零部件、…: 及 inside an item that a 、 closes joins one item
+            if (
+                a > pos
+                and b < e
+                and not (shared and industry_end and _shares_head(text[pos:a], text[b:e], shared, industry_end))
+            ):
                 out.append((pos, a))
                 pos = b
         out.append((pos, e))
     return out
+
+
+_SECTOR_SUFFIX = re.compile(r"(?:产业|行业)$")
+
+
+def _joined_at(text: str, start: int, end: int) -> int | None:
+    """Where a 和/及 inside one list item (a sector both sides name) stands, if one does."""
+    m = _LAST_JOINER.search(text, start + 1, end - 1)
+    return m.start() if m else None
+
+
+SHORT_MODIFIER = 3  # characters: a left side this short is a modifier of the shared head (新能源, 生物)
+
+
+def _shares_head(left: str, right: str, shared: Sequence[str], industry_end: re.Pattern) -> bool:
+    """Whether ``left``和``right`` is one name whose head only the right side writes: the right
+    side ends with a head of ``shared`` (汽车, 制造业) and the left side is a short modifier or
+    ends with no sector word (工程机械和先进储能材料, 服务机器人和智能装备: two sectors)."""
+    right = _SECTOR_SUFFIX.sub("", right)
+    if not any(right.endswith(h) and len(right) > len(h) for h in shared) or left.endswith(tuple(shared)):
+        return False
+    if not HAN_ONLY.match(left):
+        return False  # (Micro LED和光学膜材料: a name in letters is complete)
+    return len(left) <= SHORT_MODIFIER or industry_end.search(left) is None
 
 
 def _item_ok(text: str, s: int, e: int, type_: str, rules: NameRules, known: dict, strict: bool = False) -> bool:
@@ -99,12 +135,18 @@ def list_candidates(
                 start = start_of_clause(text, end)
                 if text[end - 1 : end] == "等":
                     end -= 1
-            spans = split_items(text, start, end)
+            sector = cue.type == "Industry"
+            spans = split_items(
+                text, start, end, rules.word_tuples["shared_head"] if sector else None, rules.industry_end
+            )
+            joined = len(spans) == 1 and cue.type == "Industry" and _joined_at(text, *spans[0]) is not None
             if len(spans) < 2 and cue.side != "inside" and not (cue.type == "Enterprise" and cue.side == "after"):
-                continue  # (芯华章等EDA企业: one company before its kind, below)
+                if not joined:
+                    continue  # (芯华章等EDA企业: one company before its kind, below)
             if cue.side == "after" and spans:  # the first item starts after a break word
                 s0, e0 = spans[0]
-                s0 = max(s0, walk_left(tokens, e0 - 1, rules, places, s0 - 1) if e0 > s0 else s0)
+                j = _joined_at(text, s0, e0) if cue.type == "Industry" else None  # 汽车及零部件: walk from 汽车
+                s0 = max(s0, walk_left(tokens, (j or e0) - 1, rules, places, s0 - 1) if e0 > s0 else s0)
                 verb = last_cue_verb_end(text, s0, e0, rules)
                 s0 = verb if verb is not None else s0  # 园区重点发展医疗器械、…等产业: after the verb
                 s0 = trim_start(text, s0, e0, rules, tokens)
@@ -120,7 +162,12 @@ def list_candidates(
                 ):
                     s0 = inner  # 容纳生物医药、…相关企业: a word before a known sector
                 spans[0] = (s0, e0)
-            if len(spans) == 1 and cue.side != "inside" and not _lone_brand(tokens, *spans[0], rules, known_spans):
+            if (
+                len(spans) == 1
+                and cue.side != "inside"
+                and not joined
+                and not _lone_brand(tokens, *spans[0], rules, known_spans)
+            ):
                 continue  # a lone item: only a brand right before 等…企业
             for i, (s, e) in enumerate(spans):
                 # 合成生物: only a first item after no cue verb loses a verb-like start
