@@ -484,3 +484,15 @@ def test_compound_sectors_in_lists(text, one, separate):
     if one is not None:
         assert one in names, names
     assert set(separate) <= names, names
+
+
+@pytest.mark.parametrize(
+    "text, parks",
+    [
+        ("规划建设5个重点园区:翟洞产业园、云埔工业区、永和经济区和长岭居。", {"云埔工业区", "永和经济区", "长岭居"}),
+        ("依托高新区(含仙桃园区、西永园区)发展。", {"仙桃园区", "西永园区"}),  # parks bracketed after a zone
+    ],
+)
+def test_listed_parks_of_a_zone_are_platforms(text, parks):
+    ents, _, _ = extract(text)
+    assert {("Platform", p) for p in parks} <= ents, ents
