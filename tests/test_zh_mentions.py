@@ -496,3 +496,22 @@ def test_compound_sectors_in_lists(text, one, separate):
 def test_listed_parks_of_a_zone_are_platforms(text, parks):
     ents, _, _ = extract(text)
     assert {("Platform", p) for p in parks} <= ents, ents
+
+
+@pytest.mark.parametrize(
+    "text, label",
+    [
+        ("聚焦“科技引领、创新驱动、产业聚集”主线,推动发展。", "“科技引领、创新驱动、产业聚集”"),  # a theme line
+        ("紧紧围绕“疫情要防住、经济要稳住、发展要安全”的总体要求。", "“疫情要防住、经济要稳住、发展要安全”"),
+        ("经济社会发展呈现“总体平稳、稳中有进”的良好态势。", "“总体平稳、稳中有进”"),
+        ("重点任务包括“推动省际交界地区合作”。", "“推动省际交界地区合作”"),  # a task quoted
+    ],
+)
+def test_quoted_formulas_and_tasks_are_no_names(text, label):
+    ents, _, _ = extract(text)
+    assert not any(n == label for _, n in ents), ents
+
+
+def test_a_quoted_mechanism_stays_an_initiative():
+    ents, _, _ = extract("坚持“联席推进、结对帮扶、产业带动”的协作机制。")
+    assert any(t == "Initiative" and "联席推进、结对帮扶、产业带动" in n for t, n in ents), ents

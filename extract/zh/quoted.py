@@ -12,6 +12,7 @@ from .tokens import Candidate, Tokens
 from .words import CLAUSE_BREAK
 
 QUOTED = re.compile(r"“([^“”]{2,30})”")
+TASK_MIN = 6  # characters: a quoted label longer than this opening with a verb is a task (“推动…合作”)
 
 
 def quoted_candidates(
@@ -25,6 +26,8 @@ def quoted_candidates(
         label = m.group(1)
         if label in rules.words["not_a_name"] or rules.quote_skip.match(label) or "的" in label:
             continue  # “春天的故事”: a phrase with 的 describes, it does not name
+        if len(label) > TASK_MIN and label.startswith(rules.word_tuples["lead"]):
+            continue  # “建设黄河流域对外开放门户”: a task quoted, not a name
         if rules.regexes["layout_member"].fullmatch(label) and text.startswith("即", m.end()):
             continue  # “一圈”即…: a layout member's label, its name follows
         if _defines_member(text, m.start(), rules):
@@ -33,7 +36,7 @@ def quoted_candidates(
         if rules.regexes["layout"].fullmatch(label):
             yield Candidate(m.start(), m.end(), "Initiative", "quoted")  # “一个核心、三个定位、六大能级”
             continue
-        after = text[m.end() : m.end() + 4]
+        after = text[m.end() : m.end() + 6]
         end_head = next(
             (rules.heads[label[i:]] for i in range(max(0, len(label) - 8), len(label) - 1) if label[i:] in rules.heads),
             None,
