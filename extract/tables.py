@@ -159,6 +159,7 @@ NAME_REGEXES = (
     "class_levels",
     "layout_member",
     "layout",
+    "document_end",
 )
 RELATION_REGEXES = (
     "clusters",

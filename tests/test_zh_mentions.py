@@ -426,6 +426,8 @@ def test_fragment_filter_trims_leftovers(text, kept, dropped):
         ("本《规划纲要》以2020年为基准年。", "规划纲要"),
         ("《建议》透露出很多亮点。", "建议"),
         ("坚持以习近平新时代中国特色社会主义思想为指导。", "中国"),  # a set phrase, not the country
+        ("推出了《港口+创新某地加快打造现代制造业集群》等报道。", "现代制造业集群"),  # a headline
+        ("推出了《争当高质量发展“三好学生”》等报道。", "三好学生"),  # (and the quote inside it)
     ],
 )
 def test_fragment_filter_drops_kinds_and_self_references(text, kind):
@@ -515,3 +517,9 @@ def test_quoted_formulas_and_tasks_are_no_names(text, label):
 def test_a_quoted_mechanism_stays_an_initiative():
     ents, _, _ = extract("坚持“联席推进、结对帮扶、产业带动”的协作机制。")
     assert any(t == "Initiative" and "联席推进、结对帮扶、产业带动" in n for t, n in ents), ents
+
+
+def test_document_titles_stay_initiatives_with_their_years():
+    ents, _, _ = extract("落实《北京城市总体规划(2016年-2035年)》和《中国制造2025》。")
+    assert ("Initiative", "北京城市总体规划(2016年-2035年)") in ents
+    assert any(t == "Initiative" and "中国制造2025" in n for t, n in ents), ents

@@ -13,11 +13,12 @@ ran (patterns/name_regexes.tsv, patterns/words.tsv):
   designation head (国家重点实验室, 国家和省级工程实验室, 西安市工程实验室, 省实验室,
   国家级孵化器) — ``class_name``, ``class_region_head``;
 * a bare document word standing for the document itself (《规划》, 《建议》, 规划纲要) —
-  ``self_title``.
+  ``self_title``; a 《title》 not ending as a document does (a report's headline) — ``document_end``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .rules import NameRules
@@ -25,6 +26,7 @@ from .tokens import Candidate, Known
 
 _DIGITS = frozenset("0123456789.")
 _BRACKETS = "《》〈〉“”\"'‘’ "
+_CLOSING_NOTE = re.compile(r"[((][^()()]*[))]$")  # (2016年-2035年), (试行), (征求意见稿)
 MIN_NAME = 2  # characters a trimmed name must keep
 
 
@@ -42,9 +44,20 @@ def refine(c: Candidate, text: str, known: Sequence[Known], rules: NameRules) ->
         return None
     if regexes["self_title"].fullmatch(name.strip(_BRACKETS)):
         return None
+    if c.rule == "book_title" and not _document_title(name, rules):
+        return None  # 《港口+创新涪陵加快打造现代制造业集群》: a news report's headline
     if _is_class(c, name, text, known, rules):
         return None
     return c
+
+
+def _document_title(name: str, rules: NameRules) -> bool:
+    """Whether a 《title》 names a document a government issues (…规划, …办法, …法, 中国制造2025),
+    not an article or a report's headline; its closing years and notes ((2021-2035年), (试行)) aside."""
+    bare = name.strip(_BRACKETS).strip()
+    while _CLOSING_NOTE.search(bare):
+        bare = _CLOSING_NOTE.sub("", bare).strip()
+    return rules.regexes["document_end"].search(bare) is not None
 
 
 def _number_back(c: Candidate, text: str) -> Candidate:

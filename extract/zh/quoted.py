@@ -26,6 +26,8 @@ def quoted_candidates(
         label = m.group(1)
         if label in rules.words["not_a_name"] or rules.quote_skip.match(label) or "的" in label:
             continue  # “春天的故事”: a phrase with 的 describes, it does not name
+        if text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+            continue  # 《争当…“三好学生”…》: a quote inside a title is part of the title
         if len(label) > TASK_MIN and label.startswith(rules.word_tuples["lead"]):
             continue  # “建设黄河流域对外开放门户”: a task quoted, not a name
         if rules.regexes["layout_member"].fullmatch(label) and text.startswith("即", m.end()):
