@@ -523,3 +523,9 @@ def test_document_titles_stay_initiatives_with_their_years():
     ents, _, _ = extract("落实《北京城市总体规划(2016年-2035年)》和《中国制造2025》。")
     assert ("Initiative", "北京城市总体规划(2016年-2035年)") in ents
     assert any(t == "Initiative" and "中国制造2025" in n for t, n in ents), ents
+
+
+def test_economic_belts_are_regions_and_a_core_belt_a_platform():
+    ents, _, _ = extract("对接淮河生态经济带和天山北坡经济带,建设环九龙湖总部核心经济带。")
+    assert {("Region", "淮河生态经济带"), ("Region", "天山北坡经济带")} <= ents, ents
+    assert ("Platform", "环九龙湖总部核心经济带") in ents, ents
