@@ -529,3 +529,8 @@ def test_economic_belts_are_regions_and_a_core_belt_a_platform():
     ents, _, _ = extract("对接淮河生态经济带和天山北坡经济带,建设环九龙湖总部核心经济带。")
     assert {("Region", "淮河生态经济带"), ("Region", "天山北坡经济带")} <= ents, ents
     assert ("Platform", "环九龙湖总部核心经济带") in ents, ents
+
+
+def test_an_autonomous_prefecture_by_its_short_form_and_zhou():
+    ents, _, _ = extract("支持黔东南州发展。")
+    assert ("Region", "黔东南苗族侗族自治州") in ents, ents

@@ -5,7 +5,8 @@ scripts/make_divisions.py): a plan names counties and cities the registry cannot
 rules do not use it as a word, and no other division of the same level shares it (a province's or
 prefecture's short form wins over a county's). A county-level district (…区) and a county named
 by its short form stand only in a document that also names their prefecture or province
-(金山区, 永和: names many places share).
+(金山区, 永和: names many places share). An autonomous prefecture is also found as its short form
+and 州 (黔东南州).
 """
 
 from __future__ import annotations
@@ -67,8 +68,14 @@ def _load() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
         out[stem] = owners[0][1]
         if owners[0][0] < LEVELS["county"]:
             parents.pop(stem, None)  # a prefecture's short form stands on its own
+    for _, name, level, stem in rows:
+        if level == "prefecture" and name.endswith(AUTONOMOUS_PREFECTURE) and len(stem) >= 2:
+            out.setdefault(stem + "州", name)  # 黔东南州: how texts shorten an autonomous prefecture
     context = {f: up for f, up in parents.items() if f in out}
     return out, context
+
+
+AUTONOMOUS_PREFECTURE = "自治州"
 
 
 def _proper(word: str, tags: dict[str, str]) -> bool:
