@@ -94,3 +94,13 @@ def test_a_document_mostly_dropped_as_furniture_has_a_warning():
     assert to_contract(x)["document"]["warnings"] == list(x.document.warnings)
     plain = extract_text("某某园区发展规划\n\n加快建设翟洞智能制造产业园。\n", "t")
     assert plain.document.warnings == () and "warnings" not in to_contract(plain)["document"]
+
+
+def test_a_work_reports_delivery_line_is_its_note():
+    text = (
+        "政府工作报告\n\n2023年2月14日在某某市某某区第十九届人民代表大会第三次会议上\n\n"
+        "各位代表:现在我代表区人民政府作工作报告。\n"
+    )
+    c = clean(text)
+    assert c.note == "2023年2月14日在某某市某某区第十九届人民代表大会第三次会议上"
+    assert all("人民代表大会" not in line.text for line in c.lines)

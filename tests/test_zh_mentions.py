@@ -426,6 +426,7 @@ def test_fragment_filter_trims_leftovers(text, kept, dropped):
         ("本《规划纲要》以2020年为基准年。", "规划纲要"),
         ("《建议》透露出很多亮点。", "建议"),
         ("坚持以习近平新时代中国特色社会主义思想为指导。", "中国"),  # a set phrase, not the country
+        ("荣获中国最具幸福感城区称号。", "中国"),  # an award's title
         ("推出了《港口+创新某地加快打造现代制造业集群》等报道。", "现代制造业集群"),  # a headline
         ("推出了《争当高质量发展“三好学生”》等报道。", "三好学生"),  # (and the quote inside it)
     ],
