@@ -535,3 +535,8 @@ def test_economic_belts_are_regions_and_a_core_belt_a_platform():
 def test_an_autonomous_prefecture_by_its_short_form_and_zhou():
     ents, _, _ = extract("支持黔东南州发展。")
     assert ("Region", "黔东南苗族侗族自治州") in ents, ents
+
+
+def test_a_sector_a_lead_cue_lists_is_an_industry():
+    ents, _, _ = extract("以旅游业为龙头的服务业加快发展。")
+    assert ("Industry", "旅游业") in ents and not any(t == "Enterprise" for t, _ in ents), ents

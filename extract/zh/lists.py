@@ -56,6 +56,7 @@ def split_items(
 
 
 _SECTOR_SUFFIX = re.compile(r"(?:产业|行业)$")
+_SECTOR_WORD = re.compile(r"(?<![企商])业$")  # 旅游业, 制造业: a sector (企业, 商业 aside)
 
 
 def _joined_at(text: str, start: int, end: int) -> int | None:
@@ -189,6 +190,12 @@ def list_candidates(
                     and _item_ok(text, s, e, "Industry", rules, known_spans)
                 ):
                     yield Candidate(s, e, "Industry", f"list:{cue.side}")  # 数据标注、数据合规等数据服务企业
+                elif (
+                    cue.type == "Enterprise"
+                    and _SECTOR_WORD.search(text, s, e)
+                    and _item_ok(text, s, e, "Industry", rules, known_spans)
+                ):
+                    yield Candidate(s, e, "Industry", f"list:{cue.side}")  # 以旅游业为龙头: a sector leads
                 elif _item_ok(
                     text,
                     s,
