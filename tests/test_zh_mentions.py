@@ -479,6 +479,8 @@ def test_member_definitions_give_the_relation_rules_a_layout_member_and_its_name
         ("培育汽车及零部件、软件与信息技术服务、高端纺织服装等产业。", "汽车及零部件", ()),  # 及 inside an item
         ("重点发展集成电路和人工智能产业。", None, ("集成电路", "人工智能")),  # complete names joined
         ("重点发展新能源汽车和智能网联汽车。", None, ("新能源汽车", "智能网联汽车")),
+        ("助力解决新能源和智能网联汽车产业发展的难题。", "新能源和智能网联汽车", ()),  # a head noun's name
+        ("推动集成电路和人工智能产业发展。", None, ("集成电路", "人工智能")),
     ],
 )
 def test_compound_sectors_in_lists(text, one, separate):

@@ -8,7 +8,7 @@ from ..textnorm import HAN_ONLY
 from .postags import LEAD_TAGS, proper_tags, word_tags
 from .rules import NameRules
 from .tokens import Tokens
-from .words import NUMBER, breaks, heads_ending, is_glued, is_rare_in_dictionary
+from .words import NUMBER, breaks, heads_ending, is_glued, is_rare_in_dictionary, shares_head
 
 MAX_NAME = 28
 
@@ -73,6 +73,17 @@ def walk_left(
                 and rules.heads[head].type == "Project",
             )
             ext_text = text[ext : tokens.starts[k]]
+            if (
+                head
+                and rules.heads.get(head)
+                and rules.heads[head].industry
+                and ext < tokens.starts[k]
+                and shares_head(
+                    ext_text, text[tokens.ends[k] : pos], rules.word_tuples["shared_head"], rules.industry_end
+                )
+            ):
+                start = ext  # 新能源和智能网联汽车产业: one sector, its head written once
+                break
             if any(not rules.heads[h].brand for h in heads_ending(ext_text[-6:])):
                 break  # A医院与B医院, A新发展区和B新发展区: two names
             other_head = rules.head_regex.search(ext_text)

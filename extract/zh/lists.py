@@ -19,6 +19,7 @@ from .words import (
     is_name_word,
     is_rare_name,
     is_rule_word,
+    shares_head,
     start_of_clause,
 )
 
@@ -47,7 +48,7 @@ def split_items(
             if (
                 a > pos
                 and b < e
-                and not (shared and industry_end and _shares_head(text[pos:a], text[b:e], shared, industry_end))
+                and not (shared and industry_end and shares_head(text[pos:a], text[b:e], shared, industry_end))
             ):
                 out.append((pos, a))
                 pos = b
@@ -63,21 +64,6 @@ def _joined_at(text: str, start: int, end: int) -> int | None:
     """Where a 和/及 inside one list item (a sector both sides name) stands, if one does."""
     m = _LAST_JOINER.search(text, start + 1, end - 1)
     return m.start() if m else None
-
-
-SHORT_MODIFIER = 3  # characters: a left side this short is a modifier of the shared head (新能源, 生物)
-
-
-def _shares_head(left: str, right: str, shared: Sequence[str], industry_end: re.Pattern) -> bool:
-    """Whether ``left``和``right`` is one name whose head only the right side writes: the right
-    side ends with a head of ``shared`` (汽车, 制造业) and the left side is a short modifier or
-    ends with no sector word (工程机械和先进储能材料, 服务机器人和智能装备: two sectors)."""
-    right = _SECTOR_SUFFIX.sub("", right)
-    if not any(right.endswith(h) and len(right) > len(h) for h in shared) or left.endswith(tuple(shared)):
-        return False
-    if not HAN_ONLY.match(left):
-        return False  # (Micro LED和光学膜材料: a name in letters is complete)
-    return len(left) <= SHORT_MODIFIER or industry_end.search(left) is None
 
 
 def _item_ok(text: str, s: int, e: int, type_: str, rules: NameRules, known: dict, strict: bool = False) -> bool:

@@ -6,6 +6,7 @@ clause around a position. Word lists live in patterns/words.tsv (``extract/zh/ru
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..textnorm import HAN_ONLY
@@ -130,3 +131,19 @@ def end_of_clause(text: str, pos: int) -> int:
     """Where the clause (or quoted or bracketed part) holding ``pos`` ends."""
     ends = [i for i in (text.find(c, pos) for c in CLAUSE_BREAK + "“”()()") if i >= 0]
     return min(ends, default=len(text))
+
+
+_SECTOR_SUFFIX = re.compile(r"(?:产业|行业)$")
+SHORT_MODIFIER = 3  # characters: a left side this short is a modifier of the shared head (新能源, 生物)
+
+
+def shares_head(left: str, right: str, shared: Sequence[str], industry_end: re.Pattern) -> bool:
+    """Whether ``left``和``right`` is one name whose head only the right side writes: the right
+    side ends with a head of ``shared`` (汽车, 制造业) and the left side is a short modifier or
+    ends with no sector word (工程机械和先进储能材料, 服务机器人和智能装备: two sectors)."""
+    right = _SECTOR_SUFFIX.sub("", right)
+    if not any(right.endswith(h) and len(right) > len(h) for h in shared) or left.endswith(tuple(shared)):
+        return False
+    if not HAN_ONLY.match(left):
+        return False  # (Micro LED和光学膜材料: a name in letters is complete)
+    return len(left) <= SHORT_MODIFIER or industry_end.search(left) is None
