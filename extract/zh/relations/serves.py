@@ -5,7 +5,12 @@
 * 以P为牵引/载体 … 发展X: the carriers serve what the next clause develops;
 * 依托P建设X产业集群: the platform relied on serves what is built there;
 * 落实知识城总体发展规划,…打造A、B…四大组团: the platform whose plan is carried out serves the
-  industries of its clusters.
+  industries of its clusters;
+* a clause that develops industries (a ``SERVES.before`` cue before them, or a ``SERVES.after``
+  cue closing their list: 重点围绕X、Y等领域) serves them from its subject, carried from the clause,
+  the sentence, the paragraph or the document (``topic.py``): A规划面积…,定位为…,重点发展X → A
+  SERVES X; a zone's own plan (支持开展X等技术攻关) → the zone SERVES X;
+* 经开区获A、B等称号: a designation the subject receives holds industries it serves.
 """
 
 from __future__ import annotations
@@ -15,8 +20,17 @@ from ...vocab import PLACES, RelationType
 from .clauses import CLAUSE, clause_end, list_after
 from .context import SentenceContext
 from .cues import CueWords
+from .topic import SUBJECT_TYPES, Subject
 
-__all__ = ["carriers", "plan_clusters", "relied_on", "serves_adjacent", "serves_by_name"]
+__all__ = [
+    "carriers",
+    "plan_clusters",
+    "relied_on",
+    "serves_adjacent",
+    "serves_by_name",
+    "serves_titles",
+    "serves_topic",
+]
 
 
 def serves_by_name(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
@@ -114,3 +128,62 @@ def plan_clusters(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None
             continue
         for ind in list_after(s.outer, m.start("x"), m.end("x"), ("Industry",)):
             out.add(subject.entity, RelationType.SERVES, ind.entity, "serves:plan_clusters")
+
+
+def serves_topic(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
+    """A clause developing industries serves them from its subject (its own, carried from the clause
+    before, the paragraph's or heading's topic, or the document's own platform): a SERVES cue in
+    the clause before the industry or closing its list, no blocking word in the clause, and no
+    other place written before it in the clause (在P…, 依托P…: the place rules' case). A subject
+    from outside the sentence applies only where the sentence names no platform and builds no
+    unnamed park (依托A建设智能终端产业园,重点发展X: X is the new park's)."""
+    text = s.text
+    before = cues.regex(r"(?:{0})", "SERVES.before")
+    after = cues.regex(r"(?:{0})", "SERVES.after")
+    block = cues.regex(r"(?:{0})", "SERVES.block")
+    for ind in s.outer:
+        if ind.entity.type != "Industry":
+            continue
+        clause = s.clause_at(ind.start)
+        own = {m.entity.id for m in clause.subjects}
+        if any(
+            m.entity.type in SUBJECT_TYPES and m.entity.id not in own and clause.start <= m.start and m.end <= ind.start
+            for m in s.outer
+        ):
+            continue
+        if block.search(text, clause.start, clause.end):
+            continue
+        if not (before.search(text, clause.start, ind.start) or after.search(text, ind.end, clause.end)):
+            continue
+        subject = s.subject_at(ind.start)
+        if subject is None or (subject.source != "clause" and _other_place(s, cues, subject, ind.start)):
+            continue
+        for head in subject.entities:
+            out.add(head, RelationType.SERVES, ind.entity, f"serves:topic:{subject.source}")
+
+
+def _other_place(s: SentenceContext, cues: CueWords, subject: Subject, pos: int) -> bool:
+    """Does the sentence, before ``pos``, name a platform other than the subject, or build an
+    unnamed park (建设智能终端产业园) whose sectors follow?"""
+    heads = {e.id for e in subject.entities}
+    if any(m.entity.type == "Platform" and m.entity.id not in heads and m.end <= pos for m in s.outer):
+        return True
+    return bool(cues.regex(r"(?:{0})[^,;。]{{0,24}}?(?:{1})", "make", "SERVES.place_kind").search(s.text, 0, pos))
+
+
+def serves_titles(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
+    """经开区获A、B等称号: the subject serves the industries the designations it receives hold."""
+    text = s.text
+    title = cues.regex(r"(?:{0})", "SERVES.title")
+    end = cues.regex(r"(?:{0})", "SERVES.title_end")
+    for clause in s.clauses:
+        verb = title.search(text, clause.start, clause.end)
+        if verb is None or not end.search(text, verb.end(), clause.end):
+            continue
+        subject = s.subject_at(verb.start())
+        if subject is None or subject.source not in ("clause", "carried"):
+            continue
+        for ind in s.mentions:
+            if ind.entity.type == "Industry" and verb.end() <= ind.start and ind.end <= clause.end:
+                for head in subject.entities:
+                    out.add(head, RelationType.SERVES, ind.entity, "serves:title")

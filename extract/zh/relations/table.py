@@ -50,6 +50,12 @@ RULES: tuple[ZhRule, ...] = (
     RelationRule("within", ("within", "area"), containment.within),
     RelationRule("part_is", ("part_is",), containment.part_is),
     RelationRule("hosted", ("host", "area"), containment.hosted),
+    RelationRule(
+        "serves_topic",
+        ("SERVES.before", "SERVES.after", "SERVES.block", "SERVES.place_kind", "make"),
+        serves.serves_topic,
+    ),
+    RelationRule("serves_titles", ("SERVES.title", "SERVES.title_end"), serves.serves_titles),
 )
 
 
