@@ -173,7 +173,7 @@ RELATION_CUE_ROLES = {
     "home": ("organ", "plan", "issued", "self"),
     "SERVES": ("before", "after", "block", "title", "title_end", "place_kind"),
     "LOCATED_IN": ("settle", "found", "covers"),
-    "PART_OF": ("layout", "member", "member_end", "includes", "counted", "compose"),
+    "PART_OF": ("layout", "occasion", "counted", "as_part"),
     "ANCHORED_BY": ("rely",),
     "OPERATES_IN": ("rank_verb", "rank"),
     "COOPERATES_WITH": ("with",),

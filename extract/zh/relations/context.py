@@ -64,8 +64,10 @@ class SentenceContext:
         i = clause_index(self.clauses, pos)
         for j in range(i, -1, -1):
             found = self.clauses[j].subjects
-            if found:
+            if found and not (j < i and self.clauses[j].issues):
                 return Subject(tuple(m.entity for m in found), "clause" if j == i else "carried")
+            if self.clauses[j].issues and j < i:
+                break  # 上海市经信委印发《…》,支持开展X: the plan's place, not the issuer
         if self.topic is not None:
             return Subject((self.topic[0],), self.topic[1])
         home = self.doc.home
@@ -91,7 +93,9 @@ def sentence_contexts(
     out = []
     article: tuple[str | None, Entity | None] = (None, None)
     topics = Topics()
-    leads = relation_cues()["topic.lead"]
+    cues = relation_cues()
+    leads = cues["topic.lead"]
+    issuing = cues.regex(r"(?:{0})《", "home.issued")
     for sent in sentences:
         named = by_sentence.get(sent.id, [])
         text = fold_width(sent.text)
@@ -108,7 +112,10 @@ def sentence_contexts(
             continue
         ms.sort(key=lambda m: (m.start, -m.end))
         outer = tuple(outer_mentions(ms))
-        clauses = tuple(Clause(a, b, clause_subjects(text, outer, a, b, leads)) for a, b in split_clauses(text))
+        clauses = tuple(
+            Clause(a, b, clause_subjects(text, outer, a, b, leads), bool(issuing.search(text, a, b)))
+            for a, b in split_clauses(text)
+        )
         topic = topics.at(sent.section, text, clauses, outer)
         out.append(SentenceContext(doc, sent, text, tuple(ms), outer, local, clauses, topic))
     return out

@@ -168,7 +168,14 @@ def _other_place(s: SentenceContext, cues: CueWords, subject: Subject, pos: int)
     heads = {e.id for e in subject.entities}
     if any(m.entity.type == "Platform" and m.entity.id not in heads and m.end <= pos for m in s.outer):
         return True
-    return bool(cues.regex(r"(?:{0})[^,;。]{{0,24}}?(?:{1})", "make", "SERVES.place_kind").search(s.text, 0, pos))
+    unnamed = cues.regex(r"(?:{0})[^,;。]{{0,24}}?(?:{1})", "make", "SERVES.place_kind")
+    return any(not _framed(s.text, m.start()) for m in unnamed.finditer(s.text, 0, pos))
+
+
+def _framed(text: str, pos: int) -> bool:
+    """Is ``pos`` inside a 以…为 frame (以建设试点园区为契机): a circumstance, not a new park?"""
+    start = text.rfind("以", 0, pos)
+    return start >= 0 and not any(ch in ",;:。" for ch in text[start:pos]) and "为" in text[pos : clause_end(text, pos)]
 
 
 def serves_titles(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:

@@ -8,8 +8,9 @@ relation_cues.tsv: 同时, 目前 …), with the things listed with it (A、B和
 clause before it in the sentence that has one, else the sentence takes the topic of its paragraph
 (the place the paragraph's first sentence opens with) or of the heading it stands under (a heading
 that names a place: （二）南山园区; a heading naming no place ends the topic), else the document's
-own place. ``Topics`` walks a document's sentences in order and carries paragraph and heading
-topics along.
+own place. A clause that issues a plan (印发《…》, ``home.issued``) carries no subject on: the
+clauses after it speak of the plan's place, not of the issuer. ``Topics`` walks a document's
+sentences in order and carries paragraph and heading topics along.
 """
 
 from __future__ import annotations
@@ -45,6 +46,7 @@ class Clause:
     start: int
     end: int
     subjects: tuple[MentionView, ...]
+    issues: bool = False  # it issues a plan (印发《…》): what follows is the plan's, not the issuer's
 
 
 class Subject(NamedTuple):
