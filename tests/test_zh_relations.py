@@ -376,3 +376,44 @@ def test_structure_a_zone_as_the_core_area_of_another():
 def test_part_of_two_names_of_one_zones_organ_are_no_parts():
     _, rels, _ = extract("青岚高新区（朔桐综合保税区）党工委书记介绍了有关情况。", "某某市发展规划")
     assert not any(r == "PART_OF" for _, r, _ in rels)
+
+
+def test_structure_a_platform_where_two_regions_meet_is_part_of_both():
+    _, rels, _ = extract("青岚高新区地处东海之滨，是长江经济带和京津冀的战略交汇点。", "某某市发展规划")
+    assert ("青岚高新区", "PART_OF", "长江经济带") in rels
+    assert ("青岚高新区", "PART_OF", "京津冀") in rels
+
+
+# --- anchors.anchored_by_subject: 依托X with the platform carried ---
+
+
+def test_anchored_by_subject_a_sentence_opening_with_rely_anchors_the_next_clauses_platform():
+    _, rels, _ = extract("依托中国科学院朔桐研究所，青岚高新区加快发展人工智能。", "某某市发展规划")
+    assert ("青岚高新区", "ANCHORED_BY", "中国科学院朔桐研究所") in rels
+
+
+def test_anchored_by_subject_the_zones_own_plan_relies_on_an_institute():
+    _, rels, _ = extract("依托中国科学院朔桐研究所，加快发展人工智能。", "青岚高新区发展规划")
+    assert ("青岚高新区", "ANCHORED_BY", "中国科学院朔桐研究所") in rels
+
+
+def test_anchored_by_subject_a_region_is_never_anchored():
+    _, rels, _ = extract("依托中国科学院朔桐研究所，加快发展人工智能。", "朔桐县发展规划")
+    assert not any(r == "ANCHORED_BY" for _, r, _ in rels)
+
+
+# --- containment.founded_in, containment.covers ---
+
+
+def test_founded_in_a_company_founded_in_a_zone_lies_there_not_its_founder():
+    _, rels, _ = extract("美国某某公司去年在青岚高新区斥资2亿美元成立朔桐锂业有限公司。", "某某市发展规划")
+    assert ("朔桐锂业有限公司", "LOCATED_IN", "青岚高新区") in rels
+    assert not any(h == "美国某某公司" and r == "LOCATED_IN" for h, r, _ in rels)
+
+
+def test_covers_a_plan_covering_parts_of_districts_lies_in_them():
+    _, rels, _ = extract(
+        "统筹规划包括浦东新区、奉贤区部分区域在内的873平方公里全域，建设成为重要基地。", "青岚高新区发展规划"
+    )
+    assert ("青岚高新区", "LOCATED_IN", "浦东新区") in rels
+    assert ("青岚高新区", "LOCATED_IN", "奉贤区") in rels

@@ -7,7 +7,7 @@
 * enumerated structures (``structure``): a named layout's members (“三区”即A、B和C; “一轴”即Q,以A、B
   为组团: Q PART_OF the layout's owner, A and B PART_OF Q), a counted list (N个重点园区:A、B…) and
   a bracketed list after a zone (P(A、B、C)) are PART_OF their owner, the clause's subject
-  (carried, or the document's own place); A作为B核心区: A PART_OF B.
+  (carried, or the document's own place); A作为B核心区: A PART_OF B; P是A和B的交汇点: P PART_OF A, B.
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ def structure(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
     _counted(s, cues, out)
     _bracketed(s, out)
     _as_part(s, cues, out)
+    _node(s, cues, out)
 
 
 def _owner(s: SentenceContext, pos: int) -> Entity | None:
@@ -182,3 +183,21 @@ def _as_part(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         if a.entity.type == "Platform" and b.entity.type in PLACES and text[a.end : b.start] == "作为":
             if part_word.match(text, b.end):
                 out.add(a.entity, RelationType.PART_OF, b.entity, "part_of:as_part")
+
+
+def _node(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
+    """(P)是A和B的(战略)交汇点/重要节点: the clause's subject P PART_OF A and B."""
+    text = s.text
+    rx = cues.regex(r"是(?P<x>[^,;。]{{2,40}}?)的[^,;。的]{{0,4}}?(?:{0})", "PART_OF.node")
+    for m in rx.finditer(text):
+        wholes = list_after(s.outer, m.start("x"), m.end("x"), PLACES)
+        rest = text[wholes[-1].end : m.end("x")] if wholes else ""
+        if not wholes or (rest and rest[0] not in LISTED):
+            continue  # (是A和B的: B may be a name the entity side did not find)
+        if any(text[a.end : b.start] not in LISTED for a, b in zip(wholes, wholes[1:], strict=False)):
+            continue
+        subject = s.subject_at(m.start())
+        if subject is None or len(subject.entities) != 1:
+            continue
+        for w in wholes:
+            out.add(subject.entities[0], RelationType.PART_OF, w.entity, "part_of:node")

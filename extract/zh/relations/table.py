@@ -25,6 +25,7 @@ RULES: tuple[ZhRule, ...] = (
     RelationRule(
         "anchors", ("anchor_core", "anchor_rely", "build", "subject_lead", "article_lead", "situated"), anchors.anchors
     ),
+    RelationRule("anchored_by_subject", ("ANCHORED_BY.rely", "build"), anchors.anchored_by_subject),
     RelationRule("carriers", ("carrier", "build"), serves.carriers),
     RelationRule("relied_on", ("build",), serves.relied_on),
     RelationRule("cooperation", ("coop_verb", "aid"), cooperation.cooperation),
@@ -33,7 +34,7 @@ RULES: tuple[ZhRule, ...] = (
     RelationRule("composed", ("composed",), parts.composed),
     RelationRule(
         "structure",
-        ("PART_OF.layout", "PART_OF.occasion", "PART_OF.counted", "PART_OF.as_part", "make"),
+        ("PART_OF.layout", "PART_OF.occasion", "PART_OF.counted", "PART_OF.as_part", "PART_OF.node", "make"),
         parts.structure,
     ),
     RelationRule("plan_clusters", ("clusters",), serves.plan_clusters),
@@ -53,6 +54,8 @@ RULES: tuple[ZhRule, ...] = (
         containment.carried_out_plan,
     ),
     RelationRule("within", ("within", "area"), containment.within),
+    RelationRule("founded_in", ("LOCATED_IN.found", "area"), containment.founded_in),
+    RelationRule("covers", ("part_whole", "LOCATED_IN.covers"), containment.covers),
     RelationRule("part_is", ("part_is",), containment.part_is),
     RelationRule("hosted", ("host", "area"), containment.hosted),
     RelationRule(
