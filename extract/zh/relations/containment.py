@@ -380,6 +380,7 @@ def covers(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         if not regions:
             continue
         before = [p for p in s.outer if p.end <= m.start() and p.entity.type == "Platform"]
+        head: Entity | None
         if before and not CLAUSE.search(text, before[-1].end, m.start()):
             head = before[-1].entity  # P范围包括…: the part_of rule's case, P named
         else:
