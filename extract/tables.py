@@ -171,7 +171,7 @@ QUOTE_KINDS = ("not_a_name", "quote_after", "quote_before")
 RELATION_CUE_ROLES = {
     "topic": ("lead",),
     "home": ("organ", "plan", "issued", "self"),
-    "SERVES": ("before", "after", "block", "title", "title_end", "place_kind"),
+    "SERVES": ("before", "weak", "after", "block", "title", "title_end", "place_kind"),
     "LOCATED_IN": ("found", "covers"),
     "PART_OF": ("layout", "occasion", "counted", "as_part", "node"),
     "ANCHORED_BY": ("rely",),

@@ -392,9 +392,14 @@ def test_anchored_by_subject_a_sentence_opening_with_rely_anchors_the_next_claus
     assert ("青岚高新区", "ANCHORED_BY", "中国科学院朔桐研究所") in rels
 
 
-def test_anchored_by_subject_the_zones_own_plan_relies_on_an_institute():
-    _, rels, _ = extract("依托中国科学院朔桐研究所，加快发展人工智能。", "青岚高新区发展规划")
+def test_anchored_by_subject_the_heading_names_the_platform_that_relies():
+    _, rels, _ = extract("（一）青岚高新区。\n\n依托中国科学院朔桐研究所，加快发展人工智能。", "某某市发展规划")
     assert ("青岚高新区", "ANCHORED_BY", "中国科学院朔桐研究所") in rels
+
+
+def test_anchored_by_subject_not_from_the_document_alone():
+    _, rels, _ = extract("依托中国科学院朔桐研究所，加快发展人工智能。", "青岚高新区发展规划")
+    assert not any(r == "ANCHORED_BY" for _, r, _ in rels)  # (a plan relies on many things)
 
 
 def test_anchored_by_subject_a_region_is_never_anchored():
@@ -417,3 +422,15 @@ def test_covers_a_plan_covering_parts_of_districts_lies_in_them():
     )
     assert ("青岚高新区", "LOCATED_IN", "浦东新区") in rels
     assert ("青岚高新区", "LOCATED_IN", "奉贤区") in rels
+
+
+def test_topic_a_weak_cue_needs_a_subject_the_sentence_names():
+    _, rels, _ = extract("推进集成电路与人工智能融合。\n\n推动集成电路企业上市。", "青岚高新区发展规划")
+    assert not any(r == "SERVES" and t == "集成电路" for _, r, t in rels)
+    _, rels, _ = extract("青岚高新区坚持创新驱动，推进集成电路产业发展。", "某某市发展规划")
+    assert ("青岚高新区", "SERVES", "集成电路") in rels
+
+
+def test_topic_a_park_named_in_its_own_clause_is_not_the_topics():
+    _, rels, _ = extract("（一）青岚高新区。\n\n推动产业联动发展，物联网小镇重点发展集成电路。", "某某市发展规划")
+    assert ("青岚高新区", "SERVES", "集成电路") not in rels

@@ -3,8 +3,8 @@
 * 以A、B为核心/龙头的P: P ANCHORED_BY A, B; a clause-opening 以A、B为核心, … anchors the platform
   its clause group opens with, or the article's platform (outside any article: the plan's own);
 * 依托X, … 建设/打造P (or P…,依托X…): P ANCHORED_BY X;
-* 依托X with no platform written beside it: the platform the clause speaks of, its own or carried
-  subject (依托X,P加快发展…: the next clause's), or the paragraph's, heading's or document's
+* 依托X, with no platform written beside it: the platform the clause speaks of, its own or carried
+  subject (依托X,P加快发展…: the next clause's), or the paragraph's or heading's
   (``anchored_by_subject``).
 
 An anchor company operates in the industry the platform's name holds (OPERATES_IN), when it
@@ -20,7 +20,7 @@ from ...model import Entity
 from ...relating import MentionView, SentenceSink
 from ...textnorm import HAN_CHARS
 from ...vocab import RelationType
-from .clauses import CLAUSE, clause_start, list_after, segment_start
+from .clauses import CLAUSE, clause_end, clause_start, list_after, segment_start
 from .context import SentenceContext
 from .cues import CueWords
 
@@ -133,8 +133,8 @@ def anchored_by_subject(s: SentenceContext, cues: CueWords, out: SentenceSink) -
         text
     ):
         named = list_after(s.outer, m.start("x"), m.end("x"), ANCHORS)
-        if not named or text[m.end("x") - 1 : m.end("x")] == "的":
-            continue
+        if not named or text[m.end("x") - 1 : m.end("x")] == "的" or m.end("x") != clause_end(text, m.start("x")):
+            continue  # 依托X建设Y: X anchors what is built, not the subject
         seg, end = segment_start(text, m.start()), _segment_end(text, m.end())
         built = cues.regex(r"(?:{0})[^,;。]*$", "build")
         if any(
@@ -153,8 +153,8 @@ def anchored_by_subject(s: SentenceContext, cues: CueWords, out: SentenceSink) -
             head = nxt[0].entity if len(nxt) == 1 else None
         if head is None:
             subject = s.subject_at(m.start())
-            if subject is not None and len(subject.entities) == 1:
-                head = subject.entities[0]
+            if subject is not None and len(subject.entities) == 1 and subject.source != "document":
+                head = subject.entities[0]  # (not the document's: a plan relies on many things)
         if head is not None and head.type == "Platform":
             for a in named:
                 out.add(head, RelationType.ANCHORED_BY, a.entity, "anchor:subject_rely")

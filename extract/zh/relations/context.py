@@ -49,6 +49,12 @@ class SentenceContext:
     topic: tuple[Entity, str] | None = None  # the paragraph's or heading's topic it stands under
 
     @property
+    def names_two(self) -> bool:
+        """Does the sentence name two things (or one in an article about a platform)? Rules that
+        do not carry a subject from outside the sentence need that much."""
+        return len(self.mentions) >= 2 or self.local is not None
+
+    @property
     def subject(self) -> Entity | None:
         """What the sentence speaks of when it names nothing: its article's platform, else the home."""
         return self.local or self.doc.home
@@ -66,8 +72,9 @@ class SentenceContext:
             found = self.clauses[j].subjects
             if found and not (j < i and self.clauses[j].issues):
                 return Subject(tuple(m.entity for m in found), "clause" if j == i else "carried")
-            if self.clauses[j].issues and j < i:
-                break  # 上海市经信委印发《…》,支持开展X: the plan's place, not the issuer
+            if self.clauses[j].issues and j < i:  # 上海市经信委印发《…》,支持开展X: the plan's place
+                home = self.doc.home
+                return Subject((home,), "issued") if home is not None else None
         if self.topic is not None:
             return Subject((self.topic[0],), self.topic[1])
         home = self.doc.home

@@ -8,7 +8,8 @@
   industries of its clusters;
 * a clause that develops industries (a ``SERVES.before`` cue before them, or a ``SERVES.after``
   cue closing their list: 重点围绕X、Y等领域) serves them from its subject, carried from the clause,
-  the sentence, the paragraph or the document (``topic.py``): A规划面积…,定位为…,重点发展X → A
+  the sentence, the paragraph or the document (``topic.py``); a weak cue (``SERVES.weak``: 推进,
+  支持) only from a subject the sentence names: A规划面积…,定位为…,重点发展X → A
   SERVES X; a zone's own plan (支持开展X等技术攻关) → the zone SERVES X;
 * 经开区获A、B等称号: a designation the subject receives holds industries it serves.
 """
@@ -21,6 +22,8 @@ from .clauses import CLAUSE, clause_end, list_after
 from .context import SentenceContext
 from .cues import CueWords
 from .topic import SUBJECT_TYPES, Subject
+
+ACTORS = ("Platform", "Institution", "Enterprise")  # named before a sector, they take it up
 
 __all__ = [
     "carriers",
@@ -139,6 +142,7 @@ def serves_topic(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
     unnamed park (依托A建设智能终端产业园,重点发展X: X is the new park's)."""
     text = s.text
     before = cues.regex(r"(?:{0})", "SERVES.before")
+    weak = cues.regex(r"(?:{0})", "SERVES.weak")
     after = cues.regex(r"(?:{0})", "SERVES.after")
     block = cues.regex(r"(?:{0})", "SERVES.block")
     for ind in s.outer:
@@ -153,21 +157,33 @@ def serves_topic(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             continue
         if block.search(text, clause.start, clause.end):
             continue
-        if not (before.search(text, clause.start, ind.start) or after.search(text, ind.end, clause.end)):
+        strong = before.search(text, clause.start, ind.start) or after.search(text, ind.end, clause.end)
+        if not (strong or weak.search(text, clause.start, ind.start)):
             continue
         subject = s.subject_at(ind.start)
         if subject is None or (subject.source != "clause" and _other_place(s, cues, subject, ind.start)):
             continue
+        if subject.source != "clause" and _own_park(text, cues, clause.start, ind.start):
+            continue  # 物联网小镇重点发展X: a park of its own the entity side did not name
+        if not strong and subject.source not in ("clause", "carried", "issued"):
+            continue  # 推进X, 支持X: a sector the sentence's own subject takes up, not the topic's
         for head in subject.entities:
             out.add(head, RelationType.SERVES, ind.entity, f"serves:topic:{subject.source}")
 
 
 def _other_place(s: SentenceContext, cues: CueWords, subject: Subject, pos: int) -> bool:
-    """Does the sentence, before ``pos``, name a platform other than the subject, or build an
-    unnamed park (建设智能终端产业园) whose sectors follow?"""
+    """Does the sentence, before ``pos``, name a platform, company or institute other than the
+    subject (a company or institute inside a 以…为龙头 frame anchors, a platform there carries),
+    or build an unnamed park (建设智能终端产业园) whose sectors follow?"""
     heads = {e.id for e in subject.entities}
-    if any(m.entity.type == "Platform" and m.entity.id not in heads and m.end <= pos for m in s.outer):
-        return True
+    if any(
+        m.entity.type in ACTORS
+        and m.entity.id not in heads
+        and m.end <= pos
+        and (m.entity.type == "Platform" or not _framed(s.text, m.start))
+        for m in s.outer
+    ):
+        return True  # (推动湖南大学与三一集团共建…,开展X攻关: the actors named take X up)
     unnamed = cues.regex(r"(?:{0})[^,;。]{{0,24}}?(?:{1})", "make", "SERVES.place_kind")
     return any(not _framed(s.text, m.start()) for m in unnamed.finditer(s.text, 0, pos))
 
@@ -194,3 +210,10 @@ def serves_titles(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None
             if ind.entity.type == "Industry" and verb.end() <= ind.start and ind.end <= clause.end:
                 for head in subject.entities:
                     out.add(head, RelationType.SERVES, ind.entity, "serves:title")
+
+
+def _own_park(text: str, cues: CueWords, start: int, end: int) -> bool:
+    """Does the clause name, before ``end``, a park of its own by a kind word after a name
+    (物联网小镇), not the bare word standing for the topic (园区重点发展X: the paragraph's park)?"""
+    kinds = cues.regex(r"(?:{0})", "SERVES.place_kind")
+    return any(m.start() - start >= 2 and text[m.start() - 1] not in "该本全" for m in kinds.finditer(text, start, end))

@@ -15,7 +15,7 @@ from . import anchors, containment, cooperation, develops, operates, parts, serv
 from .context import SentenceContext
 from .cues import CueWords, relation_cues
 
-__all__ = ["RULES", "ZhRule", "bound_rules"]
+__all__ = ["CARRYING", "RULES", "ZhRule", "bound_rules"]
 
 ZhRule = RelationRule[SentenceContext, CueWords]
 
@@ -60,11 +60,16 @@ RULES: tuple[ZhRule, ...] = (
     RelationRule("hosted", ("host", "area"), containment.hosted),
     RelationRule(
         "serves_topic",
-        ("SERVES.before", "SERVES.after", "SERVES.block", "SERVES.place_kind", "make"),
+        ("SERVES.before", "SERVES.weak", "SERVES.after", "SERVES.block", "SERVES.place_kind", "make"),
         serves.serves_topic,
     ),
     RelationRule("serves_titles", ("SERVES.title", "SERVES.title_end"), serves.serves_titles),
 )
+
+
+# The rules that read a subject carried from outside the sentence (the paragraph's, heading's or
+# document's: ``SentenceContext.subject_at``) and so run on sentences naming only one thing.
+CARRYING = frozenset({"serves_topic", "serves_titles", "structure", "anchored_by_subject", "covers", "founded_in"})
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,16 @@ from ...relating import MentionView
 from ...vocab import PLACES, EntityType
 from .clauses import TIME_LEAD
 
-__all__ = ["Clause", "Subject", "Topics", "clause_index", "split_clauses", "clause_subjects"]
+__all__ = [
+    "HEADING",
+    "SUBJECT_TYPES",
+    "Clause",
+    "Subject",
+    "Topics",
+    "clause_index",
+    "clause_subjects",
+    "split_clauses",
+]
 
 # What may be a clause's subject: a named place or actor (not a sector, programme or event).
 SUBJECT_TYPES = (EntityType.PLATFORM, EntityType.REGION, EntityType.INSTITUTION, EntityType.ENTERPRISE)
@@ -51,7 +60,8 @@ class Clause:
 
 class Subject(NamedTuple):
     """Who a clause speaks of, and where that was found: ``clause`` (its own), ``carried`` (an
-    earlier clause of the sentence), ``paragraph``, ``heading`` or ``document``."""
+    earlier clause of the sentence), ``issued`` (the place of the plan an earlier clause issues:
+    the document's own), ``paragraph``, ``heading`` or ``document``."""
 
     entities: tuple[Entity, ...]
     source: str
