@@ -434,3 +434,16 @@ def test_topic_a_weak_cue_needs_a_subject_the_sentence_names():
 def test_topic_a_park_named_in_its_own_clause_is_not_the_topics():
     _, rels, _ = extract("（一）青岚高新区。\n\n推动产业联动发展，物联网小镇重点发展集成电路。", "某某市发展规划")
     assert ("青岚高新区", "SERVES", "集成电路") not in rels
+
+
+# --- operates.operates_ranked ---
+
+
+def test_operates_ranked_a_company_ranked_first_in_a_sector_operates_in_it():
+    _, rels, _ = extract(
+        "朔桐科技股份有限公司连续5年位居中国集成电路行业第一，青岚锂业有限公司成为全球新能源汽车领军企业。",
+        "某某市发展规划",
+    )
+    assert ("朔桐科技股份有限公司", "OPERATES_IN", "集成电路") in rels
+    assert ("青岚锂业有限公司", "OPERATES_IN", "新能源汽车") in rels
+    assert ("朔桐科技股份有限公司", "OPERATES_IN", "新能源汽车") not in rels

@@ -40,6 +40,7 @@ RULES: tuple[ZhRule, ...] = (
     RelationRule("plan_clusters", ("clusters",), serves.plan_clusters),
     RelationRule("operates_list", ("firms_of_kind",), operates.operates_list),
     RelationRule("operates_lead", ("anchor_core",), operates.operates_lead),
+    RelationRule("operates_ranked", ("OPERATES_IN.rank_verb", "OPERATES_IN.rank"), operates.operates_ranked),
     RelationRule("operates_predicate", ("operate_verb",), operates.operates_predicate),
     RelationRule("operates_builds", ("firm_builds", "firm_to_verb", "facility"), operates.operates_builds),
     RelationRule(
