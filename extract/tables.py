@@ -173,7 +173,7 @@ RELATION_CUE_ROLES = {
     "home": ("organ", "plan", "issued", "self"),
     "SERVES": ("before", "weak", "after", "block", "title", "title_end", "place_kind"),
     "LOCATED_IN": ("found", "covers"),
-    "PART_OF": ("layout", "occasion", "counted", "as_part", "node"),
+    "PART_OF": ("layout", "occasion", "counted", "named", "as_part", "node"),
     "ANCHORED_BY": ("rely",),
     "OPERATES_IN": ("rank_verb", "rank"),
     "COOPERATES_WITH": ("with",),

@@ -447,3 +447,18 @@ def test_operates_ranked_a_company_ranked_first_in_a_sector_operates_in_it():
     assert ("朔桐科技股份有限公司", "OPERATES_IN", "集成电路") in rels
     assert ("青岚锂业有限公司", "OPERATES_IN", "新能源汽车") in rels
     assert ("朔桐科技股份有限公司", "OPERATES_IN", "新能源汽车") not in rels
+
+
+def test_structure_a_region_in_brackets_after_a_zone_is_where_it_lies():
+    _, rels, _ = extract("加快建设青岚科学城（朔桐县），打造创新高地。", "某某市发展规划")
+    assert ("青岚科学城", "LOCATED_IN", "朔桐县") in rels
+
+
+def test_structure_parks_a_zone_sets_up_listed_after_a_comma():
+    _, rels, _ = extract("青岚高新区下设三个园区，分别为桐溪产业园、澜湾产业园和禾丰产业园。", "某某市发展规划")
+    assert {(x, "PART_OF", "青岚高新区") for x in ("桐溪产业园", "澜湾产业园", "禾丰产业园")} <= rels
+
+
+def test_topic_sectors_a_place_takes_as_its_leading_ones():
+    _, rels, _ = extract("青岚高新区形成了以集成电路、人工智能为主导的产业体系。", "某某市发展规划")
+    assert ("青岚高新区", "SERVES", "集成电路") in rels

@@ -140,9 +140,13 @@ def _layout(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
 
 
 def _counted(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
-    """N个重点园区:A、B…: the listed platforms PART_OF the owner."""
+    """N个重点园区:A、B…, 下设三个园区,分别为A、B和C: the listed platforms PART_OF the owner."""
     text = s.text
-    head = cues.regex(r"[一二三四五六七八九十两\d]+(?:个|大)[^,;:。“”]{{0,8}}?(?:{0})[:]", "PART_OF.counted")
+    head = cues.regex(
+        r"[一二三四五六七八九十两\d]+(?:个|大)[^,;:。“”]{{0,8}}?(?:{0})(?::|,(?:{1}))",
+        "PART_OF.counted",
+        "PART_OF.named",
+    )
     for m in head.finditer(text):
         owner = _owner(s, m.start())
         if owner is None:
@@ -153,7 +157,8 @@ def _counted(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
 
 
 def _bracketed(s: SentenceContext, out: SentenceSink) -> None:
-    """P(A、B和C): a zone and its parks, each PART_OF P (a list of two or more platforms only)."""
+    """P(A、B和C): a zone and its parks, each PART_OF P (a list of two or more platforms); P(Q), Q
+    a region alone in the bracket: a location gloss, P LOCATED_IN Q."""
     text = s.text
     for p in s.outer:
         if p.entity.type != "Platform" or not text.startswith("(", p.end):
@@ -162,6 +167,13 @@ def _bracketed(s: SentenceContext, out: SentenceSink) -> None:
         if close < 0:
             continue
         inner = [m for m in s.mentions if p.end < m.start and m.end <= close]
+        if (
+            len(inner) == 1
+            and inner[0].entity.type == "Region"
+            and (inner[0].start, inner[0].end) == (p.end + 1, close)
+        ):
+            out.add(p.entity, RelationType.LOCATED_IN, inner[0].entity, "located_in:gloss")
+            continue
         if len(inner) < 2 or any(m.entity.type != "Platform" for m in inner):
             continue
         gaps = [text[a.end : b.start] for a, b in zip(inner, inner[1:], strict=False)]

@@ -34,7 +34,15 @@ RULES: tuple[ZhRule, ...] = (
     RelationRule("composed", ("composed",), parts.composed),
     RelationRule(
         "structure",
-        ("PART_OF.layout", "PART_OF.occasion", "PART_OF.counted", "PART_OF.as_part", "PART_OF.node", "make"),
+        (
+            "PART_OF.layout",
+            "PART_OF.occasion",
+            "PART_OF.counted",
+            "PART_OF.named",
+            "PART_OF.as_part",
+            "PART_OF.node",
+            "make",
+        ),
         parts.structure,
     ),
     RelationRule("plan_clusters", ("clusters",), serves.plan_clusters),
