@@ -462,3 +462,9 @@ def test_structure_parks_a_zone_sets_up_listed_after_a_comma():
 def test_topic_sectors_a_place_takes_as_its_leading_ones():
     _, rels, _ = extract("青岚高新区形成了以集成电路、人工智能为主导的产业体系。", "某某市发展规划")
     assert ("青岚高新区", "SERVES", "集成电路") in rels
+
+
+def test_topic_a_company_developing_a_sector_operates_in_it():
+    _, rels, _ = extract("朔桐科技股份有限公司成立于2005年，重点发展集成电路、人工智能。", "某某市发展规划")
+    assert ("朔桐科技股份有限公司", "OPERATES_IN", "集成电路") in rels
+    assert not any(r == "SERVES" and t == "集成电路" for _, r, t in rels)

@@ -11,6 +11,7 @@
   the sentence, the paragraph or the document (``topic.py``); a weak cue (``SERVES.weak``: 推进,
   支持) only from a subject the sentence names: A规划面积…,定位为…,重点发展X → A
   SERVES X; a zone's own plan (支持开展X等技术攻关) → the zone SERVES X;
+* a company the clause speaks of, developing industries, operates in them (OPERATES_IN);
 * 经开区获A、B等称号: a designation the subject receives holds industries it serves.
 """
 
@@ -168,7 +169,10 @@ def serves_topic(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         if not strong and subject.source not in ("clause", "carried", "issued"):
             continue  # 推进X, 支持X: a sector the sentence's own subject takes up, not the topic's
         for head in subject.entities:
-            out.add(head, RelationType.SERVES, ind.entity, f"serves:topic:{subject.source}")
+            if head.type == "Enterprise" and subject.source in ("clause", "carried"):
+                out.add(head, RelationType.OPERATES_IN, ind.entity, f"operates:topic:{subject.source}")
+            else:  # (a company the clause speaks of works in the sector; a place serves it)
+                out.add(head, RelationType.SERVES, ind.entity, f"serves:topic:{subject.source}")
 
 
 def _other_place(s: SentenceContext, cues: CueWords, subject: Subject, pos: int) -> bool:
