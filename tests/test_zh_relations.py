@@ -468,3 +468,8 @@ def test_topic_a_company_developing_a_sector_operates_in_it():
     _, rels, _ = extract("朔桐科技股份有限公司成立于2005年，重点发展集成电路、人工智能。", "某某市发展规划")
     assert ("朔桐科技股份有限公司", "OPERATES_IN", "集成电路") in rels
     assert not any(r == "SERVES" and t == "集成电路" for _, r, t in rels)
+
+
+def test_topic_a_numbered_heading_naming_a_park_heads_its_article():
+    _, rels, _ = extract("（1）青岚片区。\n\n重点发展集成电路、人工智能。", "某某市发展规划")
+    assert ("青岚片区", "SERVES", "集成电路") in rels

@@ -41,9 +41,9 @@ SUBJECT_TYPES = (EntityType.PLATFORM, EntityType.REGION, EntityType.INSTITUTION,
 OPEN, CLOSE = "(“《", ")”》"
 BREAKS = ",;:!?。"
 LISTED = ("、", "和", "及", "与", "以及")
-# A heading: （一）…, 一、…, 1. …, 第一章 / 第一节 …, a short line with no clause inside.
+# A heading: （一）… / （1）…, 一、…, 1. …, 第一章 / 第一节 …, a short line with no clause inside.
 HEADING = re.compile(
-    r"^\s*(?:[(][一二三四五六七八九十]{1,3}[)]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}(?:[、.](?!\d)|\s)"
+    r"^\s*(?:[(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[)]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}(?:[、.](?!\d)|\s)"
     r"|第[一二三四五六七八九十\d]{1,3}[章节篇部分条])\s*(?P<name>[^,;:!?。]{1,40}?)\s*[。.]?\s*$"
 )
 
