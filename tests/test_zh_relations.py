@@ -473,3 +473,8 @@ def test_topic_a_company_developing_a_sector_operates_in_it():
 def test_topic_a_numbered_heading_naming_a_park_heads_its_article():
     _, rels, _ = extract("（1）青岚片区。\n\n重点发展集成电路、人工智能。", "某某市发展规划")
     assert ("青岚片区", "SERVES", "集成电路") in rels
+
+
+def test_covers_a_region_among_others_is_no_cover():
+    _, rels, _ = extract("支持包括朔桐县在内的部分地区先行先试。", "青岚高新区发展规划")
+    assert ("青岚高新区", "LOCATED_IN", "朔桐县") not in rels

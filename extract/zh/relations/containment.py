@@ -377,8 +377,8 @@ def covers(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
     rx = cues.regex(r"(?:{0})(?P<x>[^,;。]{{2,40}}?)(?:{1})", "part_whole", "LOCATED_IN.covers")
     for m in rx.finditer(text):
         regions = list_after(s.outer, m.start("x"), m.end("x"), ("Region",))
-        if not regions:
-            continue
+        if not regions or "在内" in text[m.start("x") : m.end("x")]:
+            continue  # (包括A在内的部分地区: A is one of them, not where the platform lies)
         before = [p for p in s.outer if p.end <= m.start() and p.entity.type == "Platform"]
         head: Entity | None
         if before and not CLAUSE.search(text, before[-1].end, m.start()):
