@@ -176,6 +176,22 @@ def same_value(a: float, b: float) -> bool:
     return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
 
 
+def relation_facts(pred: dict) -> list[tuple[str, str | None, str | None]]:
+    """The relation facts of a prediction, each once: an extraction keeps one statement per
+    sentence (a fact stated twice is two statements), the gold annotates each fact once per
+    document, so statements of one (type, head, tail) count as one fact (either way round for
+    COOPERATES_WITH)."""
+    seen: set[tuple] = set()
+    out = []
+    for r in pred.get("relations", []):
+        fact = (r["type"], r.get("head"), r.get("tail"))
+        key = (fact[0], frozenset(fact[1:])) if fact[0] == "COOPERATES_WITH" else fact
+        if key not in seen:
+            seen.add(key)
+            out.append(fact)
+    return out
+
+
 def evaluate(pred: dict, gold: dict) -> Report:
     """Score one prediction (extraction contract) against one gold file."""
     p_by_id = pred_items(pred)
@@ -188,7 +204,7 @@ def evaluate(pred: dict, gold: dict) -> Report:
     def endpoint(entity_id: str | None) -> Item | None:
         return p_by_id.get(entity_id) if entity_id else None
 
-    p_rels = [(r["type"], endpoint(r.get("head")), endpoint(r.get("tail"))) for r in pred.get("relations", [])]
+    p_rels = [(t, endpoint(h), endpoint(tl)) for t, h, tl in relation_facts(pred)]
     g_rels = [(r["type"], find(r.get("head")), find(r.get("tail"))) for r in gold.get("relations", [])]
 
     def rel_ok(p, g) -> bool:

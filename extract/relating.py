@@ -5,7 +5,7 @@ function over one sentence's context that emits what the sentence states into a 
 language lists its rules, in the order they run, in one table (``extract/zh/relations/table.py``,
 ``extract/en/relations/table.py``) and gives every rule only the cues it declares. Shared here:
 the mention view of a sentence (an entity named in it, offsets relative to the sentence), its
-outer mentions, and the sink that keeps one statement per (head, type, tail).
+outer mentions, and the sink that keeps one statement per (head, type, tail) and sentence.
 """
 
 from __future__ import annotations
@@ -15,9 +15,17 @@ from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
 
 from .model import Entity, Evidence, Relation, Sentence
-from .vocab import RelationType
+from .vocab import RELATION_SIGNATURES, RelationType
 
-__all__ = ["MentionView", "RelationRule", "RelationSink", "SentenceSink", "mentions_by_sentence", "outer_mentions"]
+__all__ = [
+    "MentionView",
+    "RelationRule",
+    "RelationSink",
+    "SentenceSink",
+    "allowed",
+    "mentions_by_sentence",
+    "outer_mentions",
+]
 
 
 class MentionView(NamedTuple):
@@ -51,19 +59,22 @@ def outer_mentions(ms: Sequence[MentionView]) -> list[MentionView]:
 
 
 class RelationSink:
-    """The relations a document states, one per (head, type, tail) in the order first stated: the
-    first statement keeps its evidence and rule; cooperation is one relation whichever way it is
-    stated; nothing relates to itself."""
+    """The statements a document makes, one per (head, type, tail) and sentence, in the order
+    stated: a fact stated in two sentences is two statements, each with its own evidence (the
+    README's graph model); within one sentence the first rule to state it keeps the statement.
+    Cooperation is one statement whichever way a sentence states it; nothing relates to itself,
+    and a relation the ontology does not allow between the two types (``RELATION_SIGNATURES``:
+    a Region never SERVES) is not kept."""
 
     def __init__(self) -> None:
-        self._found: dict[tuple[str, str, str], Relation] = {}
+        self._found: dict[tuple[str, str, str, str], Relation] = {}
 
     def at(self, sentence: Sentence) -> SentenceSink:
         """Where the rules emit what ``sentence`` states (its whole text is the evidence)."""
         return SentenceSink(self._found, Evidence(sentence.id, sentence.start, sentence.end, sentence.text))
 
     def relations(self) -> tuple[Relation, ...]:
-        """Every relation kept, in the order first stated."""
+        """Every statement kept, in the order stated."""
         return tuple(self._found.values())
 
 
@@ -72,19 +83,27 @@ class SentenceSink:
 
     __slots__ = ("_evidence", "_found")
 
-    def __init__(self, found: dict[tuple[str, str, str], Relation], evidence: Evidence):
+    def __init__(self, found: dict[tuple[str, str, str, str], Relation], evidence: Evidence):
         self._found = found
         self._evidence = evidence
 
     def add(self, head: Entity, type_: str, tail: Entity, rule: str) -> None:
-        """State ``head type_ tail``, found by ``rule`` (kept unless already stated)."""
-        if head.id == tail.id:
+        """State ``head type_ tail``, found by ``rule`` (kept unless this sentence already states
+        it, or the ontology does not allow it between the two types)."""
+        if head.id == tail.id or not allowed(head.type, type_, tail.type):
             return
-        if type_ == RelationType.COOPERATES_WITH and (tail.id, type_, head.id) in self._found:
+        sentence = self._evidence.sentence
+        if type_ == RelationType.COOPERATES_WITH and (tail.id, type_, head.id, sentence) in self._found:
             return
-        key = (head.id, type_, tail.id)
+        key = (head.id, type_, tail.id, sentence)
         if key not in self._found:
             self._found[key] = Relation(head.id, type_, tail.id, self._evidence, rule)
+
+
+def allowed(head_type: str, type_: str, tail_type: str) -> bool:
+    """May a relation of ``type_`` join an entity of ``head_type`` to one of ``tail_type``?"""
+    heads, tails = RELATION_SIGNATURES[type_]
+    return head_type in heads and tail_type in tails
 
 
 Context = TypeVar("Context")

@@ -177,6 +177,17 @@ RELATION_REGEXES = (
     "host",
 )
 QUOTE_KINDS = ("not_a_name", "quote_after", "quote_before")
+# The Chinese relation cue lexicon (relation_cues.tsv): the roles a cue plays, per relation type
+RELATION_CUE_ROLES = {
+    "topic": ("lead",),
+    "home": ("organ", "plan", "issued", "self"),
+    "SERVES": ("before", "weak", "after", "block", "title", "title_end", "place_kind"),
+    "LOCATED_IN": ("found", "covers"),
+    "PART_OF": ("layout", "occasion", "counted", "named", "as_part", "node"),
+    "ANCHORED_BY": ("rely",),
+    "OPERATES_IN": ("rank_verb", "rank"),
+    "COOPERATES_WITH": ("with",),
+}
 
 TABLES: Mapping[str, Table] = {
     t.name: t
@@ -232,6 +243,13 @@ TABLES: Mapping[str, Table] = {
             ),
         ),
         _table("patterns", "relation_regexes.tsv", "name regex", name=RELATION_REGEXES),
+        _table(
+            "patterns",
+            "relation_cues.tsv",
+            "relation role cue",
+            relation=RELATION_CUE_ROLES,
+            role=sorted({r for roles in RELATION_CUE_ROLES.values() for r in roles}),
+        ),
         # extract/patterns: formats
         _table("patterns", "html_furniture.tsv", "kind value", kind=("tag", "attr", "block")),
         _table("patterns", "pdf_furniture.tsv", "regex"),

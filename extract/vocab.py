@@ -17,6 +17,7 @@ __all__ = [
     "ENTITY_TYPES",
     "NAME_SOURCES",
     "PLACES",
+    "RELATION_SIGNATURES",
     "RELATION_TYPES",
     "STATUSES",
     "Comparator",
@@ -88,3 +89,20 @@ STATUSES: Final = _values(IndicatorStatus)
 COMPARATORS: Final = _values(Comparator)
 PLACES: Final = (EntityType.PLATFORM, EntityType.REGION)  # what a thing lies in
 COOPERATORS: Final = (EntityType.REGION, EntityType.PLATFORM, EntityType.INSTITUTION)  # who may cooperate
+
+# What each relation may join (head types, tail types): the ontology's domains and ranges, as the
+# SHACL shapes (ontology/shapes.ttl) state them. The relation sink keeps nothing else.
+RELATION_SIGNATURES: Final = {
+    RelationType.SERVES: (
+        frozenset({EntityType.PLATFORM, EntityType.INSTITUTION, EntityType.PROJECT}),
+        frozenset({EntityType.INDUSTRY}),
+    ),
+    RelationType.LOCATED_IN: (frozenset(ENTITY_TYPES), frozenset(PLACES)),
+    RelationType.PART_OF: (frozenset({EntityType.PLATFORM}), frozenset(PLACES)),
+    RelationType.ANCHORED_BY: (
+        frozenset({EntityType.PLATFORM}),
+        frozenset({EntityType.ENTERPRISE, EntityType.INSTITUTION}),
+    ),
+    RelationType.COOPERATES_WITH: (frozenset(COOPERATORS), frozenset(COOPERATORS)),
+    RelationType.OPERATES_IN: (frozenset({EntityType.ENTERPRISE}), frozenset({EntityType.INDUSTRY})),
+}

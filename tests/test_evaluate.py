@@ -109,6 +109,19 @@ def test_cooperation_scores_either_way_round():
     assert evaluate(pred, GOLD).relations.tp == 1
 
 
+def test_a_relation_stated_in_several_sentences_counts_once():
+    """Statements are kept per sentence; the gold annotates a fact once per document."""
+    stated = {"head": "P", "type": "COOPERATES_WITH", "tail": "R"}
+    pred = {
+        "entities": [ent("P", "Platform", "知识城"), ent("R", "Region", "新加坡")],
+        "relations": [stated, dict(stated, head="R", tail="P"), dict(stated)],
+    }
+    r = evaluate(pred, GOLD)
+    assert (r.relations.tp, r.relations.n_pred) == (1, 1)
+    pred["relations"].append({"head": "P", "type": "LOCATED_IN", "tail": "R"})
+    assert evaluate(pred, GOLD).relations.n_pred == 2  # another fact between the same two
+
+
 def test_indicators_value_unit_year_subject_and_agreement():
     r = evaluate(PRED, GOLD)
     # 3700 亿 ≡ 亿元 matches; 500 has subject 集成电路 against gold 生物医药: no match; 5% is extra.

@@ -265,7 +265,10 @@ def test_every_rule_is_registered_once_and_reads_only_cues_that_exist():
     assert len(bound_rules()) == len(RULES)  # a declared kind or regex that is not in the files fails
     declared = {c for r in RULES for c in r.cues}
     in_files = {row[0] for row in read_table("relations.tsv")} | {row[0] for row in read_table("relation_regexes.tsv")}
-    assert declared <= in_files and in_files - declared == {"anaphor"}  # (anaphors are read with the context)
+    lexicon = {f"{row[0]}.{row[1]}" for row in read_table("relation_cues.tsv")}
+    read_with_context = {"anaphor", "topic.lead", "home.organ", "home.plan", "home.issued", "home.self"}
+    assert declared <= in_files | lexicon
+    assert (in_files | lexicon) - declared <= read_with_context  # (read with the context: topic.py, home.py)
     assert all(relation_cues().only([k]) for k in declared)
 
 
@@ -278,3 +281,200 @@ def test_a_rule_sees_only_the_cues_it_declares():
         view["develop"]
     with pytest.raises(KeyError):
         relation_cues().only(["no_such_kind"])
+
+
+# --- topic.py: clause segmentation and the carried subject (serves_topic) ---
+
+
+def test_topic_a_place_heads_its_clause_chain():
+    _, rels, _ = extract(
+        "青岚高新区规划面积50平方公里，定位为创新高地，重点围绕集成电路、人工智能、生物医药等领域，建成产业集群。",
+        "某某市发展规划",
+    )
+    assert {("青岚高新区", "SERVES", x) for x in ("集成电路", "人工智能", "生物医药")} <= rels
+
+
+def test_topic_a_paragraph_opening_with_a_place_carries_it_to_the_next_sentence():
+    _, rels, _ = extract(
+        "朔桐经济开发区位于禾丰县北部，规划面积20平方公里。园区重点发展精密仪器、海洋装备。",
+        "某某市发展规划",
+    )
+    assert ("朔桐经济开发区", "SERVES", "精密仪器") in rels
+
+
+def test_topic_a_region_never_heads_serves():
+    _, rels, _ = extract("禾丰县重点发展精密仪器、海洋装备。", "禾丰县发展规划")
+    assert not any(r == "SERVES" for _, r, _ in rels)
+
+
+def test_topic_a_blocking_word_keeps_a_sector_out():
+    _, rels, _ = extract("青岚高新区规划面积50平方公里，淘汰落后产能，限制发展纺织。", "某某市发展规划")
+    assert not any(r == "SERVES" for _, r, _ in rels)
+
+
+def test_topic_a_circumstance_frame_is_no_unnamed_park():
+    _, rels, _ = extract(
+        "青岚高新区坚持创新驱动，以建设全国首批试点园区为契机，重点支持集成电路和人工智能。", "某某市发展规划"
+    )
+    assert ("青岚高新区", "SERVES", "集成电路") in rels
+
+
+# --- home.py: the document's own place from signs in the text ---
+
+
+def test_home_a_short_form_the_page_defines_makes_the_zone_its_place():
+    _, rels, _ = extract(
+        "青岚高新区（以下简称高新区）成立于2010年。\n\n二、重点任务\n\n支持开展集成电路、人工智能等技术攻关。", "通知"
+    )
+    assert ("青岚高新区", "SERVES", "集成电路") in rels  # (under a heading naming no place: the page's own)
+
+
+def test_topic_an_issuer_is_not_the_subject_of_the_plan_it_issues():
+    _, rels, _ = extract(
+        "青岚高新区（以下简称高新区）成立于2010年。\n\n二、重点任务\n\n"
+        "某月某日，朔桐县经信局印发《产业发展规划》，支持开展集成电路、人工智能等技术攻关。",
+        "通知",
+    )
+    assert ("青岚高新区", "SERVES", "集成电路") in rels
+
+
+# --- parts.structure: enumerated structures ---
+
+
+def test_structure_layout_members_are_part_of_the_owner():
+    _, rels, _ = extract(
+        "青岚高新区构建“一核三区”空间布局。“三区”即桐溪片区、澜湾片区和禾丰片区。", "青岚高新区发展规划"
+    )
+    assert {(x, "PART_OF", "青岚高新区") for x in ("桐溪片区", "澜湾片区", "禾丰片区")} <= rels
+
+
+def test_structure_a_layout_member_holds_the_zones_its_sentence_names():
+    _, rels, _ = extract(
+        "构建“一核一轴”布局。“一轴”即瀚洲产业带，以建设青岚高新区为重大机遇，以朔桐经济开发区、澜湾经济开发区为组团，打造产业隆起带。",
+        "某某市开发区发展规划",
+    )
+    assert ("朔桐经济开发区", "PART_OF", "瀚洲产业带") in rels
+    assert ("澜湾经济开发区", "PART_OF", "瀚洲产业带") in rels
+    assert ("青岚高新区", "PART_OF", "瀚洲产业带") not in rels  # (以建设X为机遇: a circumstance)
+
+
+def test_structure_a_counted_list_of_parks():
+    _, rels, _ = extract("青岚高新区规划建设3个重点园区：桐溪产业园、澜湾产业园、禾丰产业园。", "某某市发展规划")
+    assert {(x, "PART_OF", "青岚高新区") for x in ("桐溪产业园", "澜湾产业园", "禾丰产业园")} <= rels
+
+
+def test_structure_a_bracketed_list_of_parks_after_a_zone():
+    _, rels, _ = extract("推动青岚高新区（桐溪片区、澜湾片区、禾丰片区）加快发展。", "某某市发展规划")
+    assert {(x, "PART_OF", "青岚高新区") for x in ("桐溪片区", "澜湾片区", "禾丰片区")} <= rels
+
+
+def test_structure_a_zone_as_the_core_area_of_another():
+    _, rels, _ = extract("青岚高新区作为瀚洲科学城（以下简称科学城）核心区，加快发展。", "某某市发展规划")
+    assert ("青岚高新区", "PART_OF", "瀚洲科学城") in rels
+
+
+def test_part_of_two_names_of_one_zones_organ_are_no_parts():
+    _, rels, _ = extract("青岚高新区（朔桐综合保税区）党工委书记介绍了有关情况。", "某某市发展规划")
+    assert not any(r == "PART_OF" for _, r, _ in rels)
+
+
+def test_structure_a_platform_where_two_regions_meet_is_part_of_both():
+    _, rels, _ = extract("青岚高新区地处东海之滨，是长江经济带和京津冀的战略交汇点。", "某某市发展规划")
+    assert ("青岚高新区", "PART_OF", "长江经济带") in rels
+    assert ("青岚高新区", "PART_OF", "京津冀") in rels
+
+
+# --- anchors.anchored_by_subject: 依托X with the platform carried ---
+
+
+def test_anchored_by_subject_a_sentence_opening_with_rely_anchors_the_next_clauses_platform():
+    _, rels, _ = extract("依托中国科学院朔桐研究所，青岚高新区加快发展人工智能。", "某某市发展规划")
+    assert ("青岚高新区", "ANCHORED_BY", "中国科学院朔桐研究所") in rels
+
+
+def test_anchored_by_subject_the_heading_names_the_platform_that_relies():
+    _, rels, _ = extract("（一）青岚高新区。\n\n依托中国科学院朔桐研究所，加快发展人工智能。", "某某市发展规划")
+    assert ("青岚高新区", "ANCHORED_BY", "中国科学院朔桐研究所") in rels
+
+
+def test_anchored_by_subject_not_from_the_document_alone():
+    _, rels, _ = extract("依托中国科学院朔桐研究所，加快发展人工智能。", "青岚高新区发展规划")
+    assert not any(r == "ANCHORED_BY" for _, r, _ in rels)  # (a plan relies on many things)
+
+
+def test_anchored_by_subject_a_region_is_never_anchored():
+    _, rels, _ = extract("依托中国科学院朔桐研究所，加快发展人工智能。", "朔桐县发展规划")
+    assert not any(r == "ANCHORED_BY" for _, r, _ in rels)
+
+
+# --- containment.founded_in, containment.covers ---
+
+
+def test_founded_in_a_company_founded_in_a_zone_lies_there_not_its_founder():
+    _, rels, _ = extract("美国某某公司去年在青岚高新区斥资2亿美元成立朔桐锂业有限公司。", "某某市发展规划")
+    assert ("朔桐锂业有限公司", "LOCATED_IN", "青岚高新区") in rels
+    assert not any(h == "美国某某公司" and r == "LOCATED_IN" for h, r, _ in rels)
+
+
+def test_covers_a_plan_covering_parts_of_districts_lies_in_them():
+    _, rels, _ = extract(
+        "统筹规划包括浦东新区、奉贤区部分区域在内的873平方公里全域，建设成为重要基地。", "青岚高新区发展规划"
+    )
+    assert ("青岚高新区", "LOCATED_IN", "浦东新区") in rels
+    assert ("青岚高新区", "LOCATED_IN", "奉贤区") in rels
+
+
+def test_topic_a_weak_cue_needs_a_subject_the_sentence_names():
+    _, rels, _ = extract("推进集成电路与人工智能融合。\n\n推动集成电路企业上市。", "青岚高新区发展规划")
+    assert not any(r == "SERVES" and t == "集成电路" for _, r, t in rels)
+    _, rels, _ = extract("青岚高新区坚持创新驱动，推进集成电路产业发展。", "某某市发展规划")
+    assert ("青岚高新区", "SERVES", "集成电路") in rels
+
+
+def test_topic_a_park_named_in_its_own_clause_is_not_the_topics():
+    _, rels, _ = extract("（一）青岚高新区。\n\n推动产业联动发展，物联网小镇重点发展集成电路。", "某某市发展规划")
+    assert ("青岚高新区", "SERVES", "集成电路") not in rels
+
+
+# --- operates.operates_ranked ---
+
+
+def test_operates_ranked_a_company_ranked_first_in_a_sector_operates_in_it():
+    _, rels, _ = extract(
+        "朔桐科技股份有限公司连续5年位居中国集成电路行业第一，青岚锂业有限公司成为全球新能源汽车领军企业。",
+        "某某市发展规划",
+    )
+    assert ("朔桐科技股份有限公司", "OPERATES_IN", "集成电路") in rels
+    assert ("青岚锂业有限公司", "OPERATES_IN", "新能源汽车") in rels
+    assert ("朔桐科技股份有限公司", "OPERATES_IN", "新能源汽车") not in rels
+
+
+def test_structure_a_region_in_brackets_after_a_zone_is_where_it_lies():
+    _, rels, _ = extract("加快建设青岚科学城（朔桐县），打造创新高地。", "某某市发展规划")
+    assert ("青岚科学城", "LOCATED_IN", "朔桐县") in rels
+
+
+def test_structure_parks_a_zone_sets_up_listed_after_a_comma():
+    _, rels, _ = extract("青岚高新区下设三个园区，分别为桐溪产业园、澜湾产业园和禾丰产业园。", "某某市发展规划")
+    assert {(x, "PART_OF", "青岚高新区") for x in ("桐溪产业园", "澜湾产业园", "禾丰产业园")} <= rels
+
+
+def test_topic_sectors_a_place_takes_as_its_leading_ones():
+    _, rels, _ = extract("青岚高新区形成了以集成电路、人工智能为主导的产业体系。", "某某市发展规划")
+    assert ("青岚高新区", "SERVES", "集成电路") in rels
+
+
+def test_topic_a_company_developing_a_sector_operates_in_it():
+    _, rels, _ = extract("朔桐科技股份有限公司成立于2005年，重点发展集成电路、人工智能。", "某某市发展规划")
+    assert ("朔桐科技股份有限公司", "OPERATES_IN", "集成电路") in rels
+    assert not any(r == "SERVES" and t == "集成电路" for _, r, t in rels)
+
+
+def test_topic_a_numbered_heading_naming_a_park_heads_its_article():
+    _, rels, _ = extract("（1）青岚片区。\n\n重点发展集成电路、人工智能。", "某某市发展规划")
+    assert ("青岚片区", "SERVES", "集成电路") in rels
+
+
+def test_covers_a_region_among_others_is_no_cover():
+    _, rels, _ = extract("支持包括朔桐县在内的部分地区先行先试。", "青岚高新区发展规划")
+    assert ("青岚高新区", "LOCATED_IN", "朔桐县") not in rels

@@ -2,7 +2,10 @@
 
 * 以A、B为核心/龙头的P: P ANCHORED_BY A, B; a clause-opening 以A、B为核心, … anchors the platform
   its clause group opens with, or the article's platform (outside any article: the plan's own);
-* 依托X, … 建设/打造P (or P…,依托X…): P ANCHORED_BY X.
+* 依托X, … 建设/打造P (or P…,依托X…): P ANCHORED_BY X;
+* 依托X, with no platform written beside it: the platform the clause speaks of, its own or carried
+  subject (依托X,P加快发展…: the next clause's), or the paragraph's or heading's
+  (``anchored_by_subject``).
 
 An anchor company operates in the industry the platform's name holds (OPERATES_IN), when it
 holds one.
@@ -17,11 +20,11 @@ from ...model import Entity
 from ...relating import MentionView, SentenceSink
 from ...textnorm import HAN_CHARS
 from ...vocab import RelationType
-from .clauses import CLAUSE, clause_start, list_after, segment_start
+from .clauses import CLAUSE, clause_end, clause_start, list_after, segment_start
 from .context import SentenceContext
 from .cues import CueWords
 
-__all__ = ["anchors"]
+__all__ = ["anchored_by_subject", "anchors"]
 
 SEGMENT_END = re.compile(r"[;;。]")
 ANCHORS = ("Enterprise", "Institution")
@@ -118,3 +121,51 @@ def _anchor(s: SentenceContext, place: MentionView, named: list[MentionView], ou
         if a.entity.type == "Enterprise" and len(inds) == 1:
             for ind in inds.values():
                 out.add(a.entity, RelationType.OPERATES_IN, ind, "operates:anchor")
+
+
+def anchored_by_subject(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
+    """依托X(、Y)…: the companies and institutes X, Y anchor the platform the clause speaks of,
+    when no platform is written in the clause group: the next clause's own subject when the cue
+    opens the sentence (依托X,P加快发展…), else the clause's own or carried subject, else the
+    paragraph's, heading's or document's platform."""
+    text = s.text
+    for m in cues.regex(r"(?:{0})(?P<x>[^,;。]{{2,40}}?)(?=[,;。]|$|(?:{1}))", "ANCHORED_BY.rely", "build").finditer(
+        text
+    ):
+        named = list_after(s.outer, m.start("x"), m.end("x"), ANCHORS)
+        if not named or text[m.end("x") - 1 : m.end("x")] == "的" or m.end("x") != clause_end(text, m.start("x")):
+            continue  # 依托X建设Y: X anchors what is built, not the subject
+        seg, end = segment_start(text, m.start()), _segment_end(text, m.end())
+        built = cues.regex(r"(?:{0})[^,;。]*$", "build")
+        if any(
+            p.entity.type == "Platform"
+            and (
+                (seg <= p.start and p.end <= m.start() and not CLAUSE.search(text, p.end, m.start() - 1))
+                or (m.end() <= p.start < end and built.search(text[m.end() : p.start]))
+            )
+            for p in s.outer
+        ):
+            continue  # P依托X…, 依托X建设P: ``anchors`` reads it
+        head = None
+        i = next((k for k, c in enumerate(s.clauses) if c.start <= m.start() < c.end + 1), None)
+        if i is not None and i + 1 < len(s.clauses) and not s.clauses[i].subjects and _opens(s, i):
+            nxt = s.clauses[i + 1].subjects
+            head = nxt[0].entity if len(nxt) == 1 else None
+        if head is None:
+            subject = s.subject_at(m.start())
+            if subject is not None and len(subject.entities) == 1 and subject.source != "document":
+                head = subject.entities[0]  # (not the document's: a plan relies on many things)
+        if head is not None and head.type == "Platform":
+            for a in named:
+                out.add(head, RelationType.ANCHORED_BY, a.entity, "anchor:subject_rely")
+
+
+def _segment_end(text: str, pos: int) -> int:
+    """Where the clause group holding ``pos`` ends (the next ；or 。)."""
+    found = SEGMENT_END.search(text, pos)
+    return found.start() if found else len(text)
+
+
+def _opens(s: SentenceContext, i: int) -> bool:
+    """Does clause ``i`` open its clause group (the sentence, or after a ；)?"""
+    return i == 0 or s.text[s.clauses[i].start - 1 : s.clauses[i].start] in ";"

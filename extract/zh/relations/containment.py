@@ -12,6 +12,9 @@ Cue words live in patterns/relations.tsv (kinds ``located``, ``settle``, ``make`
   lies in that place;
 * P内(的)X, P的X (X a platform, institution, project, enterprise or event);
 * X是P的组成部分/核心区;
+* 在P(…)成立/注册(了)X, X在P注册成立: a company or institute founded there (``founded_in``);
+* a platform whose plan covers parts of regions (统筹规划包括A、B部分区域在内的…全域) lies in them,
+  the platform being the clause's own or carried subject, or the document's (``covers``);
 * in an article about a platform, what a clause builds lies in that platform; a place that hosts
   an event (承办世界人工智能大会) holds it.
 
@@ -37,6 +40,8 @@ __all__ = [
     "article_builds",
     "built_in",
     "carried_out_plan",
+    "covers",
+    "founded_in",
     "hosted",
     "located",
     "part_is",
@@ -342,3 +347,45 @@ def hosted(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
             and verb.start() - subject.end <= 8
         ):
             relate(e, subject, text, cues, out, "located_in:hosts", explicit=True)
+
+
+FOUNDED = ("Enterprise", "Institution")
+AFTER_FOUND = ("", "了", "了一家", "一家")  # 成立了一家X
+
+
+def founded_in(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
+    """在P(斥资…)成立了X: X LOCATED_IN P; X在P注册成立: the same."""
+    text = s.text
+    found = cues.regex(r"[^,;。]{{0,16}}?(?:{0})", "LOCATED_IN.found")
+    for p in s.outer:
+        if p.entity.type not in PLACES or p.start == 0 or text[p.start - 1] != "在":
+            continue
+        verb = found.match(text, p.end)
+        if verb is None:
+            continue
+        for x in s.outer:
+            if x.entity.type in FOUNDED and x.start >= verb.end() and text[verb.end() : x.start] in AFTER_FOUND:
+                relate(x, p, text, cues, out, "located_in:founded", explicit=True)
+        for h in _list_before(s.outer, text, p.start - 1):
+            if h.entity.type in FOUNDED and verb.end() == clause_end(text, p.end):
+                relate(h, p, text, cues, out, "located_in:founded", explicit=True)
+
+
+def covers(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
+    """包括A、B部分区域在内: the platform the clause speaks of lies in A and B."""
+    text = s.text
+    rx = cues.regex(r"(?:{0})(?P<x>[^,;。]{{2,40}}?)(?:{1})", "part_whole", "LOCATED_IN.covers")
+    for m in rx.finditer(text):
+        regions = list_after(s.outer, m.start("x"), m.end("x"), ("Region",))
+        if not regions or "在内" in text[m.start("x") : m.end("x")]:
+            continue  # (包括A在内的部分地区: A is one of them, not where the platform lies)
+        before = [p for p in s.outer if p.end <= m.start() and p.entity.type == "Platform"]
+        head: Entity | None
+        if before and not CLAUSE.search(text, before[-1].end, m.start()):
+            head = before[-1].entity  # P范围包括…: the part_of rule's case, P named
+        else:
+            subject = s.subject_at(m.start())
+            head = subject.entities[0] if subject is not None and len(subject.entities) == 1 else None
+        if head is not None and head.type == "Platform":
+            for r in regions:
+                out.add(head, RelationType.LOCATED_IN, r.entity, "located_in:covers_part")

@@ -4,16 +4,17 @@ the home place included) and the platform of the article it stands in."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ...model import Entity, Sentence
 from ...relating import MentionView, outer_mentions
 from ...textnorm import fold_width
-from ...vocab import PLACES
 from ..headings import HEADING
 from .anaphora import find_anaphors
+from .cues import relation_cues
+from .home import home_place
+from .topic import Clause, Subject, Topics, clause_index, clause_subjects, split_clauses
 
 __all__ = ["DocumentContext", "SentenceContext", "document_context", "home_place", "sentence_contexts"]
 
@@ -44,11 +45,40 @@ class SentenceContext:
     mentions: tuple[MentionView, ...]  # named things and anaphors, by (start, -end)
     outer: tuple[MentionView, ...]  # those not inside another
     local: Entity | None  # the platform the sentence's article heading names
+    clauses: tuple[Clause, ...] = ()  # the sentence's clauses and their own subjects
+    topic: tuple[Entity, str] | None = None  # the paragraph's or heading's topic it stands under
+
+    @property
+    def names_two(self) -> bool:
+        """Does the sentence name two things (or one in an article about a platform)? Rules that
+        do not carry a subject from outside the sentence need that much."""
+        return len(self.mentions) >= 2 or self.local is not None
 
     @property
     def subject(self) -> Entity | None:
         """What the sentence speaks of when it names nothing: its article's platform, else the home."""
         return self.local or self.doc.home
+
+    def clause_at(self, pos: int) -> Clause:
+        """The clause holding ``pos``."""
+        return self.clauses[clause_index(self.clauses, pos)]
+
+    def subject_at(self, pos: int) -> Subject | None:
+        """Who the clause holding ``pos`` speaks of: its own subject, else the nearest earlier
+        clause's in the sentence, else the paragraph's or heading's topic, else the document's own
+        place."""
+        i = clause_index(self.clauses, pos)
+        for j in range(i, -1, -1):
+            found = self.clauses[j].subjects
+            if found and not (j < i and self.clauses[j].issues):
+                return Subject(tuple(m.entity for m in found), "clause" if j == i else "carried")
+            if self.clauses[j].issues and j < i:  # 上海市经信委印发《…》,支持开展X: the plan's place
+                home = self.doc.home
+                return Subject((home,), "issued") if home is not None else None
+        if self.topic is not None:
+            return Subject((self.topic[0],), self.topic[1])
+        home = self.doc.home
+        return Subject((home,), "document") if home is not None else None
 
 
 def document_context(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str) -> DocumentContext:
@@ -63,11 +93,16 @@ def document_context(sentences: Sequence[Sentence], entities: Sequence[Entity], 
 def sentence_contexts(
     doc: DocumentContext, sentences: Sequence[Sentence], by_sentence: dict[str, list[MentionView]]
 ) -> list[SentenceContext]:
-    """The context of each sentence that names two things, or one in an article about a platform
-    (a relation needs two things named). An article heading that is a platform's name makes that
-    platform the article's subject."""
+    """The context of each sentence that names something (a relation needs two things, the second
+    may be the subject a clause carries): its clauses with their subjects and the topic it stands
+    under (``topic.py``). An article heading that is a platform's name makes that platform the
+    article's subject (``local``)."""
     out = []
     article: tuple[str | None, Entity | None] = (None, None)
+    topics = Topics()
+    cues = relation_cues()
+    leads = cues["topic.lead"]
+    issuing = cues.regex(r"(?:{0})《", "home.issued")
     for sent in sentences:
         named = by_sentence.get(sent.id, [])
         text = fold_width(sent.text)
@@ -79,43 +114,18 @@ def sentence_contexts(
             text, doc.home, [(m.start, m.end, m.entity) for m in named], local or doc.title_platform
         )
         ms = named + [MentionView(s, e, ent) for s, e, ent in anaphors]
-        if len(ms) < 2 and not (local is not None and ms):
+        if not ms:
+            topics.at(sent.section, text, (), ())
             continue
         ms.sort(key=lambda m: (m.start, -m.end))
-        out.append(SentenceContext(doc, sent, text, tuple(ms), tuple(outer_mentions(ms)), local))
+        outer = tuple(outer_mentions(ms))
+        clauses = tuple(
+            Clause(a, b, clause_subjects(text, outer, a, b, leads), bool(issuing.search(text, a, b)))
+            for a, b in split_clauses(text)
+        )
+        topic = topics.at(sent.section, text, clauses, outer)
+        out.append(SentenceContext(doc, sent, text, tuple(ms), outer, local, clauses, topic))
     return out
-
-
-def home_place(sentences: Sequence[Sentence], entities: Sequence[Entity], title: str = "") -> Entity | None:
-    """The place the document is about: of the regions and platforms its title names, the one
-    named most (the later one on a tie: 佛山市南海区 -> 南海区), else the region mentioned most.
-    (English plans name their place in full in the title: ``extract/en/relations/context.py``
-    has its own policy.)"""
-    regions = [e for e in entities if e.type == "Region"]
-    first = sentences[0] if sentences else None
-    if first is not None and title and first.text.strip() == title.strip():
-        spans = [(m.start, m.end, e) for e in entities for m in e.mentions if m.sentence == first.id]
-        in_title = [
-            (s, e)
-            for s, t, e in spans
-            if e.type in PLACES and not any(a <= s and t <= b and (a, b) != (s, t) for a, b, _ in spans)
-        ]
-        if in_title:
-            counts = Counter(e.id for _, e in in_title)
-            return max(in_title, key=lambda t: (counts[t[1].id], t[1].type == "Region", t[0]))[1]
-        return _dominant(regions)  # 闽宁东西部协作规划: a title naming no place has no home,
-    return max(regions, key=lambda e: len(e.mentions)) if regions else None
-
-
-def _dominant(regions: Sequence[Entity]) -> Entity | None:
-    """…unless one region dominates the text (a policy address naming 香港 again and again): named at
-    least three times and at least twice as often as any other region."""
-    ranked = sorted(regions, key=lambda e: -len(e.mentions))
-    if not ranked or len(ranked[0].mentions) < 3:
-        return None
-    if len(ranked) > 1 and len(ranked[0].mentions) < 2 * len(ranked[1].mentions):
-        return None
-    return ranked[0]
 
 
 def _title_platform(

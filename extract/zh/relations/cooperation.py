@@ -19,6 +19,8 @@ from .cues import CueWords
 
 __all__ = ["cooperation"]
 
+NEAR = 6  # at most this many characters between 与 and its first named partner (与国内外知名高校X)
+
 
 def cooperation(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
     """与X合作 (the actor before 与), 由A、B…协作 (the first with each other), 对口帮扶 (the home with
@@ -36,7 +38,10 @@ def cooperation(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
         actors = [actor] + [a.entity for a in joined if a.entity.id != actor.id]
         cut = text.find("等", m.start("x"), m.end("x"))
         xe = cut if cut > m.start("x") else m.end("x")  # 与A、B等中东国家…合作: the kind after 等 is no partner
-        for t in list_after(outer, m.start("x"), xe, COOPERATORS):
+        partners = list_after(outer, m.start("x"), xe, COOPERATORS)
+        if partners and partners[0].start - m.start("x") > NEAR:
+            continue  # 用镜头与笔墨记录…涪陵区…: 与 joins no named partner
+        for t in partners:
             if text.startswith("的", t.end) and text[max(0, t.start - 2) : t.start] in ("位于", "地处"):
                 continue  # 与位于福田区的P协同: the place qualifies the partner
             for a in actors:

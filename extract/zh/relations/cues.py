@@ -1,5 +1,6 @@
-"""The Chinese relation cues: words by kind (patterns/relations.tsv), the regexes rules build of
-them, and the rules' named regexes (patterns/relation_regexes.tsv)."""
+"""The Chinese relation cues: words by kind (patterns/relations.tsv), the cue lexicon per relation
+type (patterns/relation_cues.tsv), the regexes rules build of them, and the rules' named regexes
+(patterns/relation_regexes.tsv)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
-from ...tables import read_table
+from ...tables import RELATION_CUE_ROLES, read_table
 
 __all__ = ["CueWords", "relation_cues"]
 
@@ -57,9 +58,16 @@ class CueWords:
 
 @lru_cache(maxsize=1)
 def relation_cues() -> CueWords:
-    """Every cue word of patterns/relations.tsv and regex of relation_regexes.tsv, read once per process."""
+    """Every cue word of patterns/relations.tsv, every cue of the lexicon relation_cues.tsv (as the
+    kind ``<relation>.<role>``: ``SERVES.before``) and every regex of relation_regexes.tsv, read once
+    per process."""
     out: dict[str, list[str]] = {}
     for row in read_table("relations.tsv"):
         out.setdefault(row[0], []).append(row[1])
+    for row in read_table("relation_cues.tsv"):
+        relation, role, cue = row.cells
+        if role not in RELATION_CUE_ROLES[relation]:
+            raise row.error(f"role {role!r} is not one of {relation}'s: {', '.join(RELATION_CUE_ROLES[relation])}")
+        out.setdefault(f"{relation}.{role}", []).append(cue)
     patterns = {row[0]: row.regex(1) for row in read_table("relation_regexes.tsv")}
     return CueWords({k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}, patterns)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from ...model import Entity, Relation, Sentence
 from ...relating import RelationSink, mentions_by_sentence
 from .context import document_context, sentence_contexts
-from .table import bound_rules
+from .table import CARRYING, bound_rules
 
 __all__ = ["find_relations"]
 
@@ -20,5 +20,6 @@ def find_relations(sentences: Sequence[Sentence], entities: Sequence[Entity], ti
     for s in sentence_contexts(doc, sentences, mentions_by_sentence(sentences, entities)):
         out = sink.at(s.sentence)
         for rule, cues in rules:
-            rule.apply(s, cues, out)
+            if s.names_two or rule.name in CARRYING:
+                rule.apply(s, cues, out)
     return sink.relations()

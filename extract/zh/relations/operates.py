@@ -4,7 +4,10 @@
 * 以A、B为龙头,壮大X、Y产业集群: each company in the industry at the same place of the list (all in
   X when one industry is named);
 * A(、B等企业)做强/布局/开通 X: companies a predicate ties to an industry in their clause;
-* 联想将在屯门设立智能制造基地: a company building a facility for an industry operates in it.
+* 联想将在屯门设立智能制造基地: a company building a facility for an industry operates in it;
+* a company ranked in a sector (A位居中国X行业第一, A成为全球X龙头, 在全国X企业中排名第一): the
+  clause's own subject operates in the industries between the ranking verb and the rank
+  (``operates_ranked``, cues ``OPERATES_IN.rank_verb`` and ``OPERATES_IN.rank``).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from .clauses import CLAUSE, clause_end, list_after
 from .context import SentenceContext
 from .cues import CueWords
 
-__all__ = ["operates_builds", "operates_lead", "operates_list", "operates_predicate"]
+__all__ = ["operates_builds", "operates_lead", "operates_list", "operates_predicate", "operates_ranked"]
 
 LISTED = ("、", "和", "及")
 
@@ -124,3 +127,17 @@ def operates_builds(s: SentenceContext, cues: CueWords, out: SentenceSink) -> No
         elif len(inds) == 1:
             for f in firms:
                 out.add(f.entity, RelationType.OPERATES_IN, inds[0].entity, "operates:builds")
+
+
+def operates_ranked(s: SentenceContext, cues: CueWords, out: SentenceSink) -> None:
+    """A位居中国X行业第一: the company a clause opens with operates in the industries written
+    between a ranking verb and a rank."""
+    text = s.text
+    rx = cues.regex(r"(?:{0})[^,;。]{{0,30}}?(?:{1})", "OPERATES_IN.rank_verb", "OPERATES_IN.rank")
+    for clause in s.clauses:
+        firms = [m for m in clause.subjects if m.entity.type == "Enterprise"]
+        if len(firms) != 1:
+            continue
+        for m in rx.finditer(text, clause.start, clause.end):
+            for ind in list_after(s.outer, m.start(), m.end(), ("Industry",)):
+                out.add(firms[0].entity, RelationType.OPERATES_IN, ind.entity, "operates:ranked")

@@ -15,7 +15,7 @@ from . import anchors, containment, cooperation, develops, operates, parts, serv
 from .context import SentenceContext
 from .cues import CueWords, relation_cues
 
-__all__ = ["RULES", "ZhRule", "bound_rules"]
+__all__ = ["CARRYING", "RULES", "ZhRule", "bound_rules"]
 
 ZhRule = RelationRule[SentenceContext, CueWords]
 
@@ -25,15 +25,30 @@ RULES: tuple[ZhRule, ...] = (
     RelationRule(
         "anchors", ("anchor_core", "anchor_rely", "build", "subject_lead", "article_lead", "situated"), anchors.anchors
     ),
+    RelationRule("anchored_by_subject", ("ANCHORED_BY.rely", "build"), anchors.anchored_by_subject),
     RelationRule("carriers", ("carrier", "build"), serves.carriers),
     RelationRule("relied_on", ("build",), serves.relied_on),
     RelationRule("cooperation", ("coop_verb", "aid"), cooperation.cooperation),
-    RelationRule("part_of", ("part_whole", "region_part"), parts.part_of),
+    RelationRule("part_of", ("part_whole", "region_part", "home.organ"), parts.part_of),
     RelationRule("develops", ("develop", "firm_lead", "jointly", "carrier_phrase"), develops.develops),
     RelationRule("composed", ("composed",), parts.composed),
+    RelationRule(
+        "structure",
+        (
+            "PART_OF.layout",
+            "PART_OF.occasion",
+            "PART_OF.counted",
+            "PART_OF.named",
+            "PART_OF.as_part",
+            "PART_OF.node",
+            "make",
+        ),
+        parts.structure,
+    ),
     RelationRule("plan_clusters", ("clusters",), serves.plan_clusters),
     RelationRule("operates_list", ("firms_of_kind",), operates.operates_list),
     RelationRule("operates_lead", ("anchor_core",), operates.operates_lead),
+    RelationRule("operates_ranked", ("OPERATES_IN.rank_verb", "OPERATES_IN.rank"), operates.operates_ranked),
     RelationRule("operates_predicate", ("operate_verb",), operates.operates_predicate),
     RelationRule("operates_builds", ("firm_builds", "firm_to_verb", "facility"), operates.operates_builds),
     RelationRule(
@@ -48,9 +63,22 @@ RULES: tuple[ZhRule, ...] = (
         containment.carried_out_plan,
     ),
     RelationRule("within", ("within", "area"), containment.within),
+    RelationRule("founded_in", ("LOCATED_IN.found", "area"), containment.founded_in),
+    RelationRule("covers", ("part_whole", "LOCATED_IN.covers"), containment.covers),
     RelationRule("part_is", ("part_is",), containment.part_is),
     RelationRule("hosted", ("host", "area"), containment.hosted),
+    RelationRule(
+        "serves_topic",
+        ("SERVES.before", "SERVES.weak", "SERVES.after", "SERVES.block", "SERVES.place_kind", "make"),
+        serves.serves_topic,
+    ),
+    RelationRule("serves_titles", ("SERVES.title", "SERVES.title_end"), serves.serves_titles),
 )
+
+
+# The rules that read a subject carried from outside the sentence (the paragraph's, heading's or
+# document's: ``SentenceContext.subject_at``) and so run on sentences naming only one thing.
+CARRYING = frozenset({"serves_topic", "serves_titles", "structure", "anchored_by_subject", "covers", "founded_in"})
 
 
 @lru_cache(maxsize=1)
