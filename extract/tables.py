@@ -226,6 +226,7 @@ TABLES: Mapping[str, Table] = {
         _table("patterns", "html_furniture.tsv", "kind value", kind=("tag", "attr", "block")),
         _table("patterns", "pdf_furniture.tsv", "regex"),
         # extract/patterns: English
+        _table("patterns", "en_furniture.tsv", "kind regex", kind=("drop", "date", "issuer", "footer", "lead")),
         _table("patterns", "en_heads.tsv", "type head extends", type=TYPES, extends=("of", "num", "title", "-")),
         _table("patterns", "en_name_stopwords.txt", "word"),
         _table("patterns", "en_not_names.tsv", "regex"),
