@@ -230,11 +230,17 @@ TABLES: Mapping[str, Table] = {
         _table("patterns", "en_heads.tsv", "type head extends", type=TYPES, extends=("of", "num", "title", "-")),
         _table("patterns", "en_name_stopwords.txt", "word"),
         _table("patterns", "en_not_names.tsv", "regex"),
+        _table("patterns", "en_not_places.tsv", "kind regex", kind=("before", "after", "country")),
         _table("patterns", "en_list_cues.tsv", "type regex", type=TYPES),
         _table("patterns", "en_terms.tsv", "type name_en name_zh aliases_en", 3, type=TYPES),
         _table("patterns", "en_abbreviations.txt", "word"),
         _table("patterns", "en_place_cues.tsv", "regex"),
-        _table("patterns", "en_sectors.tsv", "kind value", kind=("cue", "head", "generic", "stop", "sector_head")),
+        _table(
+            "patterns",
+            "en_sectors.tsv",
+            "kind value",
+            kind=("cue", "head", "generic", "stop", "sector_head", "ing_noun", "count"),
+        ),
         _table("patterns", "en_quoted.tsv", "kind regex", kind=("kind_after", "before")),
         _table(
             "patterns",

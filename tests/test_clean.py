@@ -57,7 +57,9 @@ def test_english_press_furniture_is_skipped():
 
 
 def test_english_body_lines_that_look_like_furniture_stay():
-    text = "Zone plan\nBy 2025, the zone will host 100 firms.\nBy Lake Tai, the park grows.\nSource of growth: exports.\n"
+    text = (
+        "Zone plan\nBy 2025, the zone will host 100 firms.\nBy Lake Tai, the park grows.\nSource of growth: exports.\n"
+    )
     c = clean(text)
     assert [line.text for line in c.lines][1:] == [
         "By 2025, the zone will host 100 firms.",

@@ -256,3 +256,57 @@ def test_a_defined_short_name_names_its_entity_wherever_it_is_used():
     assert [m.text for m in sip.mentions].count("The Park") == 1
     base = next(e for e in found.values() if e.name == "Wuhan National Bio-industry Base")
     assert [m.text for m in base.mentions].count("Biolake") == 2
+
+
+def _names(text):
+    found, _ = entities(text)
+    return {(e.type, e.name_en or e.name) for e in found.values()}
+
+
+def test_acronyms_count_only_in_capitals():
+    names = _names("Experts who visited the park told us that the WHO guidance helps the US zone.")
+    assert ("Institution", "World Health Organization") in names
+    assert sum(1 for t, n in names if n == "United States") == 1  # “US”, not “us”
+    text = "Experts who visited the park told us about it in Lingnan Industrial Park."
+    assert not any(n in ("World Health Organization", "United States") for _, n in _names(text))
+
+
+def test_places_inside_organs_currencies_and_country_prefixes_are_not_mentions():
+    names = _names(
+        "Lingnan Industrial Park, in east China's Anhui province, was approved by the Communist Party of "
+        "China. Its output reached 20 billion US dollars. The Anhui Provincial Government supports it."
+    )
+    assert ("Region", "China") not in names and ("Region", "United States") not in names
+    assert ("Region", "Anhui Province") in names  # written on its own too
+    # the document's own place stays even where only an organ's name holds it
+    own = _names(
+        "Report on the Work of the Government\nThe People's Government of Anhui Province will report. "
+        "The Communist Party of Anhui Province agreed."
+    )
+    assert ("Region", "Anhui Province") in own
+
+
+def test_name_extent_in_press_register():
+    names = _names(
+        "2022-09-10 Lingnan Science City grew. Wan Jiang teaches at the Southwest University of Political "
+        "Science & Law. The province issued the Action Plan for Building a Leading Province in Advanced "
+        "Manufacturing (2022–2025). The Science and Technology Commission approved the Tianhe Cluster."
+    )
+    assert ("Platform", "Lingnan Science City") in names
+    assert ("Institution", "Southwest University of Political Science & Law") in names
+    assert ("Initiative", "Action Plan for Building a Leading Province in Advanced Manufacturing (2022–2025)") in names
+    assert ("Platform", "Tianhe Cluster") in names
+    assert not any("Commission" in n for _, n in names)
+
+
+def test_clauses_in_sector_lists_are_not_sectors():
+    names = _names(
+        "We will adhere to the strategy: overcoming three key bottlenecks, optimizing four key industries, "
+        "and promoting new materials. We will strategically plan future industries, build platforms for "
+        "common industrial technologies and develop chains and clusters of biomedicine."
+    )
+    industries = {n for t, n in names if t == "Industry"}
+    assert not any(
+        w in n for n in industries for w in ("overcoming", "optimizing", "strategically", "common", "chains")
+    )
+    assert "new materials" in {n.lower() for n in industries}

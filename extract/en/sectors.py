@@ -31,12 +31,14 @@ class SectorRules:
     generic: frozenset[str]
     stop: frozenset[str]
     sector_heads: frozenset[str] = frozenset()
+    ing_nouns: frozenset[str] = frozenset()  # words in -ing or -ly that open sector names
+    counts: frozenset[str] = frozenset()  # number words: an item holding one counts, it names nothing
 
 
 @lru_cache(maxsize=1)
 def sector_rules() -> SectorRules:
     """The sector-list cues and words of patterns/en_sectors.tsv, compiled once per process."""
-    cues, heads, generic, stop, sector_heads = [], [], set(), set(), set()
+    cues, heads, generic, stop, sector_heads, ing_nouns, counts = [], [], set(), set(), set(), set(), set()
     for row in read_table("en_sectors.tsv"):
         kind, value = row.cells
         if kind == "cue":
@@ -49,12 +51,18 @@ def sector_rules() -> SectorRules:
             stop.add(value.lower())
         elif kind == "sector_head":
             sector_heads.add(value.lower())
+        elif kind == "ing_noun":
+            ing_nouns.add(value.lower())
+        elif kind == "count":
+            counts.add(value.lower())
     return SectorRules(
         tuple(cues),
         re.compile("|".join(heads), re.IGNORECASE),
         frozenset(generic),
         frozenset(stop),
         frozenset(sector_heads),
+        frozenset(ing_nouns),
+        frozenset(counts),
     )
 
 
@@ -187,6 +195,16 @@ def _clause_start(masked: str, pos: int) -> int:
     return hits[-1] if hits else 0
 
 
+def _not_a_noun_phrase(words: list[str], r: SectorRules) -> bool:
+    """“optimizing four key (industries)”, “strategically plan future (industries)”, “chains and
+    (clusters)”: a verb or adverb opening the item, a count inside it or a conjunction ending it
+    make it a clause, not a sector's name."""
+    first = words[0]
+    verb = first.endswith("ing") and first not in r.ing_nouns and len(words) > 1
+    adverb = first.endswith("ly") and len(first) > 5 and first not in r.ing_nouns
+    return verb or adverb or words[-1] in ("and", "or") or any(w in r.counts for w in words)
+
+
 def _item(text: str, s: int, e: int, industries, r: SectorRules, trailing: bool = True) -> Item | None:
     phrase = text[s:e]
     lead = len(phrase) - len(phrase.lstrip())
@@ -218,5 +236,13 @@ def _item(text: str, s: int, e: int, industries, r: SectorRules, trailing: bool 
             return None  # “encouraged industries”: a qualifier
         if any(c.isdigit() for c in phrase) or any(w[:1].isupper() for w in words[:1]):
             return None
+        if _not_a_noun_phrase(lowered, r):
+            return None
+    else:
+        outside = [
+            w.group().lower() for w in _WORD.finditer(text, s, e) if not any(a <= w.start() < b for a, b in inside)
+        ]
+        if any(w in r.stop for w in outside):
+            return None  # “clusters of biomedicine”: the sector is inside a longer phrase, not listed
     named = len(lowered) >= 2 and lowered[-1] in r.sector_heads and not all(w in r.generic for w in lowered[:-1])
     return Item(s, e, bool(inside) or named)
