@@ -310,3 +310,16 @@ def test_clauses_in_sector_lists_are_not_sectors():
         w in n for n in industries for w in ("overcoming", "optimizing", "strategically", "common", "chains")
     )
     assert "new materials" in {n.lower() for n in industries}
+
+
+def test_short_forms_of_a_name_written_in_full_name_the_same_platform():
+    found, _ = entities(
+        "The Lingnan National High-tech Industry Development Zone (Lingnan high-tech zone) grew. "
+        "The Lingnan high-tech zone hosts firms. Qiaotou Torch High-tech Industrial Development Zone opened. "
+        "Torch Hi-Tech Zone has a plan. Qianhai Digital Harbour is new. Qianhai saw gains."
+    )
+    by_name = {e.name_en or e.name: {m.text for m in e.mentions} for e in found.values() if e.type == "Platform"}
+    assert {"Lingnan high-tech zone"} <= by_name["Lingnan National High-tech Industry Development Zone"]
+    assert "Torch Hi-Tech Zone" in by_name["Qiaotou Torch High-tech Industrial Development Zone"]
+    assert "Qianhai" in by_name["Qianhai Digital Harbour"]  # a registry short form of the name written
+    assert len(by_name) == 3

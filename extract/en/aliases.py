@@ -25,6 +25,8 @@ _KNOWN_AS = re.compile(
     rf"[{_QUOTE}]?(?P<alias>(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:of\s+)?[A-Z][\w&'’-]*){{0,5}})"
 )
 _BRACKETED = re.compile(r"^\s*\((?P<alias>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})\)(?!\s*[A-Z][a-z])")
+# “Hefei National High-tech Industry Development Zone (Hefei high-tech zone)”: a longer short form
+_BRACKETED_SHORT = re.compile(r"^\s*\((?P<alias>[A-Z][\w&'’.-]*(?:\s+[\w&'’.-]+){1,4})\)")
 
 
 def with_defined_aliases(doc: Document, mentions: tuple[Mention, ...]) -> tuple[Mention, ...]:
@@ -37,7 +39,7 @@ def with_defined_aliases(doc: Document, mentions: tuple[Mention, ...]) -> tuple[
         if m.type == "Industry":
             continue
         rest = text[m.end : m.end + 160]
-        for rx in (_HEREINAFTER, _KNOWN_AS, _BRACKETED):
+        for rx in (_HEREINAFTER, _KNOWN_AS, _BRACKETED, _BRACKETED_SHORT):
             hit = rx.match(rest)
             if hit is None:
                 continue
@@ -46,11 +48,65 @@ def with_defined_aliases(doc: Document, mentions: tuple[Mention, ...]) -> tuple[
                 not _abbreviates(alias, m.text) or _names_other(out, m, m.end + hit.start("alias"))
             ):
                 continue
+            if rx is _BRACKETED_SHORT and not _shortens(alias, m.text):
+                continue
             definitions.append((m, alias))
+            break
     for m, alias in definitions:
         out = _rekey(out, m, alias)
-        out += _uses(doc, out, m, alias)
+        uses = _uses(doc, out, m, alias)
+        out = [o for o in out if not any(u.start <= o.start and o.end <= u.end for u in uses)] + uses
+    out = _short_forms(out)
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.key)))
+
+
+def _shortens(alias: str, name: str) -> bool:
+    """“Hefei high-tech zone” for “Hefei National High-tech Industry Development Zone”: the short
+    form keeps the name's first and last words and takes its other words from the name."""
+    a, n = _words(alias), _words(name)
+    return len(a) < len(n) and a[0] == n[0] and a[-1] == n[-1] and all(w in n for w in a)
+
+
+def _words(name: str) -> list[str]:
+    """The words of a name, lower case, with the press spelling “hi-tech” read as “high-tech”."""
+    return [w.lower().replace("hi-tech", "high-tech") for w in re.findall(r"[A-Za-z][\w'’-]*", name)]
+
+
+def _short_forms(mentions: list[Mention]) -> list[Mention]:
+    """A platform's name written later in a shorter form: its words in order (“Torch Hi-Tech Zone”
+    after “Xiamen Torch High-tech Industrial Development Zone”), or its first words alone
+    (“Zhongguancun” after “Zhongguancun Science City”), name the platform written in full. Only
+    a short form that fits one full name is read so."""
+    platforms = [m for m in mentions if m.type == "Platform"]
+    out = []
+    for o in mentions:
+        short = _words(o.text)
+        full = {
+            m.key: m
+            for m in platforms
+            if o.type == "Platform"
+            and m.start < o.start
+            and m.key != o.key
+            and len(_words(m.text)) > len(short) >= 1
+            and (_in_order(short, _words(m.text)) if len(short) >= 2 and not o.registry_id else _prefix(short, m))
+        }
+        if len(full) == 1:
+            m = next(iter(full.values()))
+            o = replace(o, key=m.key, name=m.name, registry_id=m.registry_id, rule="en_short_form")
+        out.append(o)
+    return out
+
+
+def _in_order(short: list[str], full: list[str]) -> bool:
+    """Every word of ``short`` appears in ``full``, in the same order."""
+    it = iter(full)
+    return all(w in it for w in short)
+
+
+def _prefix(short: list[str], full: Mention) -> bool:
+    """``short`` is the first words of ``full``'s name, and ``full`` is a name the document makes
+    (not a registry name: “Suzhou” is no short form of a registry's Suzhou Industrial Park)."""
+    return full.registry_id is None and _words(full.text)[: len(short)] == short
 
 
 def _abbreviates(alias: str, name: str) -> bool:
@@ -96,7 +152,8 @@ def _uses(doc: Document, mentions: list[Mention], m: Mention, alias: str) -> lis
     out = []
     for hit in rx.finditer(text):
         a, b = hit.span()
-        if any(x < b and a < y for x, y in spans):
+        # a name inside the short form (Hefei in “Hefei high-tech zone”) gives way to it
+        if any(x < b and a < y and not (a <= x and y <= b and (x, y) != (a, b)) for x, y in spans):
             continue
         sid = next((i for s, e, i in sentences if s <= a and b <= e), None)
         if sid is None:
