@@ -120,3 +120,41 @@ def test_every_rule_is_registered_once_and_reads_only_cues_that_exist():
     assert declared == {row[0] for row in read_table("en_relations.tsv")}  # every kind of the file is read
     with pytest.raises(KeyError):
         relation_cues().only(["located"]).find("hosts", "is home to")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "Lingnan New Area, Southwest China's Chongqing municipality, grew fast.",
+            {("Lingnan New Area", "LOCATED_IN", "Chongqing")},
+        ),
+        (
+            "The Qiaotou National High-tech Industry Development Zone (Qiaotou high-tech zone) in east "
+            "China's Anhui province grew. The Qiaotou high-tech zone is home to 53 enterprises engaged in "
+            "the aerospace information industry.",
+            {
+                ("Qiaotou National High-tech Industry Development Zone", "LOCATED_IN", "Anhui Province"),
+                ("Qiaotou National High-tech Industry Development Zone", "SERVES", "aerospace information"),
+            },
+        ),
+        (
+            "Boasting a group of companies and research institutes in blockchain, quantum information and "
+            "network security, Lingnan Science City saw its output rise.",
+            {
+                ("Lingnan Science City", "SERVES", "Blockchain"),
+                ("Lingnan Science City", "SERVES", "Quantum Information"),
+                ("Lingnan Science City", "SERVES", "network security"),
+            },
+        ),
+    ],
+)
+def test_press_cues_address_chains_and_home_to(text, expected):
+    assert expected <= _relations(text)
+
+
+def test_lists_of_places_are_not_address_chains():
+    found = _relations("Lingnan Science City grew; Guangzhou, Shenzhen and Foshan joined it.")
+    assert not any(t == "LOCATED_IN" for _, t, _ in found)
+    found = _relations("Firms in Lingnan Science City, Guangzhou and Shenzhen joined.")
+    assert ("Lingnan Science City", "LOCATED_IN", "Guangzhou") not in found

@@ -99,7 +99,7 @@ def cue_ends(text: str, r: SectorRules):
     """Offsets where a cue ends: a word boundary whose preceding text ends with a cue."""
     ends = set()
     for w in re.finditer(r"(?<=\s)(?=\S)", text):
-        before = text[max(0, w.start() - 60) : w.start()]
+        before = text[max(0, w.start() - 90) : w.start()]
         if any(rx.search(before) for rx in r.cues):
             ends.add(w.start())
     return sorted(ends)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from ...relating import SentenceSink
+from ...relating import MentionView, SentenceSink
 from ...vocab import PLACES, RelationType
-from .context import CLAUSE_END, NOT_LOCATED, EnSentence, group, list_ending_at, list_from, subject_at
+from .context import CLAUSE_END, NOT_LOCATED, SEP, EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
 __all__ = ["builds", "hosts", "located", "of_and_in", "parts", "wholes"]
@@ -41,25 +41,37 @@ def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
 
 def hosts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
     """P is home to / hosts X: the institutions, companies, projects and events named after the cue
-    lie in the clause's subject P."""
+    lie in the clause's subject P; the sectors named there are P's (“P is home to 53 enterprises
+    engaged in the X industry”: P SERVES X). A sentence may open with the cue (“Boasting companies
+    in A and B, P saw …”): P is the subject after it."""
     text, ms, subjects = s.text, s.mentions, s.subjects
     for c in cues.find("hosts", text):
         host = subject_at(text, subjects, c.start())
-        if host is None or host.entity.type not in PLACES or host.start > c.start():
+        if host is None or host.entity.type not in PLACES:
             continue
-        end = re.compile(r"[;.!?]|,\s+and\s+(?!the\s+[a-z])").search(text, c.end())
+        opener = host.start > c.start()
+        if opener and not _OPENS.fullmatch(text[: c.start()]):
+            continue
+        end = _HOSTED_END.search(text, c.end())
+        stop = host.start if opener else (end.start() if end else len(text))
         for m in ms:
-            if (
-                m.start >= c.end()
-                and (end is None or m.end <= end.start())
-                and m.entity.type in ("Institution", "Enterprise", "Project", "Event")
-            ):
+            if m.start < c.end() or m.end > stop or m.entity == host.entity:
+                continue
+            if m.entity.type in ("Institution", "Enterprise", "Project", "Event"):
                 out.add(m.entity, RelationType.LOCATED_IN, host.entity, "en:hosts")
+            elif m.entity.type == "Industry" and host.entity.type != "Region":
+                out.add(host.entity, RelationType.SERVES, m.entity, "en:serves:home_to")
+
+
+_OPENS = re.compile(r"\s*")
+_HOSTED_END = re.compile(r"[;.!?]|,\s+and\s+(?!the\s+[a-z])")
 
 
 def of_and_in(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
     """“Pudong New Area of Shanghai”, “the Hong Kong Park in the Lok Ma Chau Loop”, “Guangzhou, …
-    and Zhaoqing in Guangdong Province”."""
+    and Zhaoqing in Guangdong Province”, “the zone (short form) in east China's Anhui province”;
+    a named cluster in a named zone is PART_OF it. Address chains: “X, Southwest China's
+    Chongqing municipality”, “X, City, Province”."""
     text, ms = s.text, s.mentions
     names = [m for m in ms if m.kind != "we"]
     for a, b in zip(names, names[1:], strict=False):
@@ -71,9 +83,42 @@ def of_and_in(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                 out.add(a.entity, RelationType.PART_OF, b.entity, "en:part_of:of")
             else:
                 out.add(a.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:of")
-        elif re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+        elif _IN.fullmatch(gap):
             for item in list_ending_at(text, names, a):
-                out.add(item.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:in")
+                if _CLUSTER.search(text[item.start : item.end]) and item.entity.type == b.entity.type == "Platform":
+                    out.add(item.entity, RelationType.PART_OF, b.entity, "en:part_of:in")
+                else:
+                    out.add(item.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:in")
+    for head, place in address_chain(text, names):
+        out.add(head.entity, RelationType.LOCATED_IN, place.entity, "en:located_in:address")
+
+
+_DIRECTION = r"(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+_COUNTRY_OF = r"(?:" + _DIRECTION + r"China['’]s\s+)"
+_IN = re.compile(r"\)?\s+in\s+(?:the\s+)?" + _COUNTRY_OF + "?", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the\s+)?" + _COUNTRY_OF + "?", re.IGNORECASE)
+_CHAIN_END = re.compile(r"\s*(?:[,.;:)]|$)(?!\s*(?:and|or|as well as|etc)\b)")
+_CLUSTER = re.compile(r"\bcluster$", re.IGNORECASE)
+
+
+def address_chain(text: str, names: list[MentionView]) -> list[tuple[MentionView, MentionView]]:
+    """The links of “X, City, Province” (or “X, east China's Province”): each name lies in the
+    region written after it. A chain starts at a name that is not a region nor an item of a list,
+    and every link is a region followed by a comma, a stop or a bracket, not by “and” (a list)."""
+    links: list[tuple[MentionView, MentionView]] = []
+    for i, a in enumerate(names):
+        if a.entity.type in ("Region", *NOT_LOCATED) or (i and SEP.match(text[names[i - 1].end : a.start])):
+            continue
+        head = a
+        for b in names[i + 1 :]:
+            gap = text[head.end : b.start]
+            if b.entity.type != "Region" or not _APPOSITIVE.fullmatch(gap) or not _CHAIN_END.match(text, b.end):
+                break
+            if "China" not in gap and head is a and a.entity.type == "Region":
+                break
+            links.append((head, b))
+            head = b
+    return links
 
 
 def wholes(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

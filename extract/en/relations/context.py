@@ -97,7 +97,7 @@ AUX = re.compile(
     r"(?:will|shall|is|are|was|were|has|have|had|can|could|should|must|may|also|further|continues?|remains?|"
     r"aims?|strives?|plans?|focus(?:es)?|serves?|hosts?|includes?|covers?|consists?|comprises?|develops?|"
     r"cultivates?|relies|rely|cooperates?|jointly|deepens?|strengthens?|boasts?|gathers?|lies|sits|"
-    r"attracts?|builds?|leads?)\b",
+    r"attracts?|builds?|leads?|saw|sees)\b",
     re.IGNORECASE,
 )
 
