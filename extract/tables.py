@@ -249,6 +249,7 @@ TABLES: Mapping[str, Table] = {
             kind=(
                 "located",
                 "hosts",
+                "area_of",
                 "whole",
                 "part",
                 "anchor",

@@ -158,3 +158,35 @@ def test_lists_of_places_are_not_address_chains():
     assert not any(t == "LOCATED_IN" for _, t, _ in found)
     found = _relations("Firms in Lingnan Science City, Guangzhou and Shenzhen joined.")
     assert ("Lingnan Science City", "LOCATED_IN", "Guangzhou") not in found
+
+
+def test_a_share_of_a_places_area_locates_the_subjects():
+    found = _relations(
+        "Lingnan Science City and the Qiaotou Economic Development Zone cover less than 6 percent of "
+        "Beijing's city area, official statistics showed."
+    )
+    assert {
+        ("Lingnan Science City", "LOCATED_IN", "Beijing"),
+        ("Qiaotou Economic Development Zone", "LOCATED_IN", "Beijing"),
+    } <= found
+
+
+def test_sectors_without_a_subject_are_the_platform_plans_own():
+    text = (
+        "Opinions on the Lingnan Science City\n"
+        "The blueprint will attract industries such as financial services, education and medical tourism.\n"
+    )
+    found = _relations(text)
+    assert ("Lingnan Science City", "SERVES", "Financial Services") in found
+    region = (
+        "Opinions on Guangdong Province\nThe blueprint will attract industries such as education and medical tourism.\n"
+    )
+    assert not any(t == "SERVES" for _, t, _ in _relations(region))
+
+
+def test_a_cluster_named_in_the_title_is_part_of_the_zone_it_is_in():
+    found = _relations(
+        "Policies and Measures for Industrial Promotion of the Qiaotou Cluster in China (Beijing) Pilot Free "
+        "Trade Zone\nIndustrial projects may be subsidized.\n"
+    )
+    assert ("Qiaotou Cluster", "PART_OF", "China (Beijing) Pilot Free Trade Zone") in found

@@ -40,9 +40,20 @@ def find_english_mentions(doc: Document) -> tuple[Mention, ...]:
         if is_heading(sent.text):
             # Title Case makes every word look like a name (“I. Development Foundation”, the
             # document's own “… Plan for …”): in headings only registry names, terms and lists count.
-            found = [m for m in found if m.rule != "en_head"]
+            found = [m for m in found if m.rule != "en_head" or _place_in_title(sent, m)]
         out.extend(found)
     return with_defined_aliases(doc, tuple(_places_mentioned(doc, out)))
+
+
+_TITLE_PLACE_LEAD = re.compile(r"\b(?:for|of|in|on|at|the)\s+$")
+
+
+def _place_in_title(sent: Sentence, m: Mention) -> bool:
+    """A platform named after a small word of a heading (“Measures … of the Shunyi Cluster in …”,
+    “Master Plan for X Science City”) is a name even in Title Case: a zone's head word (Zone,
+    Park, Cluster) names a place where a heading's other capitalised words name nothing."""
+    before = sent.text[: m.start - sent.start]
+    return m.type == "Platform" and _TITLE_PLACE_LEAD.search(before) is not None
 
 
 def _places_mentioned(doc: Document, mentions: list[Mention]) -> list[Mention]:

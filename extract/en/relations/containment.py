@@ -15,7 +15,7 @@ from ...vocab import PLACES, RelationType
 from .context import CLAUSE_END, NOT_LOCATED, SEP, EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
-__all__ = ["builds", "hosts", "located", "of_and_in", "parts", "wholes"]
+__all__ = ["area_of", "builds", "hosts", "located", "of_and_in", "parts", "wholes"]
 
 
 def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -37,6 +37,18 @@ def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         for head in group(text, ms, subject_at(text, subjects, c.start())):
             if tail is not None and (head.entity.type not in NOT_LOCATED or head.entity.type == "Event"):
                 out.add(head.entity, RelationType.LOCATED_IN, tail.entity, "en:located_in")
+
+
+def area_of(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
+    """“A, B as well as C cover less than 6 percent of P's city area”: the subjects lie in P."""
+    text, ms, subjects = s.text, s.mentions, s.subjects
+    for c in cues.find("area_of", text):
+        place = next((m for m in ms if m.start == c.end() and m.entity.type in PLACES), None)
+        if place is None:
+            continue
+        for head in group(text, ms, subject_at(text, subjects, c.start())):
+            if head.entity.type not in NOT_LOCATED and head.entity != place.entity:
+                out.add(head.entity, RelationType.LOCATED_IN, place.entity, "en:located_in:area_of")
 
 
 def hosts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

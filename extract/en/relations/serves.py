@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ...relating import SentenceSink
+from ...relating import MentionView, SentenceSink
 from ...vocab import RelationType
 from ..sectors import cue_ends
 from .context import EnSentence, contains_stem, group, list_ending_at, list_from, place_after, subject_at, words_of
@@ -34,7 +34,10 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
             places = before[-1:]
         else:
             at = place_after(text, ms, inds[-1].end)
-            places = [at] if at else group(text, ms, subject_at(text, subjects, pos))
+            subject = subject_at(text, subjects, pos)
+            places = [at] if at else group(text, ms, subject)
+            if not places and subject is None and _plan_of_a_platform(s):
+                places = [MentionView(pos, pos, s.doc.home, "we")]  # type: ignore[arg-type]
         places = [p for p in places if p.entity.type in SERVERS]
         respectively = re.match(r"\s*,?\s*respectively\b", text[inds[-1].end :]) is not None
         if respectively and len(places) == len(inds) > 1:
@@ -53,6 +56,12 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         if place is not None and place.entity.type in SERVERS:
             for i in listed:
                 out.add(place.entity, RelationType.SERVES, i.entity, "en:serves:industries_in")
+
+
+def _plan_of_a_platform(s: EnSentence) -> bool:
+    """The document is about a platform (a zone's plan): sectors listed with no subject of their
+    own are the platform's (annotation guide: a Region cannot head SERVES)."""
+    return s.doc.home is not None and s.doc.home.type == "Platform"
 
 
 def serves_by_name(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
