@@ -239,7 +239,7 @@ TABLES: Mapping[str, Table] = {
             "patterns",
             "en_sectors.tsv",
             "kind value",
-            kind=("cue", "head", "generic", "stop", "sector_head", "ing_noun", "count"),
+            kind=("cue", "head", "generic", "stop", "sector_head", "ing_noun", "count", "naming_cue"),
         ),
         _table("patterns", "en_quoted.tsv", "kind regex", kind=("kind_after", "before")),
         _table(

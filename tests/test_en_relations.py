@@ -190,3 +190,18 @@ def test_a_cluster_named_in_the_title_is_part_of_the_zone_it_is_in():
         "Trade Zone\nIndustrial projects may be subsidized.\n"
     )
     assert ("Qiaotou Cluster", "PART_OF", "China (Beijing) Pilot Free Trade Zone") in found
+
+
+def test_a_places_pillar_industries_and_brands_of_a_sector():
+    found = _relations(
+        "Output in Qiaotou New Area rose. Qiaotou's two pillar industries – automobiles and electronics – "
+        "grew. Represented by auto brands such as Lanshan, Lanshan Ford, and Heyu Motors, the auto industry "
+        "of the new area upgraded."
+    )
+    assert {
+        ("Qiaotou New Area", "SERVES", "automobiles"),
+        ("Qiaotou New Area", "SERVES", "electronics"),
+        ("Lanshan", "OPERATES_IN", "automobiles"),
+        ("Lanshan Ford", "OPERATES_IN", "automobiles"),
+        ("Heyu Motors", "OPERATES_IN", "automobiles"),
+    } <= found

@@ -13,6 +13,7 @@ import re
 from dataclasses import replace
 
 from ..model import Document, Mention
+from .pinyin import pinyin_syllable_count
 
 _QUOTE = "\"'“”‘’"
 _HEREINAFTER = re.compile(
@@ -57,6 +58,7 @@ def with_defined_aliases(doc: Document, mentions: tuple[Mention, ...]) -> tuple[
         uses = _uses(doc, out, m, alias)
         out = [o for o in out if not any(u.start <= o.start and o.end <= u.end for u in uses)] + uses
     out = _short_forms(out)
+    out += _first_word_uses(doc, out)
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.key)))
 
 
@@ -94,6 +96,31 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
             m = next(iter(full.values()))
             o = replace(o, key=m.key, name=m.name, registry_id=m.registry_id, rule="en_short_form")
         out.append(o)
+    return out
+
+
+def _first_word_uses(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """“Liangjiang's two pillar industries” after “Liangjiang New Area”: the pinyin first word of a
+    platform's name, written alone later (not opening another capitalised name), names it. Only a
+    word that opens one platform's name is read so."""
+    firsts: dict[str, list[Mention]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "Platform" and len(words) >= 3 and words[0][:1].isupper() and pinyin_syllable_count(words[0]):
+            firsts.setdefault(words[0], []).append(m)
+    spans = [(o.start, o.end) for o in mentions]
+    sentences = [(x.start, x.end, x.id) for x in doc.sentences]
+    out = []
+    for word, ms in firsts.items():
+        if len({m.key for m in ms}) != 1:
+            continue
+        first = min(ms, key=lambda m: m.start)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])(?!\s+[A-Z])", doc.text):
+            a, b = hit.span()
+            sid = next((i for x, y, i in sentences if x <= a and b <= y), None)
+            if a < first.start or sid is None or any(x < b and a < y for x, y in spans):
+                continue
+            out.append(replace(first, start=a, end=b, text=word, sentence=sid, rule="en_short_form", nested=False))
     return out
 
 

@@ -33,12 +33,14 @@ class SectorRules:
     sector_heads: frozenset[str] = frozenset()
     ing_nouns: frozenset[str] = frozenset()  # words in -ing or -ly that open sector names
     counts: frozenset[str] = frozenset()  # number words: an item holding one counts, it names nothing
+    naming: tuple[re.Pattern, ...] = ()  # cues that call what follows industries (“pillar industries –”)
 
 
 @lru_cache(maxsize=1)
 def sector_rules() -> SectorRules:
     """The sector-list cues and words of patterns/en_sectors.tsv, compiled once per process."""
     cues, heads, generic, stop, sector_heads, ing_nouns, counts = [], [], set(), set(), set(), set(), set()
+    naming = []
     for row in read_table("en_sectors.tsv"):
         kind, value = row.cells
         if kind == "cue":
@@ -55,6 +57,9 @@ def sector_rules() -> SectorRules:
             ing_nouns.add(value.lower())
         elif kind == "count":
             counts.add(value.lower())
+        elif kind == "naming_cue":
+            naming.append(re.compile(value + "$", re.IGNORECASE))
+            cues.append(naming[-1])
     return SectorRules(
         tuple(cues),
         re.compile("|".join(heads), re.IGNORECASE),
@@ -63,6 +68,7 @@ def sector_rules() -> SectorRules:
         frozenset(sector_heads),
         frozenset(ing_nouns),
         frozenset(counts),
+        tuple(naming),
     )
 
 
@@ -90,7 +96,7 @@ def sector_items(sent: Sentence, known: list[Mention]) -> list[tuple[int, int]]:
     vouching = sorted(set(industries) | set(out))  # a sector named before “industry” vouches too
     for pos in cue_ends(text, r):
         items = _forward_list(text, pos, vouching, r)
-        if any(i.vouched for i in items):
+        if any(i.vouched for i in items) or _named_industries(text, pos, r):
             out += [(i.start, i.end) for i in items]
     return sorted({s for s in out if not any(a < s[1] and s[0] < b for a, b in others)})
 
@@ -103,6 +109,12 @@ def cue_ends(text: str, r: SectorRules):
         if any(rx.search(before) for rx in r.cues):
             ends.add(w.start())
     return sorted(ends)
+
+
+def _named_industries(text: str, pos: int, r: SectorRules) -> bool:
+    """The cue ending at ``pos`` calls what follows industries (“two pillar industries – A and B”)."""
+    before = text[max(0, pos - 90) : pos]
+    return any(rx.search(before) for rx in r.naming)
 
 
 def _protected(text: str, spans) -> str:
@@ -186,7 +198,7 @@ def _is_cue_word(text: str, end: int, r: SectorRules) -> bool:
 
 
 def _clause_end(masked: str, pos: int) -> int:
-    m = re.compile(r"[.;:()!?]|,\s*(?:and\s+)?(?:which|while|with|so as|in order|by|to)\b").search(masked, pos)
+    m = re.compile(r"[.;:()!?]|\s[–—]\s|,\s*(?:and\s+)?(?:which|while|with|so as|in order|by|to)\b").search(masked, pos)
     return m.start() if m else len(masked)
 
 

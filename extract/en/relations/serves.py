@@ -35,7 +35,7 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         else:
             at = place_after(text, ms, inds[-1].end)
             subject = subject_at(text, subjects, pos)
-            places = [at] if at else group(text, ms, subject)
+            places = [at] if at else (_possessor(text, ms, pos) or group(text, ms, subject))
             if not places and subject is None and _plan_of_a_platform(s):
                 places = [MentionView(pos, pos, s.doc.home, "we")]  # type: ignore[arg-type]
         places = [p for p in places if p.entity.type in SERVERS]
@@ -56,6 +56,15 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         if place is not None and place.entity.type in SERVERS:
             for i in listed:
                 out.add(place.entity, RelationType.SERVES, i.entity, "en:serves:industries_in")
+
+
+_POSSESSED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,4}?(?:industries|sectors)\b[^,;.]{0,12}$")
+
+
+def _possessor(text: str, ms, pos: int) -> list:
+    """“Liangjiang's two pillar industries – A and B”: the place whose industries they are."""
+    owner = [m for m in ms if m.end <= pos and _POSSESSED.match(text, m.end, pos)]
+    return owner[-1:]
 
 
 def _plan_of_a_platform(s: EnSentence) -> bool:
