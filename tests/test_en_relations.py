@@ -205,3 +205,20 @@ def test_a_places_pillar_industries_and_brands_of_a_sector():
         ("Lanshan Ford", "OPERATES_IN", "automobiles"),
         ("Heyu Motors", "OPERATES_IN", "automobiles"),
     } <= found
+
+
+def test_an_appositive_types_a_company_and_its_sector_and_settling_locates_it():
+    text = (
+        "The Lingnan Science City grew. At the end of 2021, Zhitu, a leading enterprise in the Chinese digital "
+        "earth industry, reached an agreement with the park to set up its global headquarters in Guangzhou. "
+        "Zhitu has registered four companies in the Lingnan Science City."
+    )
+    x = extract_text(text, "t", lang="en")
+    zhitu = [e for e in x.entities if e.name == "Zhitu"]
+    assert len(zhitu) == 1 and zhitu[0].type == "Enterprise" and len(zhitu[0].mentions) == 2
+    assert not any(e.name == "2021" for e in x.entities)
+    assert {
+        ("Zhitu", "OPERATES_IN", "digital earth"),
+        ("Zhitu", "LOCATED_IN", "Guangzhou"),
+        ("Zhitu", "LOCATED_IN", "Lingnan Science City"),
+    } <= _relations(text)

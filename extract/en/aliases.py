@@ -59,7 +59,14 @@ def with_defined_aliases(doc: Document, mentions: tuple[Mention, ...]) -> tuple[
         out = [o for o in out if not any(u.start <= o.start and o.end <= u.end for u in uses)] + uses
     out = _short_forms(out)
     out += _first_word_uses(doc, out)
+    for m in [o for o in out if o.rule in _TYPED_BY_CONTEXT]:
+        out += _uses(doc, out, m, m.text)
     return tuple(sorted(set(out), key=lambda x: (x.start, x.end, x.key)))
+
+
+# names typed only by what is written around them (“Geovis, a leading enterprise …”, “companies such
+# as A and B”): the same name written elsewhere in the document is the same entity
+_TYPED_BY_CONTEXT = frozenset({"en_appositive", "en_list"})
 
 
 def _shortens(alias: str, name: str) -> bool:

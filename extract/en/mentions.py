@@ -21,7 +21,17 @@ from .aliases import with_defined_aliases
 from .pinyin import pinyin_syllable_count
 from .places import pinyin_places
 from .quoted import quoted_initiatives
-from .rules import HeadPhrase, heads, initial_stopwords, list_cues, not_names, not_place_rules, stopwords, terms
+from .rules import (
+    HeadPhrase,
+    appositives,
+    heads,
+    initial_stopwords,
+    list_cues,
+    not_names,
+    not_place_rules,
+    stopwords,
+    terms,
+)
 from .sectors import sector_items, sector_rules
 from .segment import en_pipeline
 
@@ -140,7 +150,7 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
             continue
         named.append(m)
     taken += [(n.start, n.end) for n in named]
-    for m in _list_mentions(sent):
+    for m in (*_list_mentions(sent), *_appositive_mentions(sent)):
         same = next((i for i, n in enumerate(named) if (n.start, n.end) == (m.start, m.end)), None)
         if same is not None and named[same].rule == "en_head":
             named[same] = m  # “companies such as Zai Lab”: the list says what it is
@@ -260,6 +270,7 @@ def _coordinated_companies(sent: Sentence, sdoc: Doc, taken: list[Mention]) -> l
         r
         for r in capitalised_runs(sdoc)
         if r[0] > 0
+        and text[r[0]].isupper()  # a year before a comma (“2021, Geovis”) names nothing
         and len(text[r[0] : r[1]].split()) <= 3
         and not any(a < r[1] and r[0] < b for a, b in spans)
         and not any(w.lower() in stop for w in text[r[0] : r[1]].split())
@@ -760,6 +771,22 @@ def _place_words(words, sdoc: Doc) -> bool:
 
 _ITEM = re.compile(r"(?:[A-Z][\w&.'’-]*|\d[\w-]*)(?:\s+(?:[A-Z][\w&.'’-]*|\d[\w-]*|&|of))*")
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)")
+
+
+def _appositive_mentions(sent: Sentence):
+    """Names an appositive types (“Geovis, a leading enterprise in …”): not registry names (those
+    come with their type) nor a sentence's opening word (“Meanwhile, a …”)."""
+    registry = load_registry()
+    for type_, rx in appositives():
+        for m in rx.finditer(sent.text):
+            name, s = m.group("name"), m.start("name")
+            first = name.split()[0]
+            if s == 0 and len(name.split()) == 1 and first.lower() in stopwords() | initial_stopwords():
+                continue
+            if name.lower() in stopwords() or any(r.search(name) for r in not_names()):
+                continue
+            if lookup_en(registry, name) is None:
+                yield _mention(sent, s, s + len(name), type_, "en_appositive", entity_key(name), name)
 
 
 def _list_mentions(sent: Sentence):

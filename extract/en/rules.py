@@ -77,6 +77,14 @@ def list_cues() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def appositives() -> tuple[tuple[str, re.Pattern], ...]:
+    """(type, regex) of the appositives that type the name before them (en_appositives.tsv): the
+    regex matches a capitalised name, its comma and the descriptive phrase."""
+    name = r"(?<![\w&.'’-])(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}),\s+"
+    return tuple((r[0], re.compile(name + "(?i:" + r[1] + ")")) for r in read_table("en_appositives.tsv"))
+
+
 @dataclass(frozen=True, slots=True)
 class NotPlaceRules:
     before: tuple[re.Pattern, ...]  # the text before a place ends so: an organ's name holds it

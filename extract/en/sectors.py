@@ -190,7 +190,13 @@ def _last_phrase_start(text: str, s: int, e: int, r: SectorRules) -> int:
             start = w.end()
     while start < e and text[start].isspace():
         start += 1
+    country = _COUNTRY.match(text, start, e)
+    if country and len(_WORD.findall(text, country.end(), e)) >= 2:
+        start = country.end()  # “the Chinese digital earth (industry)”: the country only places it
     return start
+
+
+_COUNTRY = re.compile(r"(?:Chinese|China['’]s)\s+")
 
 
 def _is_cue_word(text: str, end: int, r: SectorRules) -> bool:

@@ -12,10 +12,10 @@ import re
 
 from ...relating import MentionView, SentenceSink
 from ...vocab import PLACES, RelationType
-from .context import CLAUSE_END, NOT_LOCATED, SEP, EnSentence, group, list_ending_at, list_from, subject_at
+from .context import ANCHORS, CLAUSE_END, NOT_LOCATED, SEP, EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
-__all__ = ["area_of", "builds", "hosts", "located", "of_and_in", "parts", "wholes"]
+__all__ = ["area_of", "builds", "hosts", "settles", "located", "of_and_in", "parts", "wholes"]
 
 
 def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -49,6 +49,18 @@ def area_of(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         for head in group(text, ms, subject_at(text, subjects, c.start())):
             if head.entity.type not in NOT_LOCATED and head.entity != place.entity:
                 out.add(head.entity, RelationType.LOCATED_IN, place.entity, "en:located_in:area_of")
+
+
+def settles(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
+    """“Geovis … reached an agreement … to set up its global headquarters in Hefei”: the company or
+    institute last named before the cue lies in the place right after it."""
+    text, ms = s.text, s.mentions
+    for c in cues.find("settle", text):
+        place = next((m for m in ms if m.start == c.end() and m.entity.type in PLACES), None)
+        clause = max((x.end() for x in CLAUSE_END.finditer(text, 0, c.start())), default=0)
+        firm = [m for m in ms if clause <= m.start and m.end <= c.start() and m.entity.type in ANCHORS]
+        if place is not None and firm:
+            out.add(firm[-1].entity, RelationType.LOCATED_IN, place.entity, "en:located_in:settle")
 
 
 def hosts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

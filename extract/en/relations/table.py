@@ -22,6 +22,7 @@ RULES: tuple[EnRule, ...] = (
     RelationRule("located", ("located",), containment.located),
     RelationRule("hosts", ("hosts",), containment.hosts),
     RelationRule("area_of", ("area_of",), containment.area_of),
+    RelationRule("settles", ("settle",), containment.settles),
     RelationRule("of_and_in", (), containment.of_and_in),
     RelationRule("wholes", ("whole",), containment.wholes),
     RelationRule("parts", ("part",), containment.parts),
