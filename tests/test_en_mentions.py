@@ -323,3 +323,25 @@ def test_short_forms_of_a_name_written_in_full_name_the_same_platform():
     assert "Torch Hi-Tech Zone" in by_name["Qiaotou Torch High-tech Industrial Development Zone"]
     assert "Qianhai" in by_name["Qianhai Digital Harbour"]  # a registry short form of the name written
     assert len(by_name) == 3
+
+
+def test_programmes_named_by_codes_and_titles_in_press_register():
+    names = _names(
+        'We will adhere to the “3-4-5” advancement strategy and implement the "5567" project. '
+        "Li Qiang delivered the Report on the Work of the Government on Tuesday. The guidelines and "
+        'requirements of "steady growth, better lives" apply. The "A" and plans were made.'
+    )
+    initiatives = {n for t, n in names if t == "Initiative"}
+    assert {
+        "“3-4-5” advancement strategy",
+        '"5567" project',
+        "Report on the Work of the Government",
+        "steady growth, better lives",
+    } <= initiatives
+    assert not any("and plans" in n for n in initiatives)
+    # a document's kind without a title after it names nothing (a page's own heading)
+    assert _names("The Lingnan City 2006 Government Work Report was read out in full.") == {("Region", "Lingnan City")}
+
+
+def test_organ_names_stay_out_even_after_the_title_rule():
+    assert not any(t == "Initiative" for t, _ in _names("The Lingnan Municipal Government agreed."))

@@ -173,7 +173,7 @@ def test_a_share_of_a_places_area_locates_the_subjects():
 
 def test_sectors_without_a_subject_are_the_platform_plans_own():
     text = (
-        "Opinions on the Lingnan Science City\n"
+        "Investing in the Lingnan Science City\n"
         "The blueprint will attract industries such as financial services, education and medical tourism.\n"
     )
     found = _relations(text)

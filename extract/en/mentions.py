@@ -612,8 +612,16 @@ def _extend_right(toks, j: int, head: HeadPhrase) -> int:
     return j
 
 
+# heads that name a document only with the title written after them (“Report on the Work of …”)
+_TAIL_ONLY = frozenset({"report", "opinions", "guidelines", "measures"})
 _TITLE_SMALL = frozenset({"of", "for", "on", "in", "and", "the", "to", "with", "a", "an"})
 _TITLE_NOTE = re.compile(r"\(\s*(?:\d{4}\s*[-–—~至]\s*\d{4}|\d{4}|Trial|Draft|for Trial Implementation)\s*\)")
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 
 
 def _title_tail(toks, j: int) -> int:
@@ -630,6 +638,8 @@ def _title_tail(toks, j: int) -> int:
         or toks[k].lower_ in _TITLE_SMALL
         or (toks[k].text == "-" and k + 1 < n and _name_word_at(toks, k + 1))
     ):
+        if toks[k].lower_ in _TITLE_SMALL and k + 1 < n and toks[k + 1].lower_ in _CALENDAR:
+            break  # “… of the Government on Tuesday”, “… in March”: a date after the title
         if toks[k].lower_ == "and":
             nxt = k + 2 if k + 1 < n and toks[k + 1].lower_ == "the" else k + 1
             if nxt < n and _starts_a_name(toks, nxt):
@@ -742,6 +752,8 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
             continue  # the head alone (“the Laboratory”) names nothing
         if head.extends == "num" and end == j and k == j - len(head.words):
             continue
+        if end == j and head.words[-1] in _TAIL_ONLY:
+            continue  # “Zhengzhou City 2006 Government Work Report”: a document's kind, no title
         if k > 0 and toks[k - 1].lower_ in ("a", "an"):
             continue  # “an Innovation Hub”: a kind of thing, not a name
         if head.extends != "num" and end == j and j < len(toks) and _name_word_at(toks, j) and not toks[j].like_num:
