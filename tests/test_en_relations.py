@@ -222,3 +222,11 @@ def test_an_appositive_types_a_company_and_its_sector_and_settling_locates_it():
         ("Zhitu", "LOCATED_IN", "Guangzhou"),
         ("Zhitu", "LOCATED_IN", "Lingnan Science City"),
     } <= _relations(text)
+
+
+def test_one_of_the_zones_in_a_place_locates_the_subject():
+    found = _relations(
+        "As one of the three national-level high-tech zones in China using the name, Lingnan Science City "
+        "was founded in 1990."
+    )
+    assert ("Lingnan Science City", "LOCATED_IN", "China") in found
