@@ -345,3 +345,12 @@ def test_programmes_named_by_codes_and_titles_in_press_register():
 
 def test_organ_names_stay_out_even_after_the_title_rule():
     assert not any(t == "Initiative" for t, _ in _names("The Lingnan Municipal Government agreed."))
+
+
+def test_press_spellings_and_class_names():
+    names = _names(
+        "Lingnan Hi-tech Zone grew. Lingnan High-Tech Zone is one of the best. The zone is taking a lead in "
+        "the high-end industries. Building the Free Trade Port in Hainan is key."
+    )
+    assert sum(1 for t, n in names if t == "Platform") == 1
+    assert not any(n.lower() in ("high-end", "free trade port") for _, n in names)

@@ -96,8 +96,11 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
             if o.type == "Platform"
             and m.start < o.start
             and m.key != o.key
-            and len(_words(m.text)) > len(short) >= 1
-            and (_in_order(short, _words(m.text)) if len(short) >= 2 and not o.registry_id else _prefix(short, m))
+            and (
+                _words(m.text) == short  # “Chengdu High-Tech Zone” after “Chengdu Hi-tech Zone”
+                or len(_words(m.text)) > len(short) >= 1
+                and (_in_order(short, _words(m.text)) if len(short) >= 2 and not o.registry_id else _prefix(short, m))
+            )
         }
         if len(full) == 1:
             m = next(iter(full.values()))
