@@ -230,3 +230,20 @@ def test_one_of_the_zones_in_a_place_locates_the_subject():
         "was founded in 1990."
     )
     assert ("Lingnan Science City", "LOCATED_IN", "China") in found
+
+
+def test_a_bracketed_nickname_and_an_address_after_in():
+    text = "Lingnan Hi-tech Development Zone (Pearl Valley) in Wuhan, Hubei province saw growth."
+    x = extract_text(text, "t", lang="en")
+    zones = [e for e in x.entities if e.type == "Platform"]
+    assert len(zones) == 1 and {m.text for m in zones[0].mentions} == {
+        "Lingnan Hi-tech Development Zone",
+        "Pearl Valley",
+    }
+    assert {
+        ("Lingnan Hi-tech Development Zone", "LOCATED_IN", "Wuhan"),
+        ("Wuhan", "LOCATED_IN", "Hubei Province"),
+    } <= _relations(text)
+    assert not any(
+        t == "LOCATED_IN" for _, t, _ in _relations("Lingnan Science City, Guangzhou, Shenzhen and Foshan grew.")
+    )

@@ -45,7 +45,9 @@ def with_defined_aliases(doc: Document, mentions: tuple[Mention, ...]) -> tuple[
             if hit is None:
                 continue
             alias = hit.group("alias").rstrip(".,")
-            if rx is _BRACKETED and (
+            if rx is _BRACKETED and _nickname(out, m, m.end + hit.start("alias"), alias):
+                pass  # “East Lake Hi-tech Development Zone (Optics Valley)”: another name of the zone
+            elif rx is _BRACKETED and (
                 not _abbreviates(alias, m.text) or _names_other(out, m, m.end + hit.start("alias"))
             ):
                 continue
@@ -157,6 +159,14 @@ def _abbreviates(alias: str, name: str) -> bool:
         return True
     head = alias[:3].lower()
     return len(head) == 3 and head.isalpha() and any(w.lower().startswith(head) for w in re.findall(r"[A-Za-z]+", name))
+
+
+def _nickname(mentions: list[Mention], m: Mention, pos: int, alias: str) -> bool:
+    """The bracket after a platform's name holds just another platform name no registry knows: the
+    zone's other name (a place in the bracket is a location gloss, not a name of it)."""
+    return m.type == "Platform" and any(
+        o.start == pos and o.text == alias and o.type == "Platform" and not o.registry_id for o in mentions
+    )
 
 
 def _names_other(mentions: list[Mention], m: Mention, pos: int) -> bool:

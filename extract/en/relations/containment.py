@@ -121,28 +121,31 @@ _DIRECTION = r"(?:(?:north|south|east|west|central|northeast|northwest|southeast
 _COUNTRY_OF = r"(?:" + _DIRECTION + r"China['’]s\s+)"
 _IN = re.compile(r"\)?\s+in\s+(?:the\s+)?" + _COUNTRY_OF + "?", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the\s+)?" + _COUNTRY_OF + "?", re.IGNORECASE)
-_CHAIN_END = re.compile(r"\s*(?:[,.;:)]|$)(?!\s*(?:and|or|as well as|etc)\b)")
 _CLUSTER = re.compile(r"\bcluster$", re.IGNORECASE)
 
 
 def address_chain(text: str, names: list[MentionView]) -> list[tuple[MentionView, MentionView]]:
-    """The links of “X, City, Province” (or “X, east China's Province”): each name lies in the
-    region written after it. A chain starts at a name that is not a region nor an item of a list,
-    and every link is a region followed by a comma, a stop or a bracket, not by “and” (a list)."""
+    """The links of “X, City, Province” (“X, east China's Province”, “X in City, Province”): each
+    name lies in the region written after it. A chain starts at a name that is not a region nor an
+    item of a list; a chain whose last region goes on with “and …” is a list, not an address."""
     links: list[tuple[MentionView, MentionView]] = []
     for i, a in enumerate(names):
         if a.entity.type in ("Region", *NOT_LOCATED) or (i and SEP.match(text[names[i - 1].end : a.start])):
             continue
-        head = a
+        head, chain = a, []
         for b in names[i + 1 :]:
             gap = text[head.end : b.start]
-            if b.entity.type != "Region" or not _APPOSITIVE.fullmatch(gap) or not _CHAIN_END.match(text, b.end):
+            link = _APPOSITIVE.fullmatch(gap) or (head is a and _IN.fullmatch(gap))  # “X in Wuhan, Hubei province”
+            if b.entity.type != "Region" or not link:
                 break
-            if "China" not in gap and head is a and a.entity.type == "Region":
-                break
-            links.append((head, b))
+            chain.append((head, b))
             head = b
+        if chain and not _LIST_GOES_ON.match(text, head.end):
+            links += [(x, y) for x, y in chain if not (x is a and _IN.fullmatch(text[x.end : y.start]))]
     return links
+
+
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|as well as|etc)\b")
 
 
 def wholes(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
