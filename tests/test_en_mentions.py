@@ -354,3 +354,12 @@ def test_press_spellings_and_class_names():
     )
     assert sum(1 for t, n in names if t == "Platform") == 1
     assert not any(n.lower() in ("high-end", "free trade port") for _, n in names)
+
+
+def test_a_registry_short_form_stays_with_its_full_name_when_that_is_written():
+    found, _ = entities(
+        "The Qianhai Shenzhen-Hong Kong Modern Service Industry Cooperation Zone grew. Qianhai Digital Harbour "
+        "opened. Qianhai saw gains."
+    )
+    harbour = next(e for e in found.values() if e.name_en == "Qianhai Digital Harbour")
+    assert {m.text for m in harbour.mentions} == {"Qianhai Digital Harbour"}

@@ -87,28 +87,40 @@ def _short_forms(mentions: list[Mention]) -> list[Mention]:
     """A platform's name written later in a shorter form: its words in order (“Torch Hi-Tech Zone”
     after “Xiamen Torch High-tech Industrial Development Zone”), or its first words alone
     (“Zhongguancun” after “Zhongguancun Science City”), name the platform written in full. Only
-    a short form that fits one full name is read so."""
+    a short form that fits one full name is read so, and a registry short form whose own full name
+    is written stays its registry entity (“Zhangjiang” with Zhangjiang Science City written)."""
     platforms = [m for m in mentions if m.type == "Platform"]
     out = []
     for o in mentions:
+        if o.type != "Platform" or _full_name_written(o, mentions):
+            out.append(o)
+            continue
         short = _words(o.text)
         full = {
             m.key: m
             for m in platforms
-            if o.type == "Platform"
-            and m.start < o.start
+            if m.start < o.start
             and m.key != o.key
             and (
                 _words(m.text) == short  # “Chengdu High-Tech Zone” after “Chengdu Hi-tech Zone”
                 or len(_words(m.text)) > len(short) >= 1
-                and (_in_order(short, _words(m.text)) if len(short) >= 2 and not o.registry_id else _prefix(short, m))
+                and (
+                    _in_order(short, _words(m.text))
+                    if len(short) >= 2 and not o.registry_id
+                    else _words(m.text)[: len(short)] == short
+                )
             )
         }
-        if len(full) == 1:
-            m = next(iter(full.values()))
+        m = next(iter(full.values()), None)
+        if len(full) == 1 and m is not None and (m.registry_id is None or _words(m.text) == short):
             o = replace(o, key=m.key, name=m.name, registry_id=m.registry_id, rule="en_short_form")
         out.append(o)
     return out
+
+
+def _full_name_written(o: Mention, mentions: list[Mention]) -> bool:
+    """A registry mention whose entity is also written in a longer form in the document."""
+    return o.registry_id is not None and any(x.key == o.key and len(x.text) > len(o.text) for x in mentions)
 
 
 def _first_word_uses(doc: Document, mentions: list[Mention]) -> list[Mention]:
@@ -140,12 +152,6 @@ def _in_order(short: list[str], full: list[str]) -> bool:
     """Every word of ``short`` appears in ``full``, in the same order."""
     it = iter(full)
     return all(w in it for w in short)
-
-
-def _prefix(short: list[str], full: Mention) -> bool:
-    """``short`` is the first words of ``full``'s name, and ``full`` is a name the document makes
-    (not a registry name: “Suzhou” is no short form of a registry's Suzhou Industrial Park)."""
-    return full.registry_id is None and _words(full.text)[: len(short)] == short
 
 
 def _abbreviates(alias: str, name: str) -> bool:
