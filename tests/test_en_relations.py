@@ -247,3 +247,12 @@ def test_a_bracketed_nickname_and_an_address_after_in():
     assert not any(
         t == "LOCATED_IN" for _, t, _ in _relations("Lingnan Science City, Guangzhou, Shenzhen and Foshan grew.")
     )
+
+
+def test_a_participle_locates_the_name_it_follows():
+    found = _relations(
+        "The Lingnan Biotech Center released a report during the 2020 Lingnan Biotech Innovation Conference "
+        "held in Suzhou Industrial Park."
+    )
+    assert ("Lingnan Biotech Innovation Conference", "LOCATED_IN", "Suzhou Industrial Park") in found
+    assert ("Lingnan Biotech Center", "LOCATED_IN", "Suzhou Industrial Park") not in found

@@ -34,7 +34,10 @@ def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
             ),
             None,
         )
-        for head in group(text, ms, subject_at(text, subjects, c.start())):
+        # “the 2020 China Biotech Innovation Conference held in SIP”: the name the participle follows
+        right_before = [m for m in ms if m.end <= c.start() and re.fullmatch(r"\s*,?\s*", text[m.end : c.start()])]
+        heads = group(text, ms, right_before[-1] if right_before else subject_at(text, subjects, c.start()))
+        for head in heads:
             if tail is not None and (head.entity.type not in NOT_LOCATED or head.entity.type == "Event"):
                 out.add(head.entity, RelationType.LOCATED_IN, tail.entity, "en:located_in")
 
