@@ -252,6 +252,7 @@ TABLES: Mapping[str, Table] = {
                 "hosts",
                 "area_of",
                 "settle",
+                "members",
                 "whole",
                 "part",
                 "anchor",

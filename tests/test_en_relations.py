@@ -256,3 +256,19 @@ def test_a_participle_locates_the_name_it_follows():
     )
     assert ("Lingnan Biotech Innovation Conference", "LOCATED_IN", "Suzhou Industrial Park") in found
     assert ("Lingnan Biotech Center", "LOCATED_IN", "Suzhou Industrial Park") not in found
+
+
+def test_the_n_parks_are_and_capital_of():
+    found = _relations(
+        "Lingnan Science City has four parks. The four parks are Dongshan Industrial Park, Xishan Science "
+        "Park and Nanhu Industrial Park."
+    )
+    assert {
+        ("Dongshan Industrial Park", "PART_OF", "Lingnan Science City"),
+        ("Xishan Science Park", "PART_OF", "Lingnan Science City"),
+        ("Nanhu Industrial Park", "PART_OF", "Lingnan Science City"),
+    } <= found
+    found = _relations(
+        "Hefei, capital of east China's Anhui province, grew. Xiangyang, Hubei's second-largest city, grew."
+    )
+    assert {("Hefei", "LOCATED_IN", "Anhui Province"), ("Xiangyang", "LOCATED_IN", "Hubei Province")} <= found

@@ -15,7 +15,7 @@ from ...vocab import PLACES, RelationType
 from .context import ANCHORS, CLAUSE_END, NOT_LOCATED, SEP, EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
-__all__ = ["area_of", "builds", "hosts", "settles", "located", "of_and_in", "parts", "wholes"]
+__all__ = ["area_of", "builds", "hosts", "members", "settles", "located", "of_and_in", "parts", "wholes"]
 
 
 def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -116,6 +116,8 @@ def of_and_in(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                     out.add(item.entity, RelationType.PART_OF, b.entity, "en:part_of:in")
                 else:
                     out.add(item.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:in")
+        elif _CAPITAL_OF.fullmatch(gap) or (_APPOSITIVE.fullmatch(gap) and _CITY_OF.match(text, b.end)):
+            out.add(a.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:capital")  # “X, capital of P”
     for head, place in address_chain(text, names):
         out.add(head.entity, RelationType.LOCATED_IN, place.entity, "en:located_in:address")
 
@@ -124,6 +126,12 @@ _DIRECTION = r"(?:(?:north|south|east|west|central|northeast|northwest|southeast
 _COUNTRY_OF = r"(?:" + _DIRECTION + r"China['’]s\s+)"
 _IN = re.compile(r"\)?\s+in\s+(?:the\s+)?" + _COUNTRY_OF + "?", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,\s+(?:the\s+)?" + _COUNTRY_OF + "?", re.IGNORECASE)
+_CAPITAL_OF = re.compile(
+    r"\s*,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:capital|city|county|district|town|port)(?:\s+city)?\s+(?:of|in)\s+"
+    r"(?:the\s+)?" + _COUNTRY_OF + "?",
+    re.IGNORECASE,
+)
+_CITY_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:capital|city|county|district|town|port)\b", re.IGNORECASE)
 _CLUSTER = re.compile(r"\bcluster$", re.IGNORECASE)
 
 
@@ -170,6 +178,20 @@ def wholes(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                 out.add(part.entity, RelationType.PART_OF, whole.entity, "en:part_of:includes")
             elif whole.entity.type == "Region":
                 out.add(part.entity, RelationType.LOCATED_IN, whole.entity, "en:located_in:consists")
+
+
+def members(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
+    """“The zone has four parks. The four parks are A, B, C and D”: each listed platform is PART_OF
+    the platform named last before the cue in the sentence, else the document's platform."""
+    text, ms = s.text, s.mentions
+    for c in cues.find("members", text):
+        before = [m for m in ms if m.end <= c.start() and m.entity.type == "Platform"]
+        owner = before[-1].entity if before else s.doc.home
+        if owner is None or owner.type != "Platform":
+            continue
+        for part in list_from(text, ms, c.end(), ("Platform",), lead=8):
+            if part.entity != owner:
+                out.add(part.entity, RelationType.PART_OF, owner, "en:part_of:members")
 
 
 def parts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

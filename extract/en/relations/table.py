@@ -26,6 +26,7 @@ RULES: tuple[EnRule, ...] = (
     RelationRule("of_and_in", (), containment.of_and_in),
     RelationRule("wholes", ("whole",), containment.wholes),
     RelationRule("parts", ("part",), containment.parts),
+    RelationRule("members", ("members",), containment.members),
     RelationRule("anchors", ("anchor", "rely"), anchors.anchors),
     RelationRule("cooperation", ("coop", "together", "between", "jointly_by", "jointly"), cooperation.cooperation),
     RelationRule("serves", ("specialize",), serves.serves),
