@@ -272,3 +272,16 @@ def test_the_n_parks_are_and_capital_of():
         "Hefei, capital of east China's Anhui province, grew. Xiangyang, Hubei's second-largest city, grew."
     )
     assert {("Hefei", "LOCATED_IN", "Anhui Province"), ("Xiangyang", "LOCATED_IN", "Hubei Province")} <= found
+
+
+def test_companies_that_set_up_bases_there_lie_in_the_place_of_the_sentence_before():
+    found = _relations(
+        "Lingnan Hi-tech Zone was founded in 1988. The zone has attracted 1,000 foreign companies. "
+        "Multinationals including Intel, Dell and Siemens have all set up manufacturing bases there."
+    )
+    assert {
+        ("Intel", "LOCATED_IN", "Lingnan Hi-tech Zone"),
+        ("Dell", "LOCATED_IN", "Lingnan Hi-tech Zone"),
+        ("Siemens", "LOCATED_IN", "Lingnan Hi-tech Zone"),
+    } <= found
+    assert not any(t == "LOCATED_IN" for _, t, _ in _relations("Lingnan Hi-tech Zone grew. There are 50 firms there."))

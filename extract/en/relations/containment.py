@@ -63,7 +63,8 @@ def settles(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         clause = max((x.end() for x in CLAUSE_END.finditer(text, 0, c.start())), default=0)
         firm = [m for m in ms if clause <= m.start and m.end <= c.start() and m.entity.type in ANCHORS]
         if place is not None and firm:
-            out.add(firm[-1].entity, RelationType.LOCATED_IN, place.entity, "en:located_in:settle")
+            for f in group(text, ms, firm[-1]):  # “Multinationals including A, B and C have set up …”
+                out.add(f.entity, RelationType.LOCATED_IN, place.entity, "en:located_in:settle")
 
 
 def hosts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
