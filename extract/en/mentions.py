@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from ..ids import entity_key
 from ..model import Document, Mention, Sentence
-from ..registry import load_registry
+from ..registry import RegistryEntry, load_registry
 from ..textnorm import fold_width, normalise_name
 from .aliases import with_defined_aliases
 from .pinyin import pinyin_syllable_count
@@ -184,7 +184,7 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
     return sorted(out, key=lambda m: m.start)
 
 
-def _acronym_in_lower_case(text: str, entry) -> bool:
+def _acronym_in_lower_case(text: str, entry: RegistryEntry) -> bool:
     """“who” and “us” are words, WHO and US acronyms: the ruler matches lower case, so a form the
     registry writes only in capitals counts only where the text writes it so."""
     forms = [f for f in (entry.name_en, *entry.aliases_en) if f.lower() == text.lower()]
