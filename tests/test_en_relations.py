@@ -285,3 +285,14 @@ def test_companies_that_set_up_bases_there_lie_in_the_place_of_the_sentence_befo
         ("Siemens", "LOCATED_IN", "Lingnan Hi-tech Zone"),
     } <= found
     assert not any(t == "LOCATED_IN" for _, t, _ in _relations("Lingnan Hi-tech Zone grew. There are 50 firms there."))
+
+
+def test_cooperation_agreements_and_industrial_linkage():
+    found = _relations(
+        "Lingnan Science City signed a strategic cooperation agreement with Tsinghua University. "
+        "Suzhou Industrial Park forms industrial linkage with Lingnan Science City."
+    )
+    assert {
+        ("Lingnan Science City", "COOPERATES_WITH", "Tsinghua University"),
+        ("Suzhou Industrial Park", "COOPERATES_WITH", "Lingnan Science City"),
+    } <= found
