@@ -37,10 +37,13 @@ class Cleaned:
     warnings: tuple[str, ...] = ()  # what a reader of the result should know (most text dropped)
 
 
+FURNITURE_FILES = ("furniture.tsv", "en_furniture.tsv")
+
+
 @lru_cache(maxsize=1)
 def furniture_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    """(kind, regex) of every furniture rule, in file order."""
-    return tuple((row[0], row.regex(1)) for row in read_table("furniture.tsv"))
+    """(kind, regex) of every furniture rule, in file order (Chinese pages' rules, then English)."""
+    return tuple((row[0], row.regex(1)) for name in FURNITURE_FILES for row in read_table(name))
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -106,9 +109,31 @@ def _only_furniture(lines: list[Line], kinds: list[str | None]) -> bool:
     return not any(kind is None and _is_body_line(line) for line, kind in zip(lines, kinds, strict=True))
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
 def _normalise_date(value: str) -> str:
     m = re.match(r"(\d{4})\D(\d{1,2})\D(\d{1,2})", value)
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}" if m else value
+    if m:
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    # English pages: “August 4, 2022”, “Nov. 27, 2022”, “4 August 2022”
+    m = re.match(r"([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),\s+(\d{4})$|(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})$", value)
+    if m:
+        month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        if month.lower() in _MONTHS:
+            return f"{year}-{_MONTHS.index(month.lower()) + 1:02d}-{int(day):02d}"
+    return value
+
+
+def _after_lead(line: Line, hit: re.Match) -> Line | None:
+    """The rest of a line whose start is furniture (a dateline), or None when nothing is left."""
+    rest = line.text[hit.end() :]
+    skipped = len(rest) - len(rest.lstrip())
+    rest = rest.strip()
+    if not rest:
+        return None
+    start = line.start + hit.end() + skipped
+    return Line(start, start + len(rest), rest)
 
 
 def clean(text: str) -> Cleaned:
@@ -126,6 +151,17 @@ def clean(text: str) -> Cleaned:
     for i, line in enumerate(lines):
         hit = classify(line.text)
         kind = hit[0] if hit else None
+        rest: Line | None = line
+        while kind == "lead" and hit and rest is not None:  # a dateline: skip it, read the rest
+            furniture.append((rest.start, rest.start + hit[1].end()))
+            if "date" in hit[1].re.groupindex and hit[1].group("date"):
+                date = date or _normalise_date(hit[1].group("date"))
+            rest = _after_lead(rest, hit[1])
+            hit = classify(rest.text) if rest is not None else None
+            kind = hit[0] if hit else None
+        if rest is None:
+            continue
+        line = rest
         if kind == "footer" and not in_head:
             if _only_furniture(lines[i + 1 :], kinds[i + 1 :]):
                 body_end = line.start

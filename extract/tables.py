@@ -254,14 +254,22 @@ TABLES: Mapping[str, Table] = {
         _table("patterns", "html_furniture.tsv", "kind value", kind=("tag", "attr", "block")),
         _table("patterns", "pdf_furniture.tsv", "regex"),
         # extract/patterns: English
+        _table("patterns", "en_furniture.tsv", "kind regex", kind=("drop", "date", "issuer", "footer", "lead")),
         _table("patterns", "en_heads.tsv", "type head extends", type=TYPES, extends=("of", "num", "title", "-")),
         _table("patterns", "en_name_stopwords.txt", "word"),
         _table("patterns", "en_not_names.tsv", "regex"),
+        _table("patterns", "en_not_places.tsv", "kind regex", kind=("before", "after", "country")),
         _table("patterns", "en_list_cues.tsv", "type regex", type=TYPES),
+        _table("patterns", "en_appositives.tsv", "type regex", type=TYPES),
         _table("patterns", "en_terms.tsv", "type name_en name_zh aliases_en", 3, type=TYPES),
         _table("patterns", "en_abbreviations.txt", "word"),
         _table("patterns", "en_place_cues.tsv", "regex"),
-        _table("patterns", "en_sectors.tsv", "kind value", kind=("cue", "head", "generic", "stop", "sector_head")),
+        _table(
+            "patterns",
+            "en_sectors.tsv",
+            "kind value",
+            kind=("cue", "head", "generic", "stop", "sector_head", "ing_noun", "count", "naming_cue"),
+        ),
         _table("patterns", "en_quoted.tsv", "kind regex", kind=("kind_after", "before")),
         _table(
             "patterns",
@@ -270,6 +278,9 @@ TABLES: Mapping[str, Table] = {
             kind=(
                 "located",
                 "hosts",
+                "area_of",
+                "settle",
+                "members",
                 "whole",
                 "part",
                 "anchor",

@@ -104,3 +104,42 @@ def test_a_work_reports_delivery_line_is_its_note():
     c = clean(text)
     assert c.note == "2023年2月14日在某某市某某区第十九届人民代表大会第三次会议上"
     assert all("人民代表大会" not in line.text for line in c.lines)
+
+
+ENGLISH_PAGE = (
+    "English | 中文\n"
+    "Home > News > Local\n"
+    "Riverside Park opens its second phase\n"
+    "By Jane Doe | Updated: March 5, 2024\n"
+    "Share Facebook Twitter Weibo\n"
+    "Riverside Park.jpg\n"
+    "CAPITAL CITY, March 4 (Newswire) -- Riverside Park opened its second phase on Monday.\n"
+    "The park focuses on developing new materials.\n"
+    "Editor: John Roe\n"
+    "Related Stories\n"
+    "Another park opens\n"
+)
+
+
+def test_english_press_furniture_is_skipped():
+    c = clean(ENGLISH_PAGE)
+    assert c.title == "Riverside Park opens its second phase"
+    assert c.date == "2024-03-05"
+    body = [ENGLISH_PAGE[line.start : line.end] for line in c.lines]
+    assert body[1].startswith("Riverside Park opened")  # the dateline is skipped, the sentence kept
+    assert body == [c.title, body[1], "The park focuses on developing new materials."]
+    skipped = {ENGLISH_PAGE[s:e] for s, e in c.furniture}
+    assert "CAPITAL CITY, March 4 (Newswire) -- " in skipped and "Editor: John Roe" in skipped
+    assert "Another park opens" not in ENGLISH_PAGE[c.body_start : c.body_end]  # after “Related Stories”
+
+
+def test_english_body_lines_that_look_like_furniture_stay():
+    text = (
+        "Zone plan\nBy 2025, the zone will host 100 firms.\nBy Lake Tai, the park grows.\nSource of growth: exports.\n"
+    )
+    c = clean(text)
+    assert [line.text for line in c.lines][1:] == [
+        "By 2025, the zone will host 100 firms.",
+        "By Lake Tai, the park grows.",
+        "Source of growth: exports.",
+    ]

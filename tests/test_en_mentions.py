@@ -256,3 +256,110 @@ def test_a_defined_short_name_names_its_entity_wherever_it_is_used():
     assert [m.text for m in sip.mentions].count("The Park") == 1
     base = next(e for e in found.values() if e.name == "Wuhan National Bio-industry Base")
     assert [m.text for m in base.mentions].count("Biolake") == 2
+
+
+def _names(text):
+    found, _ = entities(text)
+    return {(e.type, e.name_en or e.name) for e in found.values()}
+
+
+def test_acronyms_count_only_in_capitals():
+    names = _names("Experts who visited the park told us that the WHO guidance helps the US zone.")
+    assert ("Institution", "World Health Organization") in names
+    assert sum(1 for t, n in names if n == "United States") == 1  # “US”, not “us”
+    text = "Experts who visited the park told us about it in Lingnan Industrial Park."
+    assert not any(n in ("World Health Organization", "United States") for _, n in _names(text))
+
+
+def test_places_inside_organs_currencies_and_country_prefixes_are_not_mentions():
+    names = _names(
+        "Lingnan Industrial Park, in east China's Anhui province, was approved by the Communist Party of "
+        "China. Its output reached 20 billion US dollars. The Anhui Provincial Government supports it."
+    )
+    assert ("Region", "China") not in names and ("Region", "United States") not in names
+    assert ("Region", "Anhui Province") in names  # written on its own too
+    # the document's own place stays even where only an organ's name holds it
+    own = _names(
+        "Report on the Work of the Government\nThe People's Government of Anhui Province will report. "
+        "The Communist Party of Anhui Province agreed."
+    )
+    assert ("Region", "Anhui Province") in own
+
+
+def test_name_extent_in_press_register():
+    names = _names(
+        "2022-09-10 Lingnan Science City grew. Wan Jiang teaches at the Southwest University of Political "
+        "Science & Law. The province issued the Action Plan for Building a Leading Province in Advanced "
+        "Manufacturing (2022–2025). The Science and Technology Commission approved the Tianhe Cluster."
+    )
+    assert ("Platform", "Lingnan Science City") in names
+    assert ("Institution", "Southwest University of Political Science & Law") in names
+    assert ("Initiative", "Action Plan for Building a Leading Province in Advanced Manufacturing (2022–2025)") in names
+    assert ("Platform", "Tianhe Cluster") in names
+    assert not any("Commission" in n for _, n in names)
+
+
+def test_clauses_in_sector_lists_are_not_sectors():
+    names = _names(
+        "We will adhere to the strategy: overcoming three key bottlenecks, optimizing four key industries, "
+        "and promoting new materials. We will strategically plan future industries, build platforms for "
+        "common industrial technologies and develop chains and clusters of biomedicine."
+    )
+    industries = {n for t, n in names if t == "Industry"}
+    assert not any(
+        w in n for n in industries for w in ("overcoming", "optimizing", "strategically", "common", "chains")
+    )
+    assert "new materials" in {n.lower() for n in industries}
+
+
+def test_short_forms_of_a_name_written_in_full_name_the_same_platform():
+    found, _ = entities(
+        "The Lingnan National High-tech Industry Development Zone (Lingnan high-tech zone) grew. "
+        "The Lingnan high-tech zone hosts firms. Qiaotou Torch High-tech Industrial Development Zone opened. "
+        "Torch Hi-Tech Zone has a plan. Qianhai Digital Harbour is new. Qianhai saw gains."
+    )
+    by_name = {e.name_en or e.name: {m.text for m in e.mentions} for e in found.values() if e.type == "Platform"}
+    assert {"Lingnan high-tech zone"} <= by_name["Lingnan National High-tech Industry Development Zone"]
+    assert "Torch Hi-Tech Zone" in by_name["Qiaotou Torch High-tech Industrial Development Zone"]
+    assert "Qianhai" in by_name["Qianhai Digital Harbour"]  # a registry short form of the name written
+    assert len(by_name) == 3
+
+
+def test_programmes_named_by_codes_and_titles_in_press_register():
+    names = _names(
+        'We will adhere to the “3-4-5” advancement strategy and implement the "5567" project. '
+        "Li Qiang delivered the Report on the Work of the Government on Tuesday. The guidelines and "
+        'requirements of "steady growth, better lives" apply. The "A" and plans were made.'
+    )
+    initiatives = {n for t, n in names if t == "Initiative"}
+    assert {
+        "“3-4-5” advancement strategy",
+        '"5567" project',
+        "Report on the Work of the Government",
+        "steady growth, better lives",
+    } <= initiatives
+    assert not any("and plans" in n for n in initiatives)
+    # a document's kind without a title after it names nothing (a page's own heading)
+    assert _names("The Lingnan City 2006 Government Work Report was read out in full.") == {("Region", "Lingnan City")}
+
+
+def test_organ_names_stay_out_even_after_the_title_rule():
+    assert not any(t == "Initiative" for t, _ in _names("The Lingnan Municipal Government agreed."))
+
+
+def test_press_spellings_and_class_names():
+    names = _names(
+        "Lingnan Hi-tech Zone grew. Lingnan High-Tech Zone is one of the best. The zone is taking a lead in "
+        "the high-end industries. Building the Free Trade Port in Hainan is key."
+    )
+    assert sum(1 for t, n in names if t == "Platform") == 1
+    assert not any(n.lower() in ("high-end", "free trade port") for _, n in names)
+
+
+def test_a_registry_short_form_stays_with_its_full_name_when_that_is_written():
+    found, _ = entities(
+        "The Qianhai Shenzhen-Hong Kong Modern Service Industry Cooperation Zone grew. Qianhai Digital Harbour "
+        "opened. Qianhai saw gains."
+    )
+    harbour = next(e for e in found.values() if e.name_en == "Qianhai Digital Harbour")
+    assert {m.text for m in harbour.mentions} == {"Qianhai Digital Harbour"}

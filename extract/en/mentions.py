@@ -7,6 +7,7 @@ Precedence where spans overlap: registry, then terms, then head-word names (long
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from spacy.matcher import PhraseMatcher
@@ -14,13 +15,23 @@ from spacy.tokens import Doc
 
 from ..ids import entity_key
 from ..model import Document, Mention, Sentence
-from ..registry import load_registry
+from ..registry import RegistryEntry, load_registry
 from ..textnorm import fold_width, normalise_name
 from .aliases import with_defined_aliases
 from .pinyin import pinyin_syllable_count
 from .places import pinyin_places
 from .quoted import quoted_initiatives
-from .rules import HeadPhrase, heads, initial_stopwords, list_cues, not_names, stopwords, terms
+from .rules import (
+    HeadPhrase,
+    appositives,
+    heads,
+    initial_stopwords,
+    list_cues,
+    not_names,
+    not_place_rules,
+    stopwords,
+    terms,
+)
 from .sectors import sector_items, sector_rules
 from .segment import en_pipeline
 
@@ -39,9 +50,47 @@ def find_english_mentions(doc: Document) -> tuple[Mention, ...]:
         if is_heading(sent.text):
             # Title Case makes every word look like a name (“I. Development Foundation”, the
             # document's own “… Plan for …”): in headings only registry names, terms and lists count.
-            found = [m for m in found if m.rule != "en_head"]
+            found = [m for m in found if m.rule != "en_head" or _place_in_title(sent, m)]
         out.extend(found)
-    return with_defined_aliases(doc, tuple(out))
+    return with_defined_aliases(doc, tuple(_places_mentioned(doc, out)))
+
+
+_TITLE_PLACE_LEAD = re.compile(r"\b(?:for|of|in|on|at|the)\s+$")
+
+
+def _place_in_title(sent: Sentence, m: Mention) -> bool:
+    """A platform named after a small word of a heading (“Measures … of the Shunyi Cluster in …”,
+    “Master Plan for X Science City”) is a name even in Title Case: a zone's head word (Zone,
+    Park, Cluster) names a place where a heading's other capitalised words name nothing."""
+    before = sent.text[: m.start - sent.start]
+    return m.type == "Platform" and _TITLE_PLACE_LEAD.search(before) is not None
+
+
+def _places_mentioned(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less the places written only as part of an organ's name (“the Communist Party of
+    China”), a currency (“US dollars”) or a country prefix (“east China's Anhui province”). The
+    document's own place (the title's, else the place written most, twice at least) stays where an
+    organ's name holds it: it is an entity wherever it is written (annotation guide)."""
+    title = doc.sentences[0] if doc.sentences and doc.sentences[0].text == doc.title else None
+    own = {m.key for m in mentions if title is not None and m.sentence == title.id and m.type == "Region"}
+    counts = Counter(m.key for m in mentions if m.type == "Region" and not _country_prefix(doc.text, m))
+    if not own and counts:
+        key, n = counts.most_common(1)[0]
+        own = {key} if n >= 2 else set()
+    return [m for m in mentions if m.type != "Region" or not _not_a_place_here(doc.text, m, m.key in own)]
+
+
+def _not_a_place_here(text: str, m: Mention, own: bool) -> bool:
+    rules = not_place_rules()
+    if _country_prefix(text, m):
+        return True
+    before, after = text[max(0, m.start - 60) : m.start], text[m.end : m.end + 60]
+    return not own and (any(rx.search(before) for rx in rules.before) or any(rx.match(after) for rx in rules.after))
+
+
+def _country_prefix(text: str, m: Mention) -> bool:
+    """“(east) China's Anhui province”: the country's possessive only locates the name after it."""
+    return m.text in not_place_rules().countries and re.match(r"['’]s\s+[A-Z]", text[m.end : m.end + 4]) is not None
 
 
 _SMALL = frozenset({"of", "and", "for", "the", "in", "to", "a", "an", "on", "with", "at", "by", "from", "&"})
@@ -62,7 +111,7 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
     lexical: list[Mention] = []
     for ent in sdoc.ents:
         entry = registry.by_id.get(ent.ent_id_)
-        if entry is not None:
+        if entry is not None and not _acronym_in_lower_case(ent.text, entry):
             lexical.append(
                 _mention(
                     sent,
@@ -101,7 +150,7 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
             continue
         named.append(m)
     taken += [(n.start, n.end) for n in named]
-    for m in _list_mentions(sent):
+    for m in (*_list_mentions(sent), *_appositive_mentions(sent)):
         same = next((i for i, n in enumerate(named) if (n.start, n.end) == (m.start, m.end)), None)
         if same is not None and named[same].rule == "en_head":
             named[same] = m  # “companies such as Zai Lab”: the list says what it is
@@ -133,6 +182,13 @@ def sentence_mentions(sent: Sentence, sdoc: Doc) -> list[Mention]:
             sent, out, lambda s, e, name: _mention(sent, s, e, "Region", "en_place", entity_key(name), name)
         )
     return sorted(out, key=lambda m: m.start)
+
+
+def _acronym_in_lower_case(text: str, entry: RegistryEntry) -> bool:
+    """“who” and “us” are words, WHO and US acronyms: the ruler matches lower case, so a form the
+    registry writes only in capitals counts only where the text writes it so."""
+    forms = [f for f in (entry.name_en, *entry.aliases_en) if f.lower() == text.lower()]
+    return bool(forms) and all(f.isupper() for f in forms) and not text.isupper()
 
 
 def capitalised_runs(sdoc: Doc) -> list[tuple[int, int]]:
@@ -214,6 +270,7 @@ def _coordinated_companies(sent: Sentence, sdoc: Doc, taken: list[Mention]) -> l
         r
         for r in capitalised_runs(sdoc)
         if r[0] > 0
+        and text[r[0]].isupper()  # a year before a comma (“2021, Geovis”) names nothing
         and len(text[r[0] : r[1]].split()) <= 3
         and not any(a < r[1] and r[0] < b for a, b in spans)
         and not any(w.lower() in stop for w in text[r[0] : r[1]].split())
@@ -274,8 +331,13 @@ def _not_counted(sent: Sentence, found: list[Mention]) -> list[Mention]:
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
-    """One-word place and project heads (city, park, zone, port …), lower case."""
-    return frozenset(h.words[0] for h in heads() if len(h.words) == 1 and h.type in ("Platform", "Project", "Region"))
+    """One-word place and project heads (city, park, zone, port …), lower case; not “cluster”: “a
+    biomedicine cluster” is the sector's cluster, and the sector is named."""
+    return frozenset(
+        h.words[0]
+        for h in heads()
+        if len(h.words) == 1 and h.type in ("Platform", "Project", "Region") and h.words[0] != "cluster"
+    )
 
 
 _KIND_WORDS = re.compile(r"\s+(strategy|initiative|plan|programme|program|policy)\b")
@@ -517,9 +579,16 @@ def _extend_left(
         (toks[k].lower_ in stop and (toks[k].lower_ not in initial or _begins_sentence(toks, k)))
         or toks[k].lower_ in CONNECTORS
         or toks[k].text in "()"
+        or _is_date_part(toks, k)  # a number or a date before a name is not part of it (“2021 Zhangjiang …”)
     ):
         k += 1
     return k
+
+
+def _is_date_part(toks, k: int) -> bool:
+    """Token ``k`` is written in digits, or is a dash after one (“2022-09-10”)."""
+    text = toks[k].text
+    return text[:1].isdigit() or (text in ("-", "–", "/") and k > 0 and toks[k - 1].text[:1].isdigit())
 
 
 def _is_place_word(tok, registry_starts) -> bool:
@@ -543,7 +612,16 @@ def _extend_right(toks, j: int, head: HeadPhrase) -> int:
     return j
 
 
-_TITLE_SMALL = frozenset({"of", "for", "on", "in", "and", "the", "to", "with"})
+# heads that name a document only with the title written after them (“Report on the Work of …”)
+_TAIL_ONLY = frozenset({"report", "opinions", "guidelines", "measures"})
+_TITLE_SMALL = frozenset({"of", "for", "on", "in", "and", "the", "to", "with", "a", "an"})
+_TITLE_NOTE = re.compile(r"\(\s*(?:\d{4}\s*[-–—~至]\s*\d{4}|\d{4}|Trial|Draft|for Trial Implementation)\s*\)")
+
+
+_CALENDAR = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december".split()
+)
 
 
 def _title_tail(toks, j: int) -> int:
@@ -560,6 +638,8 @@ def _title_tail(toks, j: int) -> int:
         or toks[k].lower_ in _TITLE_SMALL
         or (toks[k].text == "-" and k + 1 < n and _name_word_at(toks, k + 1))
     ):
+        if toks[k].lower_ in _TITLE_SMALL and k + 1 < n and toks[k + 1].lower_ in _CALENDAR:
+            break  # “… of the Government on Tuesday”, “… in March”: a date after the title
         if toks[k].lower_ == "and":
             nxt = k + 2 if k + 1 < n and toks[k + 1].lower_ == "the" else k + 1
             if nxt < n and _starts_a_name(toks, nxt):
@@ -567,7 +647,21 @@ def _title_tail(toks, j: int) -> int:
         if _name_word_at(toks, k):
             end = k + 1
         k += 1
-    return end if end > j + 1 else j
+    if end <= j + 1:
+        return j
+    return _with_title_note(toks, end)
+
+
+def _with_title_note(toks, end: int) -> int:
+    """A title takes the period or status written in brackets after it: “… (2022–2025)”, “(Trial)”."""
+    if end >= len(toks) or toks[end].text != "(":
+        return end
+    doc = toks[end].doc
+    note = _TITLE_NOTE.match(doc.text, toks[end].idx)
+    if note is None:
+        return end
+    close = next((t.i + 1 for t in toks[end:] if t.idx + len(t.text) >= note.end()), end)
+    return close
 
 
 def _of_tail(toks, j: int) -> int:
@@ -616,12 +710,22 @@ def _of_tail(toks, j: int) -> int:
 
 
 def _starts_a_name(toks, j: int) -> bool:
-    """The capitalised run from ``j`` ends in a head word: “… and Foshan University” is another name."""
-    while j < len(toks) and _is_name_word(toks[j]):
-        if toks[j].lower_ in _head_ends():
+    """The capitalised run from ``j`` ends in a head word: “… and Foshan University” is another
+    name, “… Exposition and Forum” another event's head; but “… Political Science & Law” goes on
+    (a programme's head alone, Law or Policy, names no programme)."""
+    k = j
+    while k < len(toks) and _is_name_word(toks[k]):
+        if toks[k].lower_ in _head_ends() and (k > j or toks[k].lower_ not in _programme_heads()):
             return True
-        j += 1
+        k += 1
     return False
+
+
+@lru_cache(maxsize=1)
+def _programme_heads() -> frozenset[str]:
+    """One-word heads that only Initiatives end in (Law, Policy, Strategy …)."""
+    others = {h.words[-1] for h in heads() if h.type != "Initiative"}
+    return frozenset(h.words[0] for h in heads() if len(h.words) == 1 and h.words[0] not in others)
 
 
 def _head_mentions(sent: Sentence, sdoc: Doc):
@@ -648,6 +752,8 @@ def _head_mentions(sent: Sentence, sdoc: Doc):
             continue  # the head alone (“the Laboratory”) names nothing
         if head.extends == "num" and end == j and k == j - len(head.words):
             continue
+        if end == j and head.words[-1] in _TAIL_ONLY:
+            continue  # “Zhengzhou City 2006 Government Work Report”: a document's kind, no title
         if k > 0 and toks[k - 1].lower_ in ("a", "an"):
             continue  # “an Innovation Hub”: a kind of thing, not a name
         if head.extends != "num" and end == j and j < len(toks) and _name_word_at(toks, j) and not toks[j].like_num:
@@ -677,6 +783,22 @@ def _place_words(words, sdoc: Doc) -> bool:
 
 _ITEM = re.compile(r"(?:[A-Z][\w&.'’-]*|\d[\w-]*)(?:\s+(?:[A-Z][\w&.'’-]*|\d[\w-]*|&|of))*")
 _SEP = re.compile(r"\s*(?:,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+)")
+
+
+def _appositive_mentions(sent: Sentence):
+    """Names an appositive types (“Geovis, a leading enterprise in …”): not registry names (those
+    come with their type) nor a sentence's opening word (“Meanwhile, a …”)."""
+    registry = load_registry()
+    for type_, rx in appositives():
+        for m in rx.finditer(sent.text):
+            name, s = m.group("name"), m.start("name")
+            first = name.split()[0]
+            if s == 0 and len(name.split()) == 1 and first.lower() in stopwords() | initial_stopwords():
+                continue
+            if name.lower() in stopwords() or any(r.search(name) for r in not_names()):
+                continue
+            if lookup_en(registry, name) is None:
+                yield _mention(sent, s, s + len(name), type_, "en_appositive", entity_key(name), name)
 
 
 def _list_mentions(sent: Sentence):

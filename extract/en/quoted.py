@@ -17,7 +17,8 @@ def quote_rules() -> tuple[re.Pattern, re.Pattern]:
     """(a kind word after a closing quote, a phrase before an opening one) of patterns/en_quoted.tsv."""
     rows = {row[0]: row[1] for row in read_table("en_quoted.tsv")}
     return (
-        re.compile(r"\s+(?:" + rows["kind_after"] + r")\b", re.IGNORECASE),
+        # one word may qualify the kind: “the "3-4-5" advancement strategy”
+        re.compile(r"\s+(?:(?!and\b|or\b)[a-z-]+\s+)?(?:" + rows["kind_after"] + r")\b", re.IGNORECASE),
         re.compile(rows["before"], re.IGNORECASE),
     )
 
@@ -27,11 +28,11 @@ def quoted_initiatives(sent: Sentence, make) -> list[Mention]:
     kind_after, before = quote_rules()
     out = []
     for m in _QUOTED.finditer(sent.text):
-        if not re.search(r"[A-Za-z]", m.group("q")):
-            continue
         kind = kind_after.match(sent.text, m.end())
-        if kind is not None:
+        if kind is not None:  # a code names a programme too when its kind follows (“the "5567" project”)
             out.append(make(m.start(), kind.end(), sent.text[m.start() : kind.end()]))
+        elif not re.search(r"[A-Za-z]", m.group("q")):
+            continue
         elif before.search(sent.text[: m.start()]):
             out.append(make(m.start("q"), m.end("q"), m.group("q")))
     return out

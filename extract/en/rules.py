@@ -75,3 +75,29 @@ def list_cues() -> tuple[tuple[str, re.Pattern], ...]:
         type_, rx = row.cells
         out.append((type_, re.compile(rx + r",?\s+(?:such as|including|like|led by)\s+", re.IGNORECASE)))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def appositives() -> tuple[tuple[str, re.Pattern], ...]:
+    """(type, regex) of the appositives that type the name before them (en_appositives.tsv): the
+    regex matches a capitalised name, its comma and the descriptive phrase."""
+    name = r"(?<![\w&.'’-])(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4}),\s+"
+    return tuple((r[0], re.compile(name + "(?i:" + r[1] + ")")) for r in read_table("en_appositives.tsv"))
+
+
+@dataclass(frozen=True, slots=True)
+class NotPlaceRules:
+    before: tuple[re.Pattern, ...]  # the text before a place ends so: an organ's name holds it
+    after: tuple[re.Pattern, ...]  # the text after a place starts so: an organ or a currency
+    countries: frozenset[str]  # countries whose possessive before a name only locates it
+
+
+@lru_cache(maxsize=1)
+def not_place_rules() -> NotPlaceRules:
+    """Where a place written in the text is not a mention of it (en_not_places.tsv)."""
+    rows = read_table("en_not_places.tsv")
+    return NotPlaceRules(
+        tuple(re.compile(r[1] + (r"" if r[1].endswith("$") else "$")) for r in rows if r[0] == "before"),
+        tuple(re.compile(r[1]) for r in rows if r[0] == "after"),
+        frozenset(r[1].strip() for r in rows if r[0] == "country"),
+    )

@@ -31,12 +31,16 @@ class SectorRules:
     generic: frozenset[str]
     stop: frozenset[str]
     sector_heads: frozenset[str] = frozenset()
+    ing_nouns: frozenset[str] = frozenset()  # words in -ing or -ly that open sector names
+    counts: frozenset[str] = frozenset()  # number words: an item holding one counts, it names nothing
+    naming: tuple[re.Pattern, ...] = ()  # cues that call what follows industries (“pillar industries –”)
 
 
 @lru_cache(maxsize=1)
 def sector_rules() -> SectorRules:
     """The sector-list cues and words of patterns/en_sectors.tsv, compiled once per process."""
-    cues, heads, generic, stop, sector_heads = [], [], set(), set(), set()
+    cues, heads, generic, stop, sector_heads, ing_nouns, counts = [], [], set(), set(), set(), set(), set()
+    naming = []
     for row in read_table("en_sectors.tsv"):
         kind, value = row.cells
         if kind == "cue":
@@ -49,12 +53,22 @@ def sector_rules() -> SectorRules:
             stop.add(value.lower())
         elif kind == "sector_head":
             sector_heads.add(value.lower())
+        elif kind == "ing_noun":
+            ing_nouns.add(value.lower())
+        elif kind == "count":
+            counts.add(value.lower())
+        elif kind == "naming_cue":
+            naming.append(re.compile(value + "$", re.IGNORECASE))
+            cues.append(naming[-1])
     return SectorRules(
         tuple(cues),
         re.compile("|".join(heads), re.IGNORECASE),
         frozenset(generic),
         frozenset(stop),
         frozenset(sector_heads),
+        frozenset(ing_nouns),
+        frozenset(counts),
+        tuple(naming),
     )
 
 
@@ -82,7 +96,7 @@ def sector_items(sent: Sentence, known: list[Mention]) -> list[tuple[int, int]]:
     vouching = sorted(set(industries) | set(out))  # a sector named before “industry” vouches too
     for pos in cue_ends(text, r):
         items = _forward_list(text, pos, vouching, r)
-        if any(i.vouched for i in items):
+        if any(i.vouched for i in items) or _named_industries(text, pos, r):
             out += [(i.start, i.end) for i in items]
     return sorted({s for s in out if not any(a < s[1] and s[0] < b for a, b in others)})
 
@@ -91,10 +105,16 @@ def cue_ends(text: str, r: SectorRules):
     """Offsets where a cue ends: a word boundary whose preceding text ends with a cue."""
     ends = set()
     for w in re.finditer(r"(?<=\s)(?=\S)", text):
-        before = text[max(0, w.start() - 60) : w.start()]
+        before = text[max(0, w.start() - 90) : w.start()]
         if any(rx.search(before) for rx in r.cues):
             ends.add(w.start())
     return sorted(ends)
+
+
+def _named_industries(text: str, pos: int, r: SectorRules) -> bool:
+    """The cue ending at ``pos`` calls what follows industries (“two pillar industries – A and B”)."""
+    before = text[max(0, pos - 90) : pos]
+    return any(rx.search(before) for rx in r.naming)
 
 
 def _protected(text: str, spans) -> str:
@@ -170,7 +190,13 @@ def _last_phrase_start(text: str, s: int, e: int, r: SectorRules) -> int:
             start = w.end()
     while start < e and text[start].isspace():
         start += 1
+    country = _COUNTRY.match(text, start, e)
+    if country and len(_WORD.findall(text, country.end(), e)) >= 2:
+        start = country.end()  # “the Chinese digital earth (industry)”: the country only places it
     return start
+
+
+_COUNTRY = re.compile(r"(?:Chinese|China['’]s)\s+")
 
 
 def _is_cue_word(text: str, end: int, r: SectorRules) -> bool:
@@ -178,13 +204,23 @@ def _is_cue_word(text: str, end: int, r: SectorRules) -> bool:
 
 
 def _clause_end(masked: str, pos: int) -> int:
-    m = re.compile(r"[.;:()!?]|,\s*(?:and\s+)?(?:which|while|with|so as|in order|by|to)\b").search(masked, pos)
+    m = re.compile(r"[.;:()!?]|\s[–—]\s|,\s*(?:and\s+)?(?:which|while|with|so as|in order|by|to)\b").search(masked, pos)
     return m.start() if m else len(masked)
 
 
 def _clause_start(masked: str, pos: int) -> int:
     hits = [m.end() for m in re.finditer(r"[.;:()!?]", masked[:pos])]
     return hits[-1] if hits else 0
+
+
+def _not_a_noun_phrase(words: list[str], r: SectorRules) -> bool:
+    """“optimizing four key (industries)”, “strategically plan future (industries)”, “chains and
+    (clusters)”: a verb or adverb opening the item, a count inside it or a conjunction ending it
+    make it a clause, not a sector's name."""
+    first = words[0]
+    verb = first.endswith("ing") and first not in r.ing_nouns and len(words) > 1
+    adverb = first.endswith("ly") and len(first) > 5 and first not in r.ing_nouns
+    return verb or adverb or words[-1] in ("and", "or") or any(w in r.counts for w in words)
 
 
 def _item(text: str, s: int, e: int, industries, r: SectorRules, trailing: bool = True) -> Item | None:
@@ -218,5 +254,13 @@ def _item(text: str, s: int, e: int, industries, r: SectorRules, trailing: bool 
             return None  # “encouraged industries”: a qualifier
         if any(c.isdigit() for c in phrase) or any(w[:1].isupper() for w in words[:1]):
             return None
+        if _not_a_noun_phrase(lowered, r):
+            return None
+    else:
+        outside = [
+            w.group().lower() for w in _WORD.finditer(text, s, e) if not any(a <= w.start() < b for a, b in inside)
+        ]
+        if any(w in r.stop for w in outside):
+            return None  # “clusters of biomedicine”: the sector is inside a longer phrase, not listed
     named = len(lowered) >= 2 and lowered[-1] in r.sector_heads and not all(w in r.generic for w in lowered[:-1])
     return Item(s, e, bool(inside) or named)

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ...relating import SentenceSink
+from ...relating import MentionView, SentenceSink
 from ...vocab import PLACES, RelationType
-from .context import CLAUSE_END, NOT_LOCATED, EnSentence, group, list_ending_at, list_from, subject_at
+from .context import ANCHORS, CLAUSE_END, NOT_LOCATED, SEP, EnSentence, group, list_ending_at, list_from, subject_at
 from .cues import CuePatterns
 
-__all__ = ["builds", "hosts", "located", "of_and_in", "parts", "wholes"]
+__all__ = ["area_of", "builds", "hosts", "members", "settles", "located", "of_and_in", "parts", "wholes"]
 
 
 def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -34,32 +34,72 @@ def located(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
             ),
             None,
         )
-        for head in group(text, ms, subject_at(text, subjects, c.start())):
+        # “the 2020 China Biotech Innovation Conference held in SIP”: the name the participle follows
+        right_before = [m for m in ms if m.end <= c.start() and re.fullmatch(r"\s*,?\s*", text[m.end : c.start()])]
+        heads = group(text, ms, right_before[-1] if right_before else subject_at(text, subjects, c.start()))
+        for head in heads:
             if tail is not None and (head.entity.type not in NOT_LOCATED or head.entity.type == "Event"):
                 out.add(head.entity, RelationType.LOCATED_IN, tail.entity, "en:located_in")
 
 
+def area_of(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
+    """“A, B as well as C cover less than 6 percent of P's city area”: the subjects lie in P."""
+    text, ms, subjects = s.text, s.mentions, s.subjects
+    for c in cues.find("area_of", text):
+        place = next((m for m in ms if m.start == c.end() and m.entity.type in PLACES), None)
+        if place is None:
+            continue
+        for head in group(text, ms, subject_at(text, subjects, c.start())):
+            if head.entity.type not in NOT_LOCATED and head.entity != place.entity:
+                out.add(head.entity, RelationType.LOCATED_IN, place.entity, "en:located_in:area_of")
+
+
+def settles(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
+    """“Geovis … reached an agreement … to set up its global headquarters in Hefei”: the company or
+    institute last named before the cue lies in the place right after it."""
+    text, ms = s.text, s.mentions
+    for c in cues.find("settle", text):
+        place = next((m for m in ms if m.start == c.end() and m.entity.type in PLACES), None)
+        clause = max((x.end() for x in CLAUSE_END.finditer(text, 0, c.start())), default=0)
+        firm = [m for m in ms if clause <= m.start and m.end <= c.start() and m.entity.type in ANCHORS]
+        if place is not None and firm:
+            for f in group(text, ms, firm[-1]):  # “Multinationals including A, B and C have set up …”
+                out.add(f.entity, RelationType.LOCATED_IN, place.entity, "en:located_in:settle")
+
+
 def hosts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
     """P is home to / hosts X: the institutions, companies, projects and events named after the cue
-    lie in the clause's subject P."""
+    lie in the clause's subject P; the sectors named there are P's (“P is home to 53 enterprises
+    engaged in the X industry”: P SERVES X). A sentence may open with the cue (“Boasting companies
+    in A and B, P saw …”): P is the subject after it."""
     text, ms, subjects = s.text, s.mentions, s.subjects
     for c in cues.find("hosts", text):
         host = subject_at(text, subjects, c.start())
-        if host is None or host.entity.type not in PLACES or host.start > c.start():
+        if host is None or host.entity.type not in PLACES:
             continue
-        end = re.compile(r"[;.!?]|,\s+and\s+(?!the\s+[a-z])").search(text, c.end())
+        opener = host.start > c.start()
+        if opener and not _OPENS.fullmatch(text[: c.start()]):
+            continue
+        end = _HOSTED_END.search(text, c.end())
+        stop = host.start if opener else (end.start() if end else len(text))
         for m in ms:
-            if (
-                m.start >= c.end()
-                and (end is None or m.end <= end.start())
-                and m.entity.type in ("Institution", "Enterprise", "Project", "Event")
-            ):
+            if m.start < c.end() or m.end > stop or m.entity == host.entity:
+                continue
+            if m.entity.type in ("Institution", "Enterprise", "Project", "Event"):
                 out.add(m.entity, RelationType.LOCATED_IN, host.entity, "en:hosts")
+            elif m.entity.type == "Industry" and host.entity.type != "Region":
+                out.add(host.entity, RelationType.SERVES, m.entity, "en:serves:home_to")
+
+
+_OPENS = re.compile(r"\s*")
+_HOSTED_END = re.compile(r"[;.!?]|,\s+and\s+(?!the\s+[a-z])")
 
 
 def of_and_in(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
     """“Pudong New Area of Shanghai”, “the Hong Kong Park in the Lok Ma Chau Loop”, “Guangzhou, …
-    and Zhaoqing in Guangdong Province”."""
+    and Zhaoqing in Guangdong Province”, “the zone (short form) in east China's Anhui province”;
+    a named cluster in a named zone is PART_OF it. Address chains: “X, Southwest China's
+    Chongqing municipality”, “X, City, Province”."""
     text, ms = s.text, s.mentions
     names = [m for m in ms if m.kind != "we"]
     for a, b in zip(names, names[1:], strict=False):
@@ -71,9 +111,53 @@ def of_and_in(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                 out.add(a.entity, RelationType.PART_OF, b.entity, "en:part_of:of")
             else:
                 out.add(a.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:of")
-        elif re.fullmatch(r"\s+in\s+(?:the\s+)?", gap):
+        elif _IN.fullmatch(gap):
             for item in list_ending_at(text, names, a):
-                out.add(item.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:in")
+                if _CLUSTER.search(text[item.start : item.end]) and item.entity.type == b.entity.type == "Platform":
+                    out.add(item.entity, RelationType.PART_OF, b.entity, "en:part_of:in")
+                else:
+                    out.add(item.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:in")
+        elif _CAPITAL_OF.fullmatch(gap) or (_APPOSITIVE.fullmatch(gap) and _CITY_OF.match(text, b.end)):
+            out.add(a.entity, RelationType.LOCATED_IN, b.entity, "en:located_in:capital")  # “X, capital of P”
+    for head, place in address_chain(text, names):
+        out.add(head.entity, RelationType.LOCATED_IN, place.entity, "en:located_in:address")
+
+
+_DIRECTION = r"(?:(?:north|south|east|west|central|northeast|northwest|southeast|southwest)(?:ern)?\s+)?"
+_COUNTRY_OF = r"(?:" + _DIRECTION + r"China['’]s\s+)"
+_IN = re.compile(r"\)?\s+in\s+(?:the\s+)?" + _COUNTRY_OF + "?", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the\s+)?" + _COUNTRY_OF + "?", re.IGNORECASE)
+_CAPITAL_OF = re.compile(
+    r"\s*,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}?(?:capital|city|county|district|town|port)(?:\s+city)?\s+(?:of|in)\s+"
+    r"(?:the\s+)?" + _COUNTRY_OF + "?",
+    re.IGNORECASE,
+)
+_CITY_OF = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}?(?:capital|city|county|district|town|port)\b", re.IGNORECASE)
+_CLUSTER = re.compile(r"\bcluster$", re.IGNORECASE)
+
+
+def address_chain(text: str, names: list[MentionView]) -> list[tuple[MentionView, MentionView]]:
+    """The links of “X, City, Province” (“X, east China's Province”, “X in City, Province”): each
+    name lies in the region written after it. A chain starts at a name that is not a region nor an
+    item of a list; a chain whose last region goes on with “and …” is a list, not an address."""
+    links: list[tuple[MentionView, MentionView]] = []
+    for i, a in enumerate(names):
+        if a.entity.type in ("Region", *NOT_LOCATED) or (i and SEP.match(text[names[i - 1].end : a.start])):
+            continue
+        head, chain = a, []
+        for b in names[i + 1 :]:
+            gap = text[head.end : b.start]
+            link = _APPOSITIVE.fullmatch(gap) or (head is a and _IN.fullmatch(gap))  # “X in Wuhan, Hubei province”
+            if b.entity.type != "Region" or not link:
+                break
+            chain.append((head, b))
+            head = b
+        if chain and not _LIST_GOES_ON.match(text, head.end):
+            links += [(x, y) for x, y in chain if not (x is a and _IN.fullmatch(text[x.end : y.start]))]
+    return links
+
+
+_LIST_GOES_ON = re.compile(r"\s*,?\s*(?:and|or|as well as|etc)\b")
 
 
 def wholes(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
@@ -95,6 +179,20 @@ def wholes(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
                 out.add(part.entity, RelationType.PART_OF, whole.entity, "en:part_of:includes")
             elif whole.entity.type == "Region":
                 out.add(part.entity, RelationType.LOCATED_IN, whole.entity, "en:located_in:consists")
+
+
+def members(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
+    """“The zone has four parks. The four parks are A, B, C and D”: each listed platform is PART_OF
+    the platform named last before the cue in the sentence, else the document's platform."""
+    text, ms = s.text, s.mentions
+    for c in cues.find("members", text):
+        before = [m for m in ms if m.end <= c.start() and m.entity.type == "Platform"]
+        owner = before[-1].entity if before else s.doc.home
+        if owner is None or owner.type != "Platform":
+            continue
+        for part in list_from(text, ms, c.end(), ("Platform",), lead=8):
+            if part.entity != owner:
+                out.add(part.entity, RelationType.PART_OF, owner, "en:part_of:members")
 
 
 def parts(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

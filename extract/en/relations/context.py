@@ -97,7 +97,7 @@ AUX = re.compile(
     r"(?:will|shall|is|are|was|were|has|have|had|can|could|should|must|may|also|further|continues?|remains?|"
     r"aims?|strives?|plans?|focus(?:es)?|serves?|hosts?|includes?|covers?|consists?|comprises?|develops?|"
     r"cultivates?|relies|rely|cooperates?|jointly|deepens?|strengthens?|boasts?|gathers?|lies|sits|"
-    r"attracts?|builds?|leads?)\b",
+    r"attracts?|builds?|leads?|saw|sees)\b",
     re.IGNORECASE,
 )
 
@@ -147,6 +147,7 @@ _PLURAL = re.compile(
 
 _REGION = re.compile(r"\b[Tt]he\s+(?:region|economic circle|metropolitan area|city cluster|bay area)\b(?!\s+of\b)")
 _IT = re.compile(r"(?:^|(?<=[,;]\s))(?:It|it)\b(?=\s+(?:is|was|will|has|shall|also|hosts|covers|includes))")
+_THERE = re.compile(r"(?<=\s)there\b(?!\s+(?:is|are|was|were|will|has|have|had|be)\b)")
 _WE = re.compile(r"\b[Ww]e\b(?=\s+(?:will|shall|should|must|are|have|also|further|continue))")
 
 
@@ -178,6 +179,8 @@ def anaphors(
         out += [MentionView(m.start(), m.end(), home, "anaphor") for m in _REGION.finditer(text)]
     if previous_subject is not None:
         out += [MentionView(m.start(), m.end(), previous_subject, "anaphor") for m in _IT.finditer(text)]
+        if previous_subject.type in PLACES:  # “… have set up manufacturing bases there”
+            out += [MentionView(m.start(), m.end(), previous_subject, "anaphor") for m in _THERE.finditer(text)]
     if home is not None:
         out += [MentionView(m.start(), m.end(), home, "we") for m in _WE.finditer(text)]
     return out

@@ -14,6 +14,12 @@ __all__ = ["operates"]
 _LAST_WORDS = re.compile(r"((?:[A-Za-z-]+\s+){0,3})$")  # (matches any text: it may be empty)
 
 
+_FIRM_IN = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}(?:enterprise|company|firm|player|maker|manufacturer|producer|supplier)"
+    r"\s+(?:in|of)\s+(?:the\s+|its\s+)?(?:(?:Chinese|China['’]s|global|domestic|national)\s+)?"
+)
+
+
 def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
     """Companies named as companies of a sector operate in it: “innovative drug companies such as
     A and B”, “enterprises such as A and B will lead the X industry”, “BYD, a leading new energy
@@ -82,6 +88,11 @@ def operates(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         if hit is None:
             continue
         sector = next((i for i in ms if i.start == hit.end() and i.entity.type == "Industry"), None)
+        role = _FIRM_IN.match(text, m.end)  # “Geovis, a leading enterprise in the digital earth industry”
+        if role is not None:
+            found = next((i for i in ms if i.start == role.end() and i.entity.type == "Industry"), None)
+            if found is not None:
+                out.add(m.entity, RelationType.OPERATES_IN, found.entity, "en:operates_in:apposition")
         if sector is not None and re.match(
             rf"\s+(?:{nouns}|company|enterprise|firm|maker|manufacturer|producer)\b", text[sector.end :]
         ):

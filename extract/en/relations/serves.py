@@ -6,8 +6,10 @@ Intelligence Island → artificial intelligence).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from ...relating import SentenceSink
+from ...model import Entity
+from ...relating import MentionView, SentenceSink
 from ...vocab import RelationType
 from ..sectors import cue_ends
 from .context import EnSentence, contains_stem, group, list_ending_at, list_from, place_after, subject_at, words_of
@@ -34,7 +36,11 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
             places = before[-1:]
         else:
             at = place_after(text, ms, inds[-1].end)
-            places = [at] if at else group(text, ms, subject_at(text, subjects, pos))
+            subject = subject_at(text, subjects, pos)
+            places = [at] if at else (_possessor(text, ms, pos) or group(text, ms, subject))
+            home = _platform_home(s)
+            if not places and subject is None and home is not None:
+                places = [MentionView(pos, pos, home, "we")]
         places = [p for p in places if p.entity.type in SERVERS]
         respectively = re.match(r"\s*,?\s*respectively\b", text[inds[-1].end :]) is not None
         if respectively and len(places) == len(inds) > 1:
@@ -53,6 +59,22 @@ def serves(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:
         if place is not None and place.entity.type in SERVERS:
             for i in listed:
                 out.add(place.entity, RelationType.SERVES, i.entity, "en:serves:industries_in")
+
+
+_POSSESSED = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,4}?(?:industries|sectors)\b[^,;.]{0,12}$")
+
+
+def _possessor(text: str, ms: Sequence[MentionView], pos: int) -> list[MentionView]:
+    """“Liangjiang's two pillar industries – A and B”: the place whose industries they are."""
+    owner = [m for m in ms if m.end <= pos and _POSSESSED.match(text, m.end, pos)]
+    return owner[-1:]
+
+
+def _platform_home(s: EnSentence) -> Entity | None:
+    """The document's platform, when the document is about one (a zone's plan): sectors listed with
+    no subject of their own are the platform's (annotation guide: a Region cannot head SERVES)."""
+    home = s.doc.home
+    return home if home is not None and home.type == "Platform" else None
 
 
 def serves_by_name(s: EnSentence, cues: CuePatterns, out: SentenceSink) -> None:

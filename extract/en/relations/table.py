@@ -21,9 +21,12 @@ EnRule = RelationRule[EnSentence, CuePatterns]
 RULES: tuple[EnRule, ...] = (
     RelationRule("located", ("located",), containment.located),
     RelationRule("hosts", ("hosts",), containment.hosts),
+    RelationRule("area_of", ("area_of",), containment.area_of),
+    RelationRule("settles", ("settle",), containment.settles),
     RelationRule("of_and_in", (), containment.of_and_in),
     RelationRule("wholes", ("whole",), containment.wholes),
     RelationRule("parts", ("part",), containment.parts),
+    RelationRule("members", ("members",), containment.members),
     RelationRule("anchors", ("anchor", "rely"), anchors.anchors),
     RelationRule("cooperation", ("coop", "together", "between", "jointly_by", "jointly"), cooperation.cooperation),
     RelationRule("serves", ("specialize",), serves.serves),
