@@ -191,6 +191,13 @@ TABLES: Mapping[str, Table] = {
         ),
         _table(
             "patterns",
+            "time_phrases.tsv",
+            "lang kind value regex",
+            kind=("year", "period", "relative", "span", "vague", "base", "report", "review_title", "dateline"),
+            lang=("zh", "en"),
+        ),
+        _table(
+            "patterns",
             "relations.tsv",
             "kind word condition",
             2,

@@ -3,7 +3,8 @@
 from snippets import extract_snippet
 
 from extract.pipeline import extract_text, make_document
-from extract.zh.indicators import chinese_value, find_indicators, sentence_year
+from extract.indicator_time import time_phrases, time_rules
+from extract.zh.indicators import chinese_value, find_indicators
 
 extract = extract_snippet
 TEXT = (
@@ -46,11 +47,47 @@ def test_chinese_numerals_through_cn2an():
     assert chinese_value("五百") == 500 and chinese_value("千") == 1000 and chinese_value("半") == 0.5
 
 
-def test_years():
-    assert sentence_year("到2025年,研发投入强度达到3.5%") == 2025
-    assert sentence_year("到二〇三五年基本实现现代化") == 2035
-    assert sentence_year("“十四五”期间新增学位5万个") == 2025
-    assert sentence_year("新增学位5万个") is None
+def years(text: str) -> list[int | None]:
+    """The years of a document's figures, in order."""
+    x = extract_text(text, "t")
+    return [i.year for i in x.indicators]
+
+
+def test_time_phrases_of_a_sentence():
+    from extract.indicator_time import DocTime
+
+    when = DocTime(page_year=2024, report_year=None, reviewed_year=None)
+    got = [p.year for p in time_phrases("到二〇三五年基本实现现代化,比2020年增长一倍", time_rules("zh"), when)]
+    assert got == [2035]  # 比2020年 is a comparison base, not a time scope
+    (p,) = time_phrases("“十四五”期间新增学位5万个", time_rules("zh"), when)
+    assert (p.year, p.first) == (2025, 2020)
+    assert [p.year for p in time_phrases("目前已建成3个,去年新增2个", time_rules("zh"), when)] == [None, 2023]
+
+
+def test_a_time_phrase_governs_the_following_sentences_of_its_paragraph():
+    text = "测试\n\n一、目标\n\n到2025年,地区生产总值达到500亿元。新增企业100家。\n\n另建园区3个。\n"
+    assert years(text) == [2025, 2025, None]
+
+
+def test_a_vague_phrase_stops_carry_over_and_a_counted_span_takes_its_sentences_year():
+    text = "测试\n\n一、目标\n\n到2025年,地区生产总值达到500亿元。目前已有企业100家。新增园区3个。\n"
+    assert years(text) == [2025, None, None]
+    assert years("测试\n\n预计2020年实现地区生产总值3700亿元,5年来年均增长7%。\n") == [2020, 2020]
+
+
+def test_a_heading_governs_its_list():
+    text = "测试\n\n一、2023年工作回顾\n\n地区生产总值达到500亿元。\n\n新增企业100家。\n"
+    assert years(text) == [2023, 2023]
+
+
+def test_a_work_report_reviews_the_year_before_its_own():
+    text = "某市2024年政府工作报告\n\n全年地区生产总值增长6%。今年地区生产总值增长5%左右。\n"
+    assert years(text) == [2023, 2024]
+
+
+def test_the_start_of_a_period_in_a_rise_from_a_to_b():
+    text = "测试\n\n“十三五”期间,高新技术企业由300家增加到800家。\n"
+    assert years(text) == [2015, 2020]
 
 
 def test_comparators_units_and_status():
@@ -69,8 +106,9 @@ def test_review_figures_are_achieved():
     )
     assert (3700.0, "亿元", "~", 2020, "achieved", None) in got
     assert (7.0, "%", "~", 2020, "achieved", None) in got
-    assert (700.0, "个", ">", None, "achieved", None) in got
-    assert (0.6667, "", "=", None, "achieved", None) in got
+    # the paragraph's 2020 governs the next sentence (time scope, tests/gold/README.md)
+    assert (700.0, "个", ">", 2020, "achieved", None) in got
+    assert (0.6667, "", "=", 2020, "achieved", None) in got
 
 
 def test_cluster_scales_give_one_indicator_per_industry():

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..ids import indicator_id
+from ..indicator_time import YearScope, time_rules, year_scope
 from ..model import Document, Entity, Evidence, Indicator, Section, Sentence
 from ..tables import read_table
 from ..textnorm import HAN_CHARS, fold_width
@@ -21,9 +22,6 @@ from ..vocab import IndicatorStatus
 
 CN_NUM = "〇零一二两三四五六七八九十百千万半"
 YEAR_TARGET = re.compile(r"到(?P<y>(?:20|19)\d\d|二〇[〇零一二三四五六七八九]{2})年")
-YEAR_ANY = re.compile(r"(?<![\d-])(?P<y>(?:20|19)\d\d)年(?!度)(?![\d-])")
-PERIOD_YEAR = {"十四五": 2025, "十三五": 2020, "十五五": 2030, "十二五": 2015}
-PERIOD = re.compile(r"(十[二三四五]五)”?(?:时期|期间|末|规划期)")
 CLAUSE = re.compile(r"[,,;;。:!?]")
 
 
@@ -193,37 +191,6 @@ def figures(text: str, cues: Cues) -> list[Figure]:
     return out
 
 
-def sentence_year(text: str) -> int | None:
-    """The year a sentence's figures are for: 到YYYY年, a five-year period, else a year it names."""
-    m = YEAR_TARGET.search(text)
-    if m:
-        y = m.group("y")
-        return int(y) if y.isdigit() else int(_cn2an(y, "smart"))
-    m = PERIOD.search(text)
-    if m:
-        return PERIOD_YEAR.get(m.group(1))
-    for m in YEAR_ANY.finditer(text):
-        if not _since(text, m):
-            return int(m.group("y"))
-    return None
-
-
-SINCE_BEFORE = ("自", "从", "始于", "起于")
-SINCE_AFTER = ("以来", "开始", "至今")
-OWN_YEAR = re.compile(r"(?<![\d-])(?P<y>(?:20|19)\d\d)年的?$")
-
-
-def _since(text: str, m: re.Match) -> bool:
-    """自1996年…以来, 始于1996年: the start of a period, not the year of the figures."""
-    return text[max(0, m.start() - 2) : m.start()].endswith(SINCE_BEFORE) or text.startswith(SINCE_AFTER, m.end())
-
-
-def figure_year(text: str, start: int, default: int | None) -> int | None:
-    """由1997年的500元增长到2020年的15417元: a year written right before a figure is its own."""
-    m = OWN_YEAR.search(text[max(0, start - 8) : start])
-    return int(m.group("y")) if m else default
-
-
 def _status(text: str, review: bool, cues: Cues) -> str:
     if YEAR_TARGET.search(text) or any(c in text for c in ("力争", "目标", "确保", "今后")):
         return IndicatorStatus.TARGET
@@ -243,8 +210,10 @@ def find_indicators(
     """Indicators of a document (or of ``sentences`` of the document with id ``doc``)."""
     if isinstance(doc, Document):
         doc_id, sentences, review_sections = doc.id, doc.sentences, _review_sections(doc)
+        scope = year_scope(doc, time_rules("zh"))
     else:
         doc_id, review_sections = doc, frozenset()
+        scope = year_scope(Document(id=doc, text="", sentences=tuple(sentences or ())), time_rules("zh"))
     cues = load_cues()
     spans = _mention_spans(entities)
     out = []
@@ -254,7 +223,6 @@ def find_indicators(
         if not figs:
             continue
         ents = spans.get(sent.id, [])
-        year = sentence_year(text)
         status = _status(text, sent.section in review_sections, cues)
         prev_end = 0
         for f in figs:
@@ -271,7 +239,7 @@ def find_indicators(
                 if nxt:
                     subjects = [nxt]
             metric = _metric(text, f.start)
-            fyear = figure_year(text, f.start, year)
+            fyear = _figure_year(scope, sent.id, text, f)
             for subject in subjects:
                 out.append(
                     Indicator(
@@ -288,6 +256,19 @@ def find_indicators(
                     )
                 )
     return tuple(out)
+
+
+FROM_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|增|降低|下降|减少|降|发展|达)(?:到|至)")
+
+
+def _figure_year(scope: YearScope, sentence: str, text: str, f: Figure) -> int | None:
+    """The year of the time phrase governing the figure; in 由A增至B over a period (十三五期间),
+    A is the period's start."""
+    phrase = scope.governing(sentence, f.start)
+    if phrase is not None and phrase.first is not None and text[max(0, f.start - 1) : f.start] in ("由", "从"):
+        if FROM_TO.match(text, f.end):
+            return phrase.first
+    return scope.year(sentence, f.start)
 
 
 def _mention_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str, str]]]:
