@@ -191,6 +191,19 @@ TABLES: Mapping[str, Table] = {
         ),
         _table(
             "patterns",
+            "metric_phrases.tsv",
+            "kind word",
+            kind=("lead", "trail", "growth", "fall", "count", "verb", "stop"),
+        ),
+        _table(
+            "patterns",
+            "metric_roles.tsv",
+            "lang role cue",
+            lang=("zh", "en"),
+            role=("growth", "fall", "share", "count", "filler", "lead", "function"),
+        ),
+        _table(
+            "patterns",
             "time_phrases.tsv",
             "lang kind value regex",
             kind=("year", "period", "relative", "span", "vague", "base", "report", "review_title", "dateline"),
