@@ -2,8 +2,8 @@
 
 from snippets import extract_snippet
 
-from extract.pipeline import extract_text, make_document
 from extract.indicator_time import time_phrases, time_rules
+from extract.pipeline import extract_text, make_document
 from extract.zh.indicators import chinese_value, find_indicators
 
 extract = extract_snippet
@@ -133,3 +133,37 @@ def test_target_indicator():
     (ind,) = find_indicators(doc.id, doc.sentences)
     assert (ind.value, ind.unit, ind.comparator, ind.year, ind.status) == (5000, "亿元", "=", 2025, "target")
     assert TEXT[ind.evidence.start : ind.evidence.end] == ind.evidence.text
+
+
+def metrics(body: str) -> list[tuple[float, str]]:
+    x = extract_text("测试\n\n" + body + "\n", "t")
+    return [(i.value, i.metric) for i in x.indicators]
+
+
+def test_metric_is_the_noun_phrase_not_the_window_before_the_number():
+    assert metrics("预计2020年实现地区生产总值2300亿元。") == [(2300.0, "地区生产总值")]
+    assert metrics("到2025年,研发投入占GDP比重达到5%。") == [(5.0, "研发投入占GDP比重")]
+    assert metrics("全市软件业实现主营业务收入80亿元。") == [(80.0, "软件业主营业务收入")]
+
+
+def test_level_and_growth_give_the_growth_the_levels_measure():
+    assert metrics("实现地区生产总值2300亿元、增长7.5%。") == [(2300.0, "地区生产总值"), (7.5, "地区生产总值增速")]
+    assert metrics("一般公共预算收入年均增长8%。") == [(8.0, "一般公共预算收入年均增速")]
+    assert metrics("单位GDP能耗下降13.5%。") == [(13.5, "单位GDP能耗降幅")]
+
+
+def test_a_share_without_its_measure_takes_the_levels():
+    assert metrics("进出口总额7.5万亿元,占全国的17.8%。") == [(7.5, "进出口总额"), (17.8, "进出口总额占全国比重")]
+
+
+def test_a_count_is_the_thing_counted_plus_shu():
+    assert metrics("建成3个重大科技基础设施。") == [(3.0, "重大科技基础设施数")]
+    assert metrics("高新技术企业超过5000家。") == [(5000.0, "高新技术企业数")]
+    assert metrics("158个重点项目完成投资80亿元。")[0] == (158.0, "重点项目数")
+
+
+def test_a_cluster_scale_is_the_industrys_cluster_scale():
+    got = figures("形成一个三千亿级(新一代信息技术)产业集群。")
+    assert (3000.0, "亿元", ">=", None, "target", "新一代信息技术") in got
+    x = extract_text("测试\n\n一、主要目标\n\n形成一个三千亿级(新一代信息技术)产业集群。\n", "t")
+    assert [i.metric for i in x.indicators] == ["新一代信息技术产业集群规模"]

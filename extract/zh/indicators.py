@@ -19,6 +19,7 @@ from ..model import Document, Entity, Evidence, Indicator, Section, Sentence
 from ..tables import read_table
 from ..textnorm import HAN_CHARS, fold_width
 from ..vocab import IndicatorStatus
+from .metric import count_metric, growth_metric, is_count, trim
 
 CN_NUM = "〇零一二两三四五六七八九十百千万半"
 YEAR_TARGET = re.compile(r"到(?P<y>(?:20|19)\d\d|二〇[〇零一二三四五六七八九]{2})年")
@@ -199,9 +200,30 @@ def _status(text: str, review: bool, cues: Cues) -> str:
     return IndicatorStatus.ACHIEVED if review else IndicatorStatus.TARGET
 
 
-def _metric(text: str, start: int) -> str:
-    clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, start)), default=0)
-    return text[clause_start:start][-14:]
+def _metric(text: str, f: Figure, lo: int, level: str | None) -> str:
+    """The noun phrase naming what the figure measures (zh/metric.py): cut from its clause, from
+    ``lo`` (the clause's start or the previous figure's end) to the figure; ``level`` is the
+    measure of the level figure before it in the clause group (for a bare 增长)."""
+    clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, f.start)), default=0)
+    phrase, verb = trim(text[max(lo, clause_start) : f.start])
+    grown = growth_metric(phrase, level)
+    if grown is not None:
+        return grown
+    if phrase.startswith("占") and level:
+        return level + phrase  # …、占全省比重12%: the level's share
+    if is_count(f.unit):
+        if not phrase or verb or phrase.endswith(("等", "和", "、")):
+            counted = count_metric(text, f.end)
+            if counted:
+                return counted
+        if phrase and not phrase.endswith(("数", "数量", "量")):
+            return phrase + "数"
+    return phrase
+
+
+def _scale_metric(names: list[str]) -> list[str]:
+    """A cluster scale's metric per industry: the industry + 产业集群规模."""
+    return [n + ("集群规模" if n.endswith("产业") else "产业集群规模") for n in names] or ["产业集群规模"]
 
 
 def find_indicators(
@@ -225,22 +247,30 @@ def find_indicators(
         ents = spans.get(sent.id, [])
         status = _status(text, sent.section in review_sections, cues)
         prev_end = 0
+        fig_end, level = 0, None
         for f in figs:
             abs_start = sent.start + f.start
             if any(s <= abs_start < e for s, e, _, _ in ents):
                 continue  # a number inside a name (有轨电车1号线)
+            if ";" in text[fig_end : f.start] or "；" in text[fig_end : f.start]:
+                level = None
+            metric = _metric(text, f, fig_end, level)
+            fig_end = f.end
+            if f.unit != "%" and not f.scale and metric and not metric.endswith(("增速", "降幅")):
+                level = metric
             subjects: list[str | None] = [None]
+            metrics = [metric]
             if f.scale:
-                scaled: list[str | None] = list(_scale_subjects(text, f, prev_end, sent.start, ents))
-                subjects = scaled or [None]
+                scaled = _scale_subjects(text, f, prev_end, sent.start, ents)
+                subjects = [eid for eid, _ in scaled] or [None]
+                metrics = _scale_metric([name for _, name in scaled])
                 prev_end = f.end
             else:
                 nxt = _entity_after(text, f.end, sent.start, ents)
                 if nxt:
                     subjects = [nxt]
-            metric = _metric(text, f.start)
             fyear = _figure_year(scope, sent.id, text, f)
-            for subject in subjects:
+            for subject, metric in zip(subjects, metrics * len(subjects) if len(metrics) == 1 else metrics):
                 out.append(
                     Indicator(
                         id=indicator_id(doc_id, abs_start, metric, f.value, f.unit, subject),
@@ -281,16 +311,24 @@ def _mention_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int,
     return out
 
 
-def _scale_subjects(text: str, f: Figure, prev_end: int, base: int, ents) -> list[str]:
-    """Industries named with a scale: in brackets right after it (千亿级(绿色能源、生物技术)),
-    else listed before it since the previous scale or the clause's start."""
+def _scale_subjects(text: str, f: Figure, prev_end: int, base: int, ents) -> list[tuple[str, str]]:
+    """Industries (id, name as written) named with a scale: in brackets right after it
+    (千亿级(绿色能源、生物技术)), else listed before it since the previous scale or the clause's start."""
     if text[f.end : f.end + 1] in "((":
         close = min((i for i in (text.find(")", f.end), text.find(")", f.end)) if i >= 0), default=-1)
         if close > 0:
-            return [eid for s, e, eid, t in ents if t == "Industry" and base + f.end < s and e <= base + close]
+            return [
+                (eid, text[s - base : e - base])
+                for s, e, eid, t in ents
+                if t == "Industry" and base + f.end < s and e <= base + close
+            ]
     clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, f.start)), default=0)
     lo = max(prev_end, clause_start)
-    return [eid for s, e, eid, t in ents if t == "Industry" and base + lo <= s and e <= base + f.start]
+    return [
+        (eid, text[s - base : e - base])
+        for s, e, eid, t in ents
+        if t == "Industry" and base + lo <= s and e <= base + f.start
+    ]
 
 
 def _entity_after(text: str, pos: int, base: int, ents) -> str | None:
