@@ -288,7 +288,21 @@ TABLES: Mapping[str, Table] = {
             "patterns",
             "en_indicator_cues.tsv",
             "kind value regex",
-            kind=("comparator", "after", "target", "period", "past", "rate", "duration"),
+            kind=(
+                "comparator",
+                "after",
+                "target",
+                "period",
+                "past",
+                "rate",
+                "duration",
+                "metric_lead",
+                "metric_cut",
+                "growth",
+                "fall",
+                "share",
+                "conversion",
+            ),
         ),
         # extract/lexicon
         _table(

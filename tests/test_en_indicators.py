@@ -168,3 +168,34 @@ def test_more_english_indicators(text, value, unit, cmp_, year, status):
 )
 def test_durations_and_classes_that_are_not_figures(text):
     assert not [i for i in find_english_indicators("d", one(text)) if i.unit in ("minutes", "class", "Class")]
+
+
+def english(text: str):
+    from extract.pipeline import extract_text
+
+    return extract_text(text, "d", lang="en").indicators
+
+
+def test_a_work_reports_figures_belong_to_the_year_it_reviews():
+    text = (
+        "Report on the Work of the Government\n\n"
+        "Delivered at the Second Session of the People's Congress on January 20, 2006\n\n"
+        "Last year, the city's GDP reached 165 billion yuan, an increase of 15.8 percent. "
+        "Local fiscal revenue was 15.1 billion yuan.\n"
+    )
+    got = [(i.value, i.year) for i in english(text)]
+    assert (165.0, 2005) in got and (15.8, 2005) in got and (15.1, 2005) in got
+
+
+def test_growth_after_a_level_names_the_levels_measure_and_conversions_are_no_figures():
+    got = [
+        (i.value, i.unit, i.metric)
+        for i in find_english_indicators(
+            "d", one("In 2021 the city's GDP was 7.35 trillion yuan (US$1.15 trillion), an increase of 8.5 percent.")
+        )
+    ]
+    assert got == [(7.35, "trillion yuan", "GDP"), (8.5, "%", "GDP growth")]
+
+
+def test_ordinals_are_not_counts():
+    assert find_english_indicators("d", one("It was adopted at the 14th National People's Congress.")) == ()

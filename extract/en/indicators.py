@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ids import indicator_id
+from ..indicator_time import YearScope
 from ..model import Evidence, Indicator, Sentence
 from ..tables import TableError, read_table, table
 from ..vocab import IndicatorStatus
@@ -41,6 +42,12 @@ class FigureRules:
     past: re.Pattern | None = None
     rate: re.Pattern | None = None
     duration: re.Pattern | None = None
+    metric_lead: re.Pattern | None = None
+    metric_cut: re.Pattern | None = None
+    growth: re.Pattern | None = None
+    fall: re.Pattern | None = None
+    share: re.Pattern | None = None
+    conversion: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +64,7 @@ def rules() -> FigureRules:
     plural = r"(?-i:[a-z]{2,}[a-rt-z]s)"  # any plural noun, as written in lower case: 3 new drugs
     figure = re.compile(
         rf"(?P<cur>{prefix})\s?(?P<v1>{NUMBER})(?:\s*(?P<s1>{scale})\b)?(?:\s+(?P<m1>yuan)\b)?"
-        rf"|(?<![\w.,])(?P<v2>{NUMBER})\s*(?:"
+        rf"|(?<![\w.,])(?P<v2>{NUMBER})(?!st\b|nd\b|rd\b|th\b)\s*(?:"
         rf"(?P<pts>{pts})\b|(?P<pct>{pct})(?!\w)"
         rf"|(?P<dur>{dur})\b"
         rf"|(?:(?P<s2>{scale})\b\s*)?(?:(?P<m2>{money})\b|(?:{ADJECTIVES})(?P<cnt>{count}|{plural})\b)"
@@ -94,6 +101,12 @@ def rules() -> FigureRules:
         extra.get("past"),
         extra.get("rate"),
         extra.get("duration"),
+        extra.get("metric_lead"),
+        extra.get("metric_cut"),
+        extra.get("growth"),
+        extra.get("fall"),
+        extra.get("share"),
+        extra.get("conversion"),
     )
 
 
@@ -169,11 +182,42 @@ def _comparator(r: FigureRules, before: str, after: str) -> str:
     return "="
 
 
+_POSSESSIVE = re.compile(r"\b[\w-]+['’]s\s+")
+
+
 def _metric(before: str, r: FigureRules) -> str:
+    """The measure named before a figure, trimmed of the reporting clause, articles, a place's
+    possessive, comparators and the verb group after the measure (“the city's GDP was” → “GDP”)."""
     clause = _CLAUSE.split(before)[-1]
     for _, rx in r.comparators:
         clause = rx.sub("", clause)
+    if r.metric_cut is not None:
+        clause = r.metric_cut.sub("", clause)
+    clause = _POSSESSIVE.sub("", clause)
+    if r.metric_lead is not None:
+        prev = None
+        while prev != clause:
+            prev, clause = clause, r.metric_lead.sub("", clause.strip())
     return _LEADING.sub("", clause.strip())[-60:].strip()
+
+
+def _derived_metric(before: str, after: str, r: FigureRules, level: str | None) -> str | None:
+    """A growth, fall or share written before the figure: the measure (named before the cue, else
+    the level figure's before it) + growth / reduction, or the level's share."""
+    for rx, word in ((r.growth, "growth"), (r.fall, "reduction")):
+        m = rx.search(before) if rx is not None else None
+        if m is None:
+            continue
+        named = _metric(before[: m.start()], r)
+        if named.lower() in ("a", "an", "the") or re.search(r"\d", named):
+            named = ""
+        base = named or level
+        return f"{base} {word}" if base else word
+    if r.share is not None and r.share.search(before) and level:
+        whole = re.match(r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|\s+and\b|$)", after)
+        of = _POSSESSIVE.sub("", whole.group(1)).strip() if whole else ""
+        return f"share of {level}" + (f" in {of}" if of else "")
+    return None
 
 
 def _year(sentence: str, r: FigureRules, figure_span: tuple[int, int]) -> int | None:
@@ -193,8 +237,23 @@ def _year(sentence: str, r: FigureRules, figure_span: tuple[int, int]) -> int | 
     return None
 
 
-def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tuple[Indicator, ...]:
-    """Indicators of a document's English sentences (``doc_id`` makes their ids)."""
+def _scoped_year(scope: YearScope | None, sent: Sentence, text: str, r: FigureRules, span: tuple[int, int]):
+    """The figure's year: one written in its sentence (by 2025, in 2021, a named period), else the
+    time phrase of its clause (last year, this year), else the one governing it from before
+    (indicator_time.py: the sentence's earlier phrase, its paragraph's or heading's)."""
+    year = _year(text, r, span)
+    if year is not None or scope is None:
+        return year
+    s, e = _clause(text, span[0])
+    phrase = scope.within(sent.id, s, e)
+    return phrase.year if phrase is not None else scope.year(sent.id, span[0])
+
+
+def find_english_indicators(
+    doc_id: str, sentences: tuple[Sentence, ...], scope: YearScope | None = None
+) -> tuple[Indicator, ...]:
+    """Indicators of a document's English sentences (``doc_id`` makes their ids); ``scope`` carries
+    years across sentences (indicator_time.py)."""
     r = rules()
     out: list[Indicator] = []
     for sent in sentences:
@@ -202,6 +261,7 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
         figures = list(r.figure.finditer(text))
         status = IndicatorStatus.TARGET if r.target.search(text) else IndicatorStatus.ACHIEVED
         found: list[tuple[re.Match, Indicator]] = []
+        level: str | None = None
         for m in figures:
             raw = m.group("v1") or m.group("v2")
             value = float(raw.replace(",", ""))
@@ -229,12 +289,17 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
                 if rate:  # “350 km per hour”
                     unit, end = f"{unit} per {rate.group(1)}", m.end() + rate.end()
             prev = found[-1] if found else None
+            if prev is not None and r.conversion is not None and _is_conversion(r, text, prev[0], m):
+                continue  # “7.35 trillion yuan (US$1.15 trillion)”: a conversion, not a figure of its own
             if prev is not None and unit in _SCALES and _LIST_NEXT.match(text[prev[0].end() : m.start()]):
                 # “up to RMB 3 million, 5 million and 10 million”: the list shares the first figure's
                 # currency and comparator
                 unit = _with_scale(prev[1].unit, unit)
                 comparator = prev[1].comparator
-            metric = _metric(before, r)
+            derived = _derived_metric(before, text[m.end() : m.end() + 60], r, level)
+            metric = derived or _metric(before, r)
+            if derived is None and unit not in ("%", "percentage points") and metric:
+                level = metric
             start = sent.start + m.start()
             ind = Indicator(
                 id=indicator_id(doc_id, start, metric, value, unit, None),
@@ -243,15 +308,24 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
                 value=value,
                 unit=unit,
                 comparator=comparator,
-                year=_year(text, r, (m.start(), m.end())),
+                year=_scoped_year(scope, sent, text, r, (m.start(), m.end())),
                 status=_status(r, text, m.start()),
                 evidence=Evidence(sent.id, start, sent.start + end, text[m.start() : end]),
                 rule="en_figure",
             )
             found.append((m, ind))
         out.extend(ind for _, ind in found)
-        out.extend(_counted_by_noun(doc_id, sent, r, figures, status))
+        out.extend(_counted_by_noun(doc_id, sent, r, figures, status, scope))
     return tuple(out)
+
+
+def _is_conversion(r: FigureRules, text: str, prev: re.Match, m: re.Match) -> bool:
+    """Is figure ``m`` a bracketed currency conversion of the figure ``prev`` just before it?"""
+    between = text[prev.end() : m.start()]
+    cue = r.conversion
+    return (
+        len(between) <= 12 and cue is not None and bool(cue.search(between)) and bool(m.group("cur") or m.group("m2"))
+    )
 
 
 _SCALES = frozenset({"trillion", "billion", "million", "thousand", "ten thousand", "hundred million"})
@@ -268,7 +342,7 @@ def _with_scale(unit: str, scale: str) -> str:
 _BARE = re.compile(rf"(?<![\w.,$¥])(?P<v>{NUMBER})(?![\w%]|[.,]\d|\s*(?:%|percent|per cent))")
 
 
-def _counted_by_noun(doc_id: str, sent: Sentence, r: FigureRules, figures, status: str):
+def _counted_by_noun(doc_id: str, sent: Sentence, r: FigureRules, figures, status: str, scope: YearScope | None):
     """'the number of high-tech enterprises will exceed 1,500': a bare figure counts the noun."""
     text = sent.text
     taken = [(m.start(), m.end()) for m in figures]
@@ -294,7 +368,7 @@ def _counted_by_noun(doc_id: str, sent: Sentence, r: FigureRules, figures, statu
             value=value,
             unit=noun,
             comparator=_comparator(r, before, text[m.end() : m.end() + 20]),
-            year=_year(text, r, (m.start(), m.end())),
+            year=_scoped_year(scope, sent, text, r, (m.start(), m.end())),
             status=status,
             evidence=Evidence(sent.id, start, sent.start + m.end(), m.group("v")),
             rule="en_number_of",
