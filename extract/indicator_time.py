@@ -306,11 +306,14 @@ def _enclosing_year(sec: Section | None, by_id: dict[str, Section], section_year
 def _heading_line(
     sent: Sentence, sec: Section | None, heads: dict[int, Section], n_sentences: int, rules: TimeRules
 ) -> bool:
-    """A chapter's or article's title, or a short line of its own without a sentence's end
-    (2022年工作回顾, Review of government work in 2005): a heading."""
+    """A chapter's or article's title, a short line of its own without a sentence's end
+    (2022年工作回顾, Review of government work in 2005), or a paragraph of one sentence that
+    introduces a list (…main targets for 2024 as follows:): a heading."""
     if sent.start in heads:
         return True
     if sec is None or sec.kind != "paragraph" or n_sentences != 1:
         return False
     text = sent.text.rstrip()
+    if text.endswith((":", "：")):
+        return True
     return bool(text) and len(text) <= rules.heading_chars and text[-1] not in SENTENCE_END

@@ -199,3 +199,15 @@ def test_growth_after_a_level_names_the_levels_measure_and_conversions_are_no_fi
 
 def test_ordinals_are_not_counts():
     assert find_english_indicators("d", one("It was adopted at the 14th National People's Congress.")) == ()
+
+
+def test_a_line_introducing_a_list_governs_its_items_and_counts_name_what_they_count():
+    text = (
+        "Targets\n\nThe report proposes the main targets for development in 2024 as follows:\n\n"
+        "-- GDP growth of around 5 percent\n\n-- over 12 million new urban jobs\n\n"
+        "-- a drop of around 2.5 percent in energy consumption per unit of GDP\n"
+    )
+    got = [(i.value, i.year, i.metric) for i in english(text)]
+    assert (5.0, 2024, "GDP growth") in got
+    assert (12.0, 2024, "number of new urban jobs") in got
+    assert (2.5, 2024, "reduction") in got

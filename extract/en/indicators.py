@@ -114,6 +114,9 @@ _NOT_A_FIGURE = re.compile(
     r"(?:\bper|\b(?!(?:RMB|CNY|USD|US|By|In|Over|About|Nearly|Some|Around)\b)"
     r"[A-Z][A-Za-z]+)\s+$"
 )
+_BASE_BEFORE = re.compile(
+    r"\b(?:than|from|over|compared (?:to|with)|against|since|on|with)\s+(?:the\s+)?(?:end of\s+)?$", re.I
+)
 _TARGET_YEAR = re.compile(r"\bby (?:the end of )?(20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _CLAUSE = re.compile(r"[,;:()]|\band\b|\bwhile\b|\bwith\b")
@@ -203,21 +206,37 @@ def _metric(before: str, r: FigureRules) -> str:
 
 def _derived_metric(before: str, after: str, r: FigureRules, level: str | None) -> str | None:
     """A growth, fall or share written before the figure: the measure (named before the cue, else
-    the level figure's before it) + growth / reduction, or the level's share."""
-    for rx, word in ((r.growth, "growth"), (r.fall, "reduction")):
-        m = rx.search(before) if rx is not None else None
+    the level figure's before it) + growth / reduction, or its share (of the whole named after)."""
+    bare = before
+    for _, rx in r.comparators:  # “a drop of around”: the cue stands before the comparator
+        bare = rx.sub("", bare)
+    for rx, word in ((r.growth, "growth"), (r.fall, "reduction"), (r.share, "")):
+        m = rx.search(bare) if rx is not None else None
         if m is None:
             continue
-        named = _metric(before[: m.start()], r)
+        named = _metric(bare[: m.start()], r)
         if named.lower() in ("a", "an", "the") or re.search(r"\d", named):
             named = ""
         base = named or level
-        return f"{base} {word}" if base else word
-    if r.share is not None and r.share.search(before) and level:
-        whole = re.match(r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|\s+and\b|$)", after)
+        if word:
+            return f"{base} {word}" if base else word
+        if not base:
+            return None
+        whole = _SHARE_OF.match(after)
         of = _POSSESSIVE.sub("", whole.group(1)).strip() if whole else ""
-        return f"share of {level}" + (f" in {of}" if of else "")
+        return f"share of {base}" + (f" in {of}" if of else "")
     return None
+
+
+_SHARE_OF = re.compile(r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|\s+and\b|$)")
+
+
+def _counted(m: re.Match) -> str:
+    """“number of” and the noun phrase a count figure counts (12 million new urban jobs)."""
+    words = m.group(0).split()[1:]
+    while words and words[0].lower() in _SCALES | {"million", "billion", "thousand", "hundred"}:
+        words = words[1:]
+    return "number of " + " ".join(words) if words else ""
 
 
 def _year(sentence: str, r: FigureRules, figure_span: tuple[int, int]) -> int | None:
@@ -232,7 +251,7 @@ def _year(sentence: str, r: FigureRules, figure_span: tuple[int, int]) -> int | 
         if rx.search(sentence):
             return year
     for m in _YEAR.finditer(sentence):
-        if not (figure_span[0] <= m.start() < figure_span[1]):
+        if not (figure_span[0] <= m.start() < figure_span[1]) and not _BASE_BEFORE.search(sentence, 0, m.start()):
             return int(m.group(1))
     return None
 
@@ -297,7 +316,7 @@ def find_english_indicators(
                 unit = _with_scale(prev[1].unit, unit)
                 comparator = prev[1].comparator
             derived = _derived_metric(before, text[m.end() : m.end() + 60], r, level)
-            metric = derived or _metric(before, r)
+            metric = derived or (_counted(m) if m.group("cnt") else _metric(before, r))
             if derived is None and unit not in ("%", "percentage points") and metric:
                 level = metric
             start = sent.start + m.start()
