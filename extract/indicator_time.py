@@ -45,6 +45,9 @@ _FULL_DATE = re.compile(
 )
 _CN_DIGITS = {"〇": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5", "六": "6", "七": "7"}
 _CN_DIGITS.update({"八": "8", "九": "9", "o": "0", "O": "0", "○": "0"})
+LIST_ITEM = re.compile(r"^\s*(?:-{1,2}|[•·●▪*—])\s*")
+LABEL = re.compile(r"^\s*(?:\d+[.、]|[(（]\d+[)）])")
+FIGURE = re.compile(r"(?<![\d.])\d{1,3}(?:[.,]\d+)?(?![\d])")  # a number that is no year
 SENTENCE_END = "。!?;!?;:："
 HEADING_CHARS = {"zh": 40, "en": 120}
 
@@ -316,4 +319,6 @@ def _heading_line(
     text = sent.text.rstrip()
     if text.endswith((":", "：")):
         return True
+    if LIST_ITEM.match(text) or FIGURE.search(LABEL.sub("", text)):
+        return False  # a list item or a line stating a figure, not a heading
     return bool(text) and len(text) <= rules.heading_chars and text[-1] not in SENTENCE_END
