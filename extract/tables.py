@@ -193,7 +193,7 @@ TABLES: Mapping[str, Table] = {
             "patterns",
             "metric_phrases.tsv",
             "kind word",
-            kind=("lead", "trail", "growth", "fall", "count", "verb", "inner", "stop"),
+            kind=("lead", "trail", "growth", "fall", "count", "verb", "inner", "area", "stop"),
         ),
         _table(
             "patterns",

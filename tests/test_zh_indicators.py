@@ -167,3 +167,14 @@ def test_a_cluster_scale_is_the_industrys_cluster_scale():
     assert (3000.0, "亿元", ">=", None, "target", "新一代信息技术") in got
     x = extract_text("测试\n\n一、主要目标\n\n形成一个三千亿级(新一代信息技术)产业集群。\n", "t")
     assert [i.metric for i in x.indicators] == ["新一代信息技术产业集群规模"]
+
+
+def test_a_respectively_list_gives_each_figure_its_own_measure():
+    got = metrics("城镇和农村居民人均可支配收入分别达到45612元和22180元。")
+    assert got == [(45612.0, "城镇居民人均可支配收入"), (22180.0, "农村居民人均可支配收入")]
+    got = metrics("城乡居民人均可支配收入分别增长5.2%、6.1%。")
+    assert got == [(5.2, "城镇居民人均可支配收入增速"), (6.1, "农村居民人均可支配收入增速")]
+
+
+def test_an_area_is_the_places_area():
+    assert metrics("先行启动区规划面积约120平方公里,联动发展临港地区386平方公里。")[1][1].endswith("临港地区面积")

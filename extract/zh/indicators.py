@@ -19,7 +19,7 @@ from ..model import Document, Entity, Evidence, Indicator, Section, Sentence
 from ..tables import read_table
 from ..textnorm import HAN_CHARS, fold_width
 from ..vocab import IndicatorStatus
-from .metric import count_metric, growth_metric, is_count, trim
+from .metric import count_metric, growth_metric, is_area, is_count, respective, trim
 
 CN_NUM = "〇零一二两三四五六七八九十百千万半"
 YEAR_TARGET = re.compile(r"到(?P<y>(?:20|19)\d\d|二〇[〇零一二三四五六七八九]{2})年")
@@ -217,7 +217,9 @@ def _metric(text: str, f: Figure, lo: int, level: str | None) -> str:
             if counted:
                 return counted
         if phrase and not phrase.endswith(("数", "数量", "量")):
-            return phrase + "数"
+            return phrase + ("次数" if f.unit.endswith("次") else "数")
+    if is_area(f.unit) and phrase and not phrase.endswith(("面积", "用地", "空间")):
+        return phrase + "面积"
     return phrase
 
 
@@ -248,13 +250,20 @@ def find_indicators(
         status = _status(text, sent.section in review_sections, cues)
         prev_end = 0
         fig_end, level = 0, None
+        pending: list[str] = []  # the measures a 分别 list still owes its next figures
         for f in figs:
             abs_start = sent.start + f.start
             if any(s <= abs_start < e for s, e, _, _ in ents):
                 continue  # a number inside a name (有轨电车1号线)
-            if ";" in text[fig_end : f.start] or "；" in text[fig_end : f.start]:
-                level = None
-            metric = _metric(text, f, fig_end, level)
+            between = text[fig_end : f.start]
+            if ";" in between or "；" in between or "。" in between:
+                level, pending = None, []
+            if pending and RESPECTIVE_NEXT.fullmatch(between):
+                metric = pending.pop(0)
+            else:
+                metric = _metric(text, f, fig_end, level)
+                pending = respective(metric)[1:] if "分别" in between else []
+                metric = respective(metric)[0] if pending else metric
             fig_end = f.end
             if f.unit != "%" and not f.scale and metric and not metric.endswith(("增速", "降幅")):
                 level = metric
@@ -288,6 +297,7 @@ def find_indicators(
     return tuple(out)
 
 
+RESPECTIVE_NEXT = re.compile(r"\s*[和、及,，]\s*(?:分别)?")
 FROM_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|增|降低|下降|减少|降|发展|达)(?:到|至)")
 
 

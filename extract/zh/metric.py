@@ -19,7 +19,16 @@ from functools import lru_cache
 
 from ..tables import read_table
 
-__all__ = ["MetricWords", "count_metric", "growth_metric", "metric_words", "trim"]
+__all__ = [
+    "MetricWords",
+    "count_metric",
+    "growth_metric",
+    "is_area",
+    "is_count",
+    "metric_words",
+    "respective",
+    "trim",
+]
 
 CLAUSE_END = re.compile(r"[,，;；。:：!！?？]")
 # a time phrase opening the phrase (到2025年, 2022年底, “十四五”期间), a list label, punctuation
@@ -48,6 +57,7 @@ class MetricWords:
     verb: tuple[str, ...]
     inner: tuple[str, ...]
     stop: tuple[str, ...]
+    area: frozenset[str]
     ends: tuple[str, ...]  # trail and verb words together, longest first
 
 
@@ -70,6 +80,7 @@ def metric_words() -> MetricWords:
         longest("verb"),
         longest("inner"),
         longest("stop"),
+        frozenset(kinds.get("area", ())),
         tuple(sorted(set(kinds.get("trail", ())) | set(kinds.get("verb", ())), key=lambda w: (-len(w), w))),
     )
 
@@ -137,6 +148,7 @@ def count_metric(text: str, end: int) -> str | None:
         i = rest.find(s)
         if i > 0:
             rest = rest[:i]
+    rest = rest.strip()
     rest = re.split(r"[\d(（“]", rest)[0]
     for v in w.verb + w.inner:  # 158个重点项目完成投资: the thing ends at its verb
         i = rest.find(v)
@@ -148,3 +160,32 @@ def count_metric(text: str, end: int) -> str | None:
 def is_count(unit: str) -> bool:
     """Does the unit count things (个, 家, 项 …)?"""
     return unit in metric_words().count
+
+
+def is_area(unit: str) -> bool:
+    """Is the unit an area (平方公里, 亩 …)?"""
+    return unit in metric_words().area
+
+
+RATE_SUFFIX = re.compile(r"(?:年均)?(?:增速|降幅)$")
+CONJUNCTION = re.compile(r"[和、及与]")
+
+
+def respective(metric: str) -> list[str]:
+    """The measures of a 分别 list, in order: 城镇和农村居民人均可支配收入 → 城镇居民人均可支配收入,
+    农村居民人均可支配收入 (the first conjuncts share the last one's head); [] when it is no list."""
+    rate = RATE_SUFFIX.search(metric)
+    suffix = rate.group() if rate else ""
+    base = metric[: len(metric) - len(suffix)]
+    if base.startswith("城乡"):  # 城乡居民 = 城镇居民 and 农村居民
+        base = "城镇和农村" + base[2:]
+    parts = [p for p in CONJUNCTION.split(base) if p]
+    if len(parts) < 2:
+        return []
+    last = parts[-1]
+    out = []
+    for p in parts[:-1]:
+        if len(p) > 4 or len(last) < len(p) + 2:
+            return []
+        out.append(p + last[len(p) :])
+    return [m + suffix for m in out + [last]]
