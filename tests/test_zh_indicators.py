@@ -178,3 +178,12 @@ def test_a_respectively_list_gives_each_figure_its_own_measure():
 
 def test_an_area_is_the_places_area():
     assert metrics("先行启动区规划面积约120平方公里,联动发展临港地区386平方公里。")[1][1].endswith("临港地区面积")
+
+
+def test_a_change_in_points_is_a_change_of_the_share_before_it():
+    got = metrics("地区生产总值占全省比重为12%,比2015年提高0.9个百分点。")
+    assert got == [(12.0, "地区生产总值占全省比重"), (0.9, "地区生产总值占全省比重提高")]
+
+
+def test_quantifiers_and_a_verb_with_le_are_trimmed():
+    assert metrics("全年上缴各项税收30亿元。") == [(30.0, "上缴税收")]

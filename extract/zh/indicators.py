@@ -200,12 +200,17 @@ def _status(text: str, review: bool, cues: Cues) -> str:
     return IndicatorStatus.ACHIEVED if review else IndicatorStatus.TARGET
 
 
-def _metric(text: str, f: Figure, lo: int, level: str | None) -> str:
+def _metric(text: str, f: Figure, lo: int, level: str | None, last: str | None = None) -> str:
     """The noun phrase naming what the figure measures (zh/metric.py): cut from its clause, from
     ``lo`` (the clause's start or the previous figure's end) to the figure; ``level`` is the
-    measure of the level figure before it in the clause group (for a bare 增长)."""
+    measure of the level figure before it in the clause group (for a bare 增长), ``last`` the
+    previous figure's (a change in 个百分点 is a change of that share: …比重提高)."""
     clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, f.start)), default=0)
     phrase, verb = trim(text[max(lo, clause_start) : f.start])
+    if f.unit == "个百分点" and last and growth_metric(phrase, None) is None:
+        cue = POINTS_CUE.search(phrase)
+        if cue:
+            return last + cue.group()
     grown = growth_metric(phrase, level)
     if grown is not None:
         return grown
@@ -251,6 +256,7 @@ def find_indicators(
         prev_end = 0
         fig_end, level = 0, None
         pending: list[str] = []  # the measures a 分别 list still owes its next figures
+        last: str | None = None
         for f in figs:
             abs_start = sent.start + f.start
             if any(s <= abs_start < e for s, e, _, _ in ents):
@@ -261,10 +267,10 @@ def find_indicators(
             if pending and RESPECTIVE_NEXT.fullmatch(between):
                 metric = pending.pop(0)
             else:
-                metric = _metric(text, f, fig_end, level)
+                metric = _metric(text, f, fig_end, level, last)
                 pending = respective(metric)[1:] if "分别" in between else []
                 metric = respective(metric)[0] if pending else metric
-            fig_end = f.end
+            fig_end, last = f.end, metric
             if f.unit != "%" and not f.scale and metric and not metric.endswith(("增速", "降幅")):
                 level = metric
             subjects: list[str | None] = [None]
@@ -297,6 +303,7 @@ def find_indicators(
     return tuple(out)
 
 
+POINTS_CUE = re.compile(r"(?:提高|提升|下降|降低|增加|减少)$")
 RESPECTIVE_NEXT = re.compile(r"\s*[和、及,，]\s*(?:分别)?")
 FROM_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|增|降低|下降|减少|降|发展|达)(?:到|至)")
 

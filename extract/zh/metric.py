@@ -36,6 +36,7 @@ TIME_LEAD = re.compile(
     r"^(?:(?:到|至|截至|截止|比|较)?\s*(?:(?:19|20)\d\d\s*年(?:底|末|度)?|“?十[一二三四五]五”?(?:期间|时期|末)?|上年|去年)"
     r"(?:以来|相比)?)"
 )
+VERB_LE_LEAD = re.compile(r"^[\u4e00-\u9fff]{1,3}了(?=[\u4e00-\u9fff]{2})")  # 吸引了…: a verb and 了
 LABEL_LEAD = re.compile(r"^(?:[(（][一二三四五六七八九十\d]+[)）]|\d+[.、]|[一二三四五六七八九十]+、)")
 PUNCT_LEAD = re.compile(r"^[\s、,，;；:：.。)）\]】%“”\"]+")
 PUNCT_TRAIL = re.compile(r"[\s、,，;；:：(（\[【“\"]+$")
@@ -94,7 +95,7 @@ def trim(window: str) -> tuple[str, bool]:
     changed = True
     while changed and s:
         changed = False
-        for rx in (PUNCT_LEAD, TIME_LEAD, LABEL_LEAD):
+        for rx in (PUNCT_LEAD, TIME_LEAD, LABEL_LEAD, VERB_LE_LEAD):
             t = rx.sub("", s)
             if t != s:
                 s, changed = t, True
