@@ -117,7 +117,7 @@ def _en_key(text: str) -> MetricKey:
         if tuple(words[-n:]) == cue and len(words) > n:  # GDP growth, X growth rate
             role, words = rl, words[:-n]
             break
-    words = [w for w in words if w not in r.en_filler]
+    words = [{"for": "of", "in": "of"}.get(w, w) for w in words if w not in r.en_filler]
     while words and words[-1] in r.en_function:  # "… per mu is", "… is expected to"
         words.pop()
     return MetricKey("en", role, tuple(_singular(w) for w in words))

@@ -211,3 +211,12 @@ def test_a_line_introducing_a_list_governs_its_items_and_counts_name_what_they_c
     assert (5.0, 2024, "GDP growth") in got
     assert (12.0, 2024, "number of new urban jobs") in got
     assert (2.5, 2024, "reduction") in got
+
+
+def test_a_measure_after_its_verb_and_a_measure_opening_the_sentence():
+    got = find_english_indicators(
+        "d", one("Last year, high-tech enterprises there generated gross revenue over 3.5 trillion yuan.")
+    )
+    assert got[0].metric == "gross revenue of high-tech enterprises"
+    text = "Industrial output in Liangjiang New Area, during the first three quarters of 2021, has risen to 316 billion yuan."
+    assert find_english_indicators("d", one(text))[0].metric == "Industrial output in Liangjiang New Area"

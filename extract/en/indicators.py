@@ -188,12 +188,22 @@ def _comparator(r: FigureRules, before: str, after: str) -> str:
 _POSSESSIVE = re.compile(r"\b[\w-]+['’]s\s+")
 
 
+_RANDD = re.compile(r"\bresearch\s+and\s+development\b", re.IGNORECASE)
+_ADVERB = re.compile(r"\s+(?:there|here)\b", re.IGNORECASE)
+# “X generated gross revenue of”: the measure stands after the verb, its owner before it
+_MEASURE_AFTER = re.compile(r"^(?P<owner>.+?)\s+(?:generated|recorded|posted|realized|realised|reported)\s+(?P<m>.+)$")
+
+
 def _metric(before: str, r: FigureRules) -> str:
     """The measure named before a figure, trimmed of the reporting clause, articles, a place's
     possessive, comparators and the verb group after the measure (“the city's GDP was” → “GDP”)."""
-    clause = _CLAUSE.split(before)[-1]
+    clause = _CLAUSE.split(_RANDD.sub("R&D", before))[-1]
     for _, rx in r.comparators:
         clause = rx.sub("", clause)
+    clause = _ADVERB.sub("", clause)
+    inverted = _MEASURE_AFTER.match(clause.strip())
+    if inverted:
+        clause = f"{inverted.group('m')} of {inverted.group('owner')}"
     if r.metric_cut is not None:
         clause = r.metric_cut.sub("", clause)
     clause = _POSSESSIVE.sub("", clause)
@@ -202,6 +212,15 @@ def _metric(before: str, r: FigureRules) -> str:
         while prev != clause:
             prev, clause = clause, r.metric_lead.sub("", clause.strip())
     return _LEADING.sub("", clause.strip())[-60:].strip()
+
+
+def _subject_metric(sentence_before: str, r: FigureRules) -> str:
+    """When the figure's clause names no measure (“…, during 2021, has risen to”): the measure the
+    sentence opens with, before its first comma (“industrial output in Liangjiang New Area”)."""
+    head = _RANDD.sub("R&D", sentence_before).split(",")[0]
+    if re.search(r"\d", head):
+        return ""
+    return _metric(head, r)
 
 
 def _derived_metric(before: str, after: str, r: FigureRules, level: str | None) -> str | None:
@@ -317,6 +336,8 @@ def find_english_indicators(
                 comparator = prev[1].comparator
             derived = _derived_metric(before, text[m.end() : m.end() + 60], r, level)
             metric = derived or (_counted(m) if m.group("cnt") else _metric(before, r))
+            if not metric and r.metric_cut is not None and r.metric_cut.search(before):
+                metric = _subject_metric(text[: m.start()], r)
             if derived is None and unit not in ("%", "percentage points") and metric:
                 level = metric
             start = sent.start + m.start()
