@@ -218,5 +218,8 @@ def test_a_measure_after_its_verb_and_a_measure_opening_the_sentence():
         "d", one("Last year, high-tech enterprises there generated gross revenue over 3.5 trillion yuan.")
     )
     assert got[0].metric == "gross revenue of high-tech enterprises"
-    text = "Industrial output in Liangjiang New Area, during the first three quarters of 2021, has risen to 316 billion yuan."
+    text = (
+        "Industrial output in Liangjiang New Area, during the first three quarters of 2021, "
+        "has risen to 316 billion yuan."
+    )
     assert find_english_indicators("d", one(text))[0].metric == "Industrial output in Liangjiang New Area"
