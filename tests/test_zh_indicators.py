@@ -187,3 +187,8 @@ def test_a_change_in_points_is_a_change_of_the_share_before_it():
 
 def test_quantifiers_and_a_verb_with_le_are_trimmed():
     assert metrics("全年上缴各项税收30亿元。") == [(30.0, "上缴税收")]
+
+
+def test_counts_in_changci_and_wei_but_not_ranks():
+    got = metrics("组织政银企对接活动11场次,引进院士团队6位,综合实力居全省前3位。")
+    assert [v for v, _ in got] == [11.0, 6.0]

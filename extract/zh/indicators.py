@@ -166,6 +166,8 @@ def figures(text: str, cues: Cues) -> list[Figure]:
                 value = float(num)
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue
+            if unit == "位" and text[max(0, m.start("num") - 1) : m.start("num")] in ("前", "居", "列"):
+                continue  # 居全省前3位: a rank
         else:
             if not (
                 unit in cues.money or unit in ("公里", "名", "小时", "分钟", "倍") or unit[:1] in ("万", "亿") or scale
