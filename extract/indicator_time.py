@@ -319,6 +319,6 @@ def _heading_line(
     text = sent.text.rstrip()
     if text.endswith((":", "：")):
         return True
-    if LIST_ITEM.match(text) or FIGURE.search(LABEL.sub("", text)):
-        return False  # a list item or a line stating a figure, not a heading
+    if LIST_ITEM.match(text) or FIGURE.search(LABEL.sub("", text)) or text[:1].islower():
+        return False  # a list item (bulleted, or a phrase in lower case) or a line stating a figure
     return bool(text) and len(text) <= rules.heading_chars and text[-1] not in SENTENCE_END

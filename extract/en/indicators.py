@@ -237,6 +237,9 @@ def _derived_metric(before: str, after: str, r: FigureRules, level: str | None) 
         if named.lower() in ("a", "an", "the") or re.search(r"\d", named):
             named = ""
         base = named or level
+        if not base and word:  # “a drop of 2.5 percent in energy consumption per unit of GDP”
+            inside = _GROWTH_IN.match(after)
+            base = inside.group(1).strip() if inside else None
         if word:
             return f"{base} {word}" if base else word
         if not base:
@@ -247,6 +250,7 @@ def _derived_metric(before: str, after: str, r: FigureRules, level: str | None) 
     return None
 
 
+_GROWTH_IN = re.compile(r"\s*(?:%|percent|per cent)?\s+in\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|$)")
 _SHARE_OF = re.compile(r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|\s+and\b|$)")
 
 
@@ -335,7 +339,8 @@ def find_english_indicators(
                 unit = _with_scale(prev[1].unit, unit)
                 comparator = prev[1].comparator
             derived = _derived_metric(before, text[m.end() : m.end() + 60], r, level)
-            metric = derived or (_counted(m) if m.group("cnt") else _metric(before, r))
+            named_of = m.group("cnt") and re.search(r"\bof\s+(?:\w+\s+)?$", before)  # grain output of over 650 …
+            metric = derived or (_counted(m) if m.group("cnt") and not named_of else _metric(before, r))
             if not metric and r.metric_cut is not None and r.metric_cut.search(before):
                 metric = _subject_metric(text[: m.start()], r)
             if derived is None and unit not in ("%", "percentage points") and metric:
