@@ -152,20 +152,22 @@ def _en_modifier(extra: tuple[str, ...]) -> bool:
     return len(extra) <= 3 and not any(w in _roles().en_function or _DIGIT.search(w) for w in extra)
 
 
-def _same_thing(a: MetricKey, b: MetricKey) -> bool:
-    """One thing's head names the other (the longer adds only modifiers)."""
-    short, long_ = (a, b) if len("".join(a.thing)) <= len("".join(b.thing)) else (b, a)
-    if a.lang == "zh":
+def _same_thing(pred: MetricKey, gold: MetricKey) -> bool:
+    """One thing's head names the other: the longer adds only modifiers (checked when the longer is
+    the prediction; what the gold writes around the head is the gold's choice)."""
+    pred_longer = len("".join(pred.thing)) > len("".join(gold.thing))
+    short, long_ = (gold, pred) if pred_longer else (pred, gold)
+    if pred.lang == "zh":
         s, lg = short.thing[0], long_.thing[0]
-        return len(s) >= MIN_ZH_HEAD and lg.endswith(s) and _zh_modifier(lg[: -len(s)])
+        return len(s) >= MIN_ZH_HEAD and lg.endswith(s) and (not pred_longer or _zh_modifier(lg[: -len(s)]))
     s_words, l_words = short.thing, long_.thing
     n = len(s_words)
-    if not n or _DIGIT.search(" ".join(l_words)):
+    if not n or (pred_longer and _DIGIT.search(" ".join(l_words))):
         return False
     if l_words[:n] == s_words:  # "gross output" heads "gross output of industrial enterprises …"
         return l_words[n] in ("of", "in", "for", "from", "per", "above", "by", "to")
     if l_words[-n:] == s_words:  # "output" ends "industrial output"
-        return _en_modifier(l_words[:-n])
+        return not pred_longer or _en_modifier(l_words[:-n])
     return False
 
 

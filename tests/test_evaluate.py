@@ -225,3 +225,9 @@ def test_a_sentence_scoped_gold_null_year_accepts_a_carried_year():
     assert evaluate(pred, gold).indicators.tp == 0  # a year the gold states must still be right
     with pytest.raises(EvaluationError):
         evaluate(pred, {"document": {"year_scope": "paragraph"}, "entities": [], "indicators": []})
+
+
+def test_what_the_gold_writes_around_the_head_is_the_golds_choice():
+    # the gold's leading verb (引进) is its own wording; the same added by a prediction is a window
+    assert metric_score("诺贝尔奖获得者", "引进诺贝尔奖获得者数", unit="位") == 1
+    assert metric_score("引进诺贝尔奖获得者", "诺贝尔奖获得者数", unit="位") == 0

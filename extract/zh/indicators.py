@@ -224,7 +224,7 @@ def _metric(text: str, f: Figure, lo: int, level: str | None, last: str | None =
             if counted:
                 return counted
         if phrase and not phrase.endswith(("数", "数量", "量")):
-            return phrase + ("次数" if f.unit.endswith("次") else "数")
+            return phrase + ("次数" if f.unit in ("次", "人次", "万人次") else "数")
     if is_area(f.unit) and phrase and not phrase.endswith(("面积", "用地", "空间")):
         return phrase + "面积"
     return phrase
