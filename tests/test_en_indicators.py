@@ -226,3 +226,8 @@ def test_a_measure_after_its_verb_and_a_measure_opening_the_sentence():
         "has risen to 316 billion yuan."
     )
     assert find_english_indicators("d", one(text))[0].metric == "Industrial output in Liangjiang New Area"
+
+
+def test_a_percentage_of_a_whole_is_a_share():
+    text = "R&D expenditure should reach 2.2% of operating revenue by 2025."
+    assert find_english_indicators("d", one(text))[0].metric == "share of R&D expenditure in operating revenue"

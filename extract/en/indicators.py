@@ -251,7 +251,7 @@ def _derived_metric(before: str, after: str, r: FigureRules, level: str | None) 
 
 
 _GROWTH_IN = re.compile(r"\s*(?:%|percent|per cent)?\s+in\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|$)")
-_SHARE_OF = re.compile(r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|\s+and\b|$)")
+_SHARE_OF = re.compile(r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w'’ -]+?)(?=[,.;)]|\s+and\b|$)")
 
 
 def _counted(m: re.Match) -> str:
@@ -343,6 +343,9 @@ def find_english_indicators(
             metric = derived or (_counted(m) if m.group("cnt") and not named_of else _metric(before, r))
             if not metric and r.metric_cut is not None and r.metric_cut.search(before):
                 metric = _subject_metric(text[: m.start()], r)
+            whole = _SHARE_OF.match(text, m.end()) if unit == "%" and derived is None and metric else None
+            if whole:  # “R&D expenditure should reach 2.2% of operating revenue”: a share
+                metric = f"share of {metric} in {_POSSESSIVE.sub('', whole.group(1)).strip()}"
             if derived is None and unit not in ("%", "percentage points") and metric:
                 level = metric
             start = sent.start + m.start()
