@@ -251,7 +251,10 @@ def _derived_metric(before: str, after: str, r: FigureRules, level: str | None) 
 
 
 _GROWTH_IN = re.compile(r"\s*(?:%|percent|per cent)?\s+in\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|$)")
-_SHARE_OF = re.compile(r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w'’ -]+?)(?=[,.;)]|\s+and\b|$)")
+_SHARE_OF = re.compile(
+    r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w'’ -]+?)"
+    r"(?=[,.;)]|\s+(?:and|by|in|during|from|over|compared|than|this|last|next)\b|$)"
+)
 
 
 def _counted(m: re.Match) -> str:
