@@ -231,3 +231,10 @@ def test_a_measure_after_its_verb_and_a_measure_opening_the_sentence():
 def test_a_percentage_of_a_whole_is_a_share():
     text = "R&D expenditure should reach 2.2% of operating revenue by 2025."
     assert find_english_indicators("d", one(text))[0].metric == "share of R&D expenditure in operating revenue"
+
+
+def test_a_count_of_two_nouns_is_named_and_evidenced_by_both():
+    text = "The zone is home to 53 enterprises and institutions engaged in the aerospace industry."
+    (ind,) = find_english_indicators("d", one(text))
+    assert ind.metric == "number of enterprises and institutions"
+    assert ind.evidence.text == "53 enterprises and institutions"

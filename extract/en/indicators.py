@@ -257,9 +257,9 @@ _SHARE_OF = re.compile(
 )
 
 
-def _counted(m: re.Match) -> str:
+def _counted(written: str) -> str:
     """“number of” and the noun phrase a count figure counts (12 million new urban jobs)."""
-    words = m.group(0).split()[1:]
+    words = written.split()[1:]
     while words and words[0].lower() in _SCALES | {"million", "billion", "thousand", "hundred"}:
         words = words[1:]
     return "number of " + " ".join(words) if words else ""
@@ -328,7 +328,7 @@ def find_english_indicators(
             if m.group("cnt"):  # “27 districts and counties”, “71 countries and regions”
                 more = _AND_NOUN.match(text, m.end())
                 if more and ("notcount", more.group(1).split()[-1]) not in r.units:
-                    unit, end = f"{unit} and {more.group(1)}", m.end() + more.end()
+                    unit, end = f"{unit} and {more.group(1)}", more.end()  # match(text, pos): absolute
             if r.rate is not None and unit in ("km", "kilometers", "kilometres", "meters", "metres"):
                 rate = r.rate.match(text[m.end() :])
                 if rate:  # “350 km per hour”
@@ -343,7 +343,8 @@ def find_english_indicators(
                 comparator = prev[1].comparator
             derived = _derived_metric(before, text[m.end() : m.end() + 60], r, level)
             named_of = m.group("cnt") and re.search(r"\bof\s+(?:\w+\s+)?$", before)  # grain output of over 650 …
-            metric = derived or (_counted(m) if m.group("cnt") and not named_of else _metric(before, r))
+            counted = _counted(text[m.start() : max(end, m.end())]) if m.group("cnt") and not named_of else ""
+            metric = derived or counted or _metric(before, r)
             if not metric and r.metric_cut is not None and r.metric_cut.search(before):
                 metric = _subject_metric(text[: m.start()], r)
             whole = _SHARE_OF.match(text, m.end()) if unit == "%" and derived is None and metric else None
