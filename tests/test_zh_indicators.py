@@ -192,3 +192,8 @@ def test_quantifiers_and_a_verb_with_le_are_trimmed():
 def test_counts_in_changci_and_wei_but_not_ranks():
     got = metrics("组织政银企对接活动11场次,引进院士团队6位,综合实力居全省前3位。")
     assert [v for v, _ in got] == [11.0, 6.0]
+
+
+def test_an_investment_after_a_count_is_the_counted_things():
+    got = metrics("安排重大水利工程8项,“十四五”计划投资120亿元。")
+    assert got == [(8.0, "重大水利工程数"), (120.0, "重大水利工程计划投资")]

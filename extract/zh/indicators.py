@@ -213,6 +213,8 @@ def _metric(text: str, f: Figure, lo: int, level: str | None, last: str | None =
         cue = POINTS_CUE.search(phrase)
         if cue:
             return last + cue.group()
+    if phrase in OWNED_MEASURES and last and last.endswith("数") and len(last) > 2:
+        return last[:-1] + phrase  # 重大水利工程8项,计划投资120亿元: the projects' investment
     grown = growth_metric(phrase, level)
     if grown is not None:
         return grown
@@ -305,6 +307,8 @@ def find_indicators(
     return tuple(out)
 
 
+# measures that belong to the things counted just before them (…项目630个、总投资…)
+OWNED_MEASURES = frozenset({"投资", "总投资", "计划投资", "计划总投资", "完成投资", "投资额", "投资规模"})
 POINTS_CUE = re.compile(r"(?:提高|提升|下降|降低|增加|减少)$")
 RESPECTIVE_NEXT = re.compile(r"\s*[和、及,，]\s*(?:分别)?")
 FROM_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|增|降低|下降|减少|降|发展|达)(?:到|至)")
