@@ -197,3 +197,7 @@ def test_counts_in_changci_and_wei_but_not_ranks():
 def test_an_investment_after_a_count_is_the_counted_things():
     got = metrics("安排重大水利工程8项,“十四五”计划投资120亿元。")
     assert got == [(8.0, "重大水利工程数"), (120.0, "重大水利工程计划投资")]
+
+
+def test_a_share_of_what_follows_the_figure():
+    assert metrics("自贸试验区吸引了占全国18.1%的外商投资。") == [(18.1, "外商投资占全国比重")]

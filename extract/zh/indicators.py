@@ -220,6 +220,10 @@ def _metric(text: str, f: Figure, lo: int, level: str | None, last: str | None =
         return grown
     if phrase.startswith("占") and level:
         return level + phrase  # …、占全省比重12%: the level's share
+    share = phrase.find("占")
+    owner = SHARE_OWNER.match(text, f.end) if share == 0 or phrase[:share].endswith("了") else None
+    if owner:
+        return owner.group(1) + phrase[share:]  # 吸引了占全国18%的外商投资: the share of what follows
     if is_count(f.unit):
         if not phrase or verb or phrase.endswith(("等", "和", "、")):
             counted = count_metric(text, f.end)
@@ -309,6 +313,7 @@ def find_indicators(
 
 # measures that belong to the things counted just before them (…项目630个、总投资…)
 OWNED_MEASURES = frozenset({"投资", "总投资", "计划投资", "计划总投资", "完成投资", "投资额", "投资规模"})
+SHARE_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[,，。;；、]|$)")
 POINTS_CUE = re.compile(r"(?:提高|提升|下降|降低|增加|减少)$")
 RESPECTIVE_NEXT = re.compile(r"\s*[和、及,，]\s*(?:分别)?")
 FROM_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|增|降低|下降|减少|降|发展|达)(?:到|至)")
