@@ -131,6 +131,7 @@ def layer_lines(label: str, r: Report) -> list[str]:
         f"  entities untyped  {fmt(r.entities_untyped)}",
         f"  relations         {fmt(r.relations)}",
         f"  indicators        {fmt(r.indicators)}",
+        f"    readable metric {fmt(r.indicators_metric)}",
     ]
     lines += [f"    relations {t:<16} {fmt(s)}" for t, s in r.relations_by_type.items()]
     lines += [f"    entities {t:<17} {fmt(s)}" for t, s in r.entities_by_type.items()]
@@ -147,9 +148,15 @@ def aggregate(results: list[tuple[str, str, Report]], label: str) -> list[str]:
 
 
 def per_file(results: list[tuple[str, str, Report]]) -> list[str]:
-    lines = ["| text | entities | relations | indicators |", "| --- | ---: | ---: | ---: |"]
+    lines = [
+        "| text | entities | relations | indicators | readable metric |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for _lang, doc_id, r in results:
-        lines.append(f"| {doc_id} | {r.entities_typed.f1:.3f} | {r.relations.f1:.3f} | {r.indicators.f1:.3f} |")
+        lines.append(
+            f"| {doc_id} | {r.entities_typed.f1:.3f} | {r.relations.f1:.3f} | {r.indicators.f1:.3f} "
+            f"| {r.indicators_metric.f1:.3f} |"
+        )
     return lines
 
 
@@ -198,7 +205,10 @@ def main(argv: list[str] | None = None) -> int:
         lines += aggregate(results, split)
         lines.append(f"  extraction: {chars} characters in {seconds:.1f} s (first pass)")
         if split == "dev" or args.heldout_files:
-            lines += ["", f"{split}, per file (typed entity, relation and indicator F1):"] + per_file(results)
+            lines += [
+                "",
+                f"{split}, per file (F1: typed entities, relations, indicators, readable metric):",
+            ] + per_file(results)
         data[split] = {
             lang: summary(total([r for lg, _, r in results if lg == lang]))
             for lang in ("zh", "en")
@@ -290,6 +300,7 @@ def summary(r: Report) -> dict:
         "entities": s(r.entities_typed),
         "relations": s(r.relations),
         "indicators": s(r.indicators),
+        "indicators_readable_metric": s(r.indicators_metric),
         "relations_by_type": {t: s(v) for t, v in r.relations_by_type.items()},
     }
 

@@ -13,10 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import PolicyKGError
+from .hanzi import to_simplified
+from .metric_match import same_metric
 from .model import ENTITY_TYPES, RELATION_TYPES
 from .textnorm import normalise_name
 
 UNIT_EQUIV = {"亿": "亿元", "万": "万元"}
+# a gold file's year convention (document.year_scope): "carried" (the guide's time scope, the
+# default) or "sentence" (the team-written gold: a year only where the sentence states one, so a
+# null gold year says nothing against a year carried from an earlier sentence)
+YEAR_SCOPES = ("carried", "sentence")
 
 
 class EvaluationError(PolicyKGError):
@@ -67,6 +73,7 @@ class Report:
     relations: Score
     relations_by_type: dict[str, Score]
     indicators: Score
+    indicators_metric: Score  # value, unit and year right and the metric naming the gold's measure
     comparator_agree: tuple[int, int]  # (agreeing, matched pairs)
     status_agree: tuple[int, int]
     documents: tuple[str, ...] = field(default=())
@@ -82,6 +89,7 @@ class Report:
             self.relations + other.relations,
             add_maps(self.relations_by_type, other.relations_by_type),
             self.indicators + other.indicators,
+            self.indicators_metric + other.indicators_metric,
             (
                 self.comparator_agree[0] + other.comparator_agree[0],
                 self.comparator_agree[1] + other.comparator_agree[1],
@@ -166,8 +174,8 @@ def _gold_lookup(golds: list[Item]):
 
 
 def same_unit(a: str, b: str) -> bool:
-    """Are two units the same (亿 = 亿元, 万 = 万元; surrounding spaces aside)?"""
-    a, b = (a or "").strip(), (b or "").strip()
+    """Are two units the same (亿 = 亿元, 万 = 万元, 億元 = 亿元; surrounding spaces aside)?"""
+    a, b = to_simplified((a or "").strip()), to_simplified((b or "").strip())
     return UNIT_EQUIV.get(a, a) == UNIT_EQUIV.get(b, b)
 
 
@@ -190,6 +198,12 @@ def relation_facts(pred: dict) -> list[tuple[str, str | None, str | None]]:
             seen.add(key)
             out.append(fact)
     return out
+
+
+def same_year(pred: int | None, gold: int | None, year_scope: str = "carried") -> bool:
+    """Is the predicted year the gold's? Under the "sentence" convention a null gold year accepts
+    any year (it says only that the sentence states none)."""
+    return pred == gold or (year_scope == "sentence" and gold is None)
 
 
 def evaluate(pred: dict, gold: dict) -> Report:
@@ -226,11 +240,15 @@ def evaluate(pred: dict, gold: dict) -> Report:
     p_inds = pred.get("indicators", [])
     g_inds = gold.get("indicators", [])
 
+    year_scope = (gold.get("document") or {}).get("year_scope") or "carried"
+    if year_scope not in YEAR_SCOPES:
+        raise EvaluationError(f"document.year_scope {year_scope!r} is not one of {', '.join(YEAR_SCOPES)}")
+
     def ind_ok(p: dict, g: dict) -> bool:
         if not (
             same_value(p["value"], g["value"])
             and same_unit(p.get("unit", ""), g.get("unit", ""))
-            and p.get("year") == g.get("year")
+            and same_year(p.get("year"), g.get("year"), year_scope)
         ):
             return False
         ps, gs = endpoint(p.get("subject")), find(g.get("subject"))
@@ -238,7 +256,11 @@ def evaluate(pred: dict, gold: dict) -> Report:
             return ps is not None and entity_matches(ps, gs)
         return True
 
+    def metric_ok(p: dict, g: dict) -> bool:
+        return ind_ok(p, g) and same_metric(p.get("metric"), g.get("metric"), g.get("unit"))
+
     ind_pairs = greedy_match(p_inds, g_inds, ind_ok)
+    metric_pairs = greedy_match(p_inds, g_inds, metric_ok)
     cmp_agree = sum(
         1 for pi, gi in ind_pairs if (p_inds[pi].get("comparator") or "=") == (g_inds[gi].get("comparator") or "=")
     )
@@ -251,6 +273,7 @@ def evaluate(pred: dict, gold: dict) -> Report:
         relations=Score(len(rel_pairs), len(p_rels), len(g_rels)),
         relations_by_type=rels_by_type,
         indicators=Score(len(ind_pairs), len(p_inds), len(g_inds)),
+        indicators_metric=Score(len(metric_pairs), len(p_inds), len(g_inds)),
         comparator_agree=(cmp_agree, len(ind_pairs)),
         status_agree=(status_agree, len(ind_pairs)),
         documents=(doc_id,),
@@ -332,6 +355,7 @@ def format_report(r: Report, title: str = "") -> str:
     lines += [row(f"  {t}", s) for t, s in r.relations_by_type.items()]
     lines.append("indicators")
     lines.append(row("all", r.indicators))
+    lines.append(row("readable metric", r.indicators_metric))
     lines.append(f"  comparator agreement     {agree(r.comparator_agree)}")
     lines.append(f"  status agreement         {agree(r.status_agree)}")
     return "\n".join(lines)
@@ -360,6 +384,7 @@ def report_dict(r: Report) -> dict:
         "relations": {"all": s(r.relations), "by_type": {t: s(v) for t, v in r.relations_by_type.items()}},
         "indicators": {
             "all": s(r.indicators),
+            "readable_metric": s(r.indicators_metric),
             "comparator_agreement": list(r.comparator_agree),
             "status_agreement": list(r.status_agree),
         },

@@ -35,7 +35,8 @@ def figures(report: Report) -> tuple[float, float, float]:
 
 def summary(name: str, report: Report) -> str:
     e, r, i = figures(report)
-    return f"{name}: entities F1 {e:.3f}, relations F1 {r:.3f}, indicators F1 {i:.3f}"
+    m = report.indicators_metric.f1
+    return f"{name}: entities F1 {e:.3f}, relations F1 {r:.3f}, indicators F1 {i:.3f} (readable metric {m:.3f})"
 
 
 def bar_params(names: list[str], below_bar: dict[str, tuple[float, float, float]], what: str) -> list:

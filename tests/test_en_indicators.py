@@ -168,3 +168,73 @@ def test_more_english_indicators(text, value, unit, cmp_, year, status):
 )
 def test_durations_and_classes_that_are_not_figures(text):
     assert not [i for i in find_english_indicators("d", one(text)) if i.unit in ("minutes", "class", "Class")]
+
+
+def english(text: str):
+    from extract.pipeline import extract_text
+
+    return extract_text(text, "d", lang="en").indicators
+
+
+def test_a_work_reports_figures_belong_to_the_year_it_reviews():
+    text = (
+        "Report on the Work of the Government\n\n"
+        "Delivered at the Second Session of the People's Congress on January 20, 2006\n\n"
+        "Last year, the city's GDP reached 165 billion yuan, an increase of 15.8 percent. "
+        "Local fiscal revenue was 15.1 billion yuan.\n"
+    )
+    got = [(i.value, i.year) for i in english(text)]
+    assert (165.0, 2005) in got and (15.8, 2005) in got and (15.1, 2005) in got
+
+
+def test_growth_after_a_level_names_the_levels_measure_and_conversions_are_no_figures():
+    got = [
+        (i.value, i.unit, i.metric)
+        for i in find_english_indicators(
+            "d", one("In 2021 the city's GDP was 7.35 trillion yuan (US$1.15 trillion), an increase of 8.5 percent.")
+        )
+    ]
+    assert got == [(7.35, "trillion yuan", "GDP"), (8.5, "%", "GDP growth")]
+
+
+def test_ordinals_are_not_counts():
+    assert find_english_indicators("d", one("It was adopted at the 14th National People's Congress.")) == ()
+
+
+def test_a_line_introducing_a_list_governs_its_items_and_counts_name_what_they_count():
+    text = (
+        "Targets\n\nThe report proposes the main targets for development in 2024 as follows:\n\n"
+        "-- GDP growth of around 5 percent\n\n-- over 12 million new urban jobs\n\n"
+        "-- growth in personal income in step with economic growth\n\n"
+        "-- grain output of over 650 million metric tons\n\n"
+        "-- a drop of around 2.5 percent in energy consumption per unit of GDP\n"
+    )
+    got = [(i.value, i.year, i.metric) for i in english(text)]
+    assert (5.0, 2024, "GDP growth") in got
+    assert (12.0, 2024, "number of new urban jobs") in got
+    assert (650.0, 2024, "grain output") in got  # a list item in lower case is no heading
+    assert (2.5, 2024, "energy consumption per unit of GDP reduction") in got
+
+
+def test_a_measure_after_its_verb_and_a_measure_opening_the_sentence():
+    got = find_english_indicators(
+        "d", one("Last year, high-tech enterprises there generated gross revenue over 3.5 trillion yuan.")
+    )
+    assert got[0].metric == "gross revenue of high-tech enterprises"
+    text = (
+        "Industrial output in Liangjiang New Area, during the first three quarters of 2021, "
+        "has risen to 316 billion yuan."
+    )
+    assert find_english_indicators("d", one(text))[0].metric == "Industrial output in Liangjiang New Area"
+
+
+def test_a_percentage_of_a_whole_is_a_share():
+    text = "R&D expenditure should reach 2.2% of operating revenue by 2025."
+    assert find_english_indicators("d", one(text))[0].metric == "share of R&D expenditure in operating revenue"
+
+
+def test_a_count_of_two_nouns_is_named_and_evidenced_by_both():
+    text = "The zone is home to 53 enterprises and institutions engaged in the aerospace industry."
+    (ind,) = find_english_indicators("d", one(text))
+    assert ind.metric == "number of enterprises and institutions"
+    assert ind.evidence.text == "53 enterprises and institutions"

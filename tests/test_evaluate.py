@@ -169,3 +169,78 @@ def test_eval_rejects_a_file_that_is_not_json(tmp_path):
         evaluate_paths(bad, bad)
     res = CliRunner().invoke(main, ["eval", str(bad), str(bad)])
     assert res.exit_code == 1 and "not a JSON file" in res.output
+
+
+def one_indicator(metric, value=2300, unit="亿元", year=2025):
+    return {"subject": None, "metric": metric, "value": value, "unit": unit, "year": year}
+
+
+def metric_score(pred_metric, gold_metric, **kw):
+    gold = {"document": {"id": "d"}, "entities": [], "indicators": [one_indicator(gold_metric, **kw)]}
+    pred = {"entities": [], "indicators": [one_indicator(pred_metric, **kw)]}
+    r = evaluate(pred, gold)
+    assert r.indicators.tp == 1  # value, unit and year right in every case below
+    return r.indicators_metric.tp
+
+
+@pytest.mark.parametrize(
+    "pred, gold",
+    [
+        ("地区生产总值", "地区生产总值"),  # equal
+        ("地區生產總值", "地区生产总值"),  # traditional characters as simplified
+        ("全区地区生产总值", "地区生产总值"),  # a modifier before the head
+        ("生产总值", "地区生产总值"),  # the head alone
+        ("地区生产总值年均增长", "地区生产总值年均增速"),  # the same role (growth), written differently
+        ("重大科技基础设施", "重大科技基础设施数"),  # a count: the counted thing, with or without 数
+        ("“五上”企业", "“五上”企业数"),
+        ("GDP growth", "GDP growth rate"),
+        ("high-tech enterprises", "number of high-tech enterprises"),
+        ("gross output", "gross output of industrial enterprises above designated size"),
+        ("contribution to local fiscal revenue per mu is", "contribution to local fiscal revenue per mu"),
+    ],
+)
+def test_readable_metric_names_the_same_measured_thing(pred, gold):
+    assert metric_score(pred, gold) == 1
+
+
+@pytest.mark.parametrize(
+    "pred, gold",
+    [
+        ("建成", "重大科技基础设施数"),  # a verb
+        ("计2020年实现地区生产总值", "地区生产总值"),  # a window with a year and a verb
+        ("下同)、增长", "地区生产总值增速"),  # a list fragment naming no thing
+        ("地区生产总值", "地区生产总值增速"),  # the level is not its growth
+        ("占全省比重", "地区生产总值占全省比重"),  # a share without what it is a share of
+        ("单位GDP能耗", "单位GDP能耗降幅"),
+        ("It requires an annual output", "annual output"),
+        ("", "地区生产总值"),
+    ],
+)
+def test_readable_metric_rejects_windows_fragments_and_other_roles(pred, gold):
+    assert metric_score(pred, gold) == 0
+
+
+def test_units_in_traditional_characters_equal_simplified():
+    gold = {"document": {"id": "d"}, "entities": [], "indicators": [one_indicator("地区生产总值", unit="亿元")]}
+    pred = {"entities": [], "indicators": [one_indicator("地區生產總值", unit="億元")]}
+    r = evaluate(pred, gold)
+    assert r.indicators.tp == 1 and r.indicators_metric.tp == 1
+
+
+def test_a_sentence_scoped_gold_null_year_accepts_a_carried_year():
+    ind = one_indicator("地区生产总值", year=None)
+    for scope, tp in (("sentence", 1), ("carried", 0)):
+        gold = {"document": {"id": "d", "year_scope": scope}, "entities": [], "indicators": [ind]}
+        pred = {"entities": [], "indicators": [dict(ind, year=2025)]}
+        assert evaluate(pred, gold).indicators.tp == tp
+    gold = {"document": {"id": "d", "year_scope": "sentence"}, "entities": [], "indicators": [one_indicator("x")]}
+    pred = {"entities": [], "indicators": [one_indicator("x", year=2020)]}
+    assert evaluate(pred, gold).indicators.tp == 0  # a year the gold states must still be right
+    with pytest.raises(EvaluationError):
+        evaluate(pred, {"document": {"year_scope": "paragraph"}, "entities": [], "indicators": []})
+
+
+def test_what_the_gold_writes_around_the_head_is_the_golds_choice():
+    # the gold's leading verb (引进) is its own wording; the same added by a prediction is a window
+    assert metric_score("诺贝尔奖获得者", "引进诺贝尔奖获得者数", unit="位") == 1
+    assert metric_score("引进诺贝尔奖获得者", "诺贝尔奖获得者数", unit="位") == 0

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..ids import indicator_id
+from ..indicator_time import YearScope
 from ..model import Evidence, Indicator, Sentence
 from ..tables import TableError, read_table, table
 from ..vocab import IndicatorStatus
@@ -41,6 +42,12 @@ class FigureRules:
     past: re.Pattern | None = None
     rate: re.Pattern | None = None
     duration: re.Pattern | None = None
+    metric_lead: re.Pattern | None = None
+    metric_cut: re.Pattern | None = None
+    growth: re.Pattern | None = None
+    fall: re.Pattern | None = None
+    share: re.Pattern | None = None
+    conversion: re.Pattern | None = None
 
 
 @lru_cache(maxsize=1)
@@ -57,7 +64,7 @@ def rules() -> FigureRules:
     plural = r"(?-i:[a-z]{2,}[a-rt-z]s)"  # any plural noun, as written in lower case: 3 new drugs
     figure = re.compile(
         rf"(?P<cur>{prefix})\s?(?P<v1>{NUMBER})(?:\s*(?P<s1>{scale})\b)?(?:\s+(?P<m1>yuan)\b)?"
-        rf"|(?<![\w.,])(?P<v2>{NUMBER})\s*(?:"
+        rf"|(?<![\w.,])(?P<v2>{NUMBER})(?!st\b|nd\b|rd\b|th\b)\s*(?:"
         rf"(?P<pts>{pts})\b|(?P<pct>{pct})(?!\w)"
         rf"|(?P<dur>{dur})\b"
         rf"|(?:(?P<s2>{scale})\b\s*)?(?:(?P<m2>{money})\b|(?:{ADJECTIVES})(?P<cnt>{count}|{plural})\b)"
@@ -94,12 +101,21 @@ def rules() -> FigureRules:
         extra.get("past"),
         extra.get("rate"),
         extra.get("duration"),
+        extra.get("metric_lead"),
+        extra.get("metric_cut"),
+        extra.get("growth"),
+        extra.get("fall"),
+        extra.get("share"),
+        extra.get("conversion"),
     )
 
 
 _NOT_A_FIGURE = re.compile(
     r"(?:\bper|\b(?!(?:RMB|CNY|USD|US|By|In|Over|About|Nearly|Some|Around)\b)"
     r"[A-Z][A-Za-z]+)\s+$"
+)
+_BASE_BEFORE = re.compile(
+    r"\b(?:than|from|over|compared (?:to|with)|against|since|on|with)\s+(?:the\s+)?(?:end of\s+)?$", re.I
 )
 _TARGET_YEAR = re.compile(r"\bby (?:the end of )?(20\d\d)\b", re.IGNORECASE)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -169,11 +185,84 @@ def _comparator(r: FigureRules, before: str, after: str) -> str:
     return "="
 
 
+_POSSESSIVE = re.compile(r"\b[\w-]+['’]s\s+")
+
+
+_RANDD = re.compile(r"\bresearch\s+and\s+development\b", re.IGNORECASE)
+_ADVERB = re.compile(r"\s+(?:there|here)\b", re.IGNORECASE)
+# “X generated gross revenue of”: the measure stands after the verb, its owner before it
+_MEASURE_AFTER = re.compile(r"^(?P<owner>.+?)\s+(?:generated|recorded|posted|realized|realised|reported)\s+(?P<m>.+)$")
+
+
 def _metric(before: str, r: FigureRules) -> str:
-    clause = _CLAUSE.split(before)[-1]
+    """The measure named before a figure, trimmed of the reporting clause, articles, a place's
+    possessive, comparators and the verb group after the measure (“the city's GDP was” → “GDP”)."""
+    clause = _CLAUSE.split(_RANDD.sub("R&D", before))[-1]
     for _, rx in r.comparators:
         clause = rx.sub("", clause)
+    clause = _ADVERB.sub("", clause)
+    inverted = _MEASURE_AFTER.match(clause.strip())
+    if inverted:
+        clause = f"{inverted.group('m')} of {inverted.group('owner')}"
+    if r.metric_cut is not None:
+        clause = r.metric_cut.sub("", clause)
+    clause = _POSSESSIVE.sub("", clause)
+    if r.metric_lead is not None:
+        prev = None
+        while prev != clause:
+            prev, clause = clause, r.metric_lead.sub("", clause.strip())
     return _LEADING.sub("", clause.strip())[-60:].strip()
+
+
+def _subject_metric(sentence_before: str, r: FigureRules) -> str:
+    """When the figure's clause names no measure (“…, during 2021, has risen to”): the measure the
+    sentence opens with, before its first comma (“industrial output in Liangjiang New Area”)."""
+    head = _RANDD.sub("R&D", sentence_before).split(",")[0]
+    if re.search(r"\d", head):
+        return ""
+    return _metric(head, r)
+
+
+def _derived_metric(before: str, after: str, r: FigureRules, level: str | None) -> str | None:
+    """A growth, fall or share written before the figure: the measure (named before the cue, else
+    the level figure's before it) + growth / reduction, or its share (of the whole named after)."""
+    bare = before
+    for _, rx in r.comparators:  # “a drop of around”: the cue stands before the comparator
+        bare = rx.sub("", bare)
+    for rx, word in ((r.growth, "growth"), (r.fall, "reduction"), (r.share, "")):
+        m = rx.search(bare) if rx is not None else None
+        if m is None:
+            continue
+        named = _metric(bare[: m.start()], r)
+        if named.lower() in ("a", "an", "the") or re.search(r"\d", named):
+            named = ""
+        base = named or level
+        if not base and word:  # “a drop of 2.5 percent in energy consumption per unit of GDP”
+            inside = _GROWTH_IN.match(after)
+            base = inside.group(1).strip() if inside else None
+        if word:
+            return f"{base} {word}" if base else word
+        if not base:
+            return None
+        whole = _SHARE_OF.match(after)
+        of = _POSSESSIVE.sub("", whole.group(1)).strip() if whole else ""
+        return f"share of {base}" + (f" in {of}" if of else "")
+    return None
+
+
+_GROWTH_IN = re.compile(r"\s*(?:%|percent|per cent)?\s+in\s+(?:the\s+)?([\w' -]+?)(?=[,.;)]|$)")
+_SHARE_OF = re.compile(
+    r"\s*(?:%|percent|per cent)?\s+of\s+(?:the\s+)?([\w'’ -]+?)"
+    r"(?=[,.;)]|\s+(?:and|by|in|during|from|over|compared|than|this|last|next)\b|$)"
+)
+
+
+def _counted(written: str) -> str:
+    """“number of” and the noun phrase a count figure counts (12 million new urban jobs)."""
+    words = written.split()[1:]
+    while words and words[0].lower() in _SCALES | {"million", "billion", "thousand", "hundred"}:
+        words = words[1:]
+    return "number of " + " ".join(words) if words else ""
 
 
 def _year(sentence: str, r: FigureRules, figure_span: tuple[int, int]) -> int | None:
@@ -188,13 +277,28 @@ def _year(sentence: str, r: FigureRules, figure_span: tuple[int, int]) -> int | 
         if rx.search(sentence):
             return year
     for m in _YEAR.finditer(sentence):
-        if not (figure_span[0] <= m.start() < figure_span[1]):
+        if not (figure_span[0] <= m.start() < figure_span[1]) and not _BASE_BEFORE.search(sentence, 0, m.start()):
             return int(m.group(1))
     return None
 
 
-def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tuple[Indicator, ...]:
-    """Indicators of a document's English sentences (``doc_id`` makes their ids)."""
+def _scoped_year(scope: YearScope | None, sent: Sentence, text: str, r: FigureRules, span: tuple[int, int]):
+    """The figure's year: one written in its sentence (by 2025, in 2021, a named period), else the
+    time phrase of its clause (last year, this year), else the one governing it from before
+    (indicator_time.py: the sentence's earlier phrase, its paragraph's or heading's)."""
+    year = _year(text, r, span)
+    if year is not None or scope is None:
+        return year
+    s, e = _clause(text, span[0])
+    phrase = scope.within(sent.id, s, e)
+    return phrase.year if phrase is not None else scope.year(sent.id, span[0])
+
+
+def find_english_indicators(
+    doc_id: str, sentences: tuple[Sentence, ...], scope: YearScope | None = None
+) -> tuple[Indicator, ...]:
+    """Indicators of a document's English sentences (``doc_id`` makes their ids); ``scope`` carries
+    years across sentences (indicator_time.py)."""
     r = rules()
     out: list[Indicator] = []
     for sent in sentences:
@@ -202,6 +306,7 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
         figures = list(r.figure.finditer(text))
         status = IndicatorStatus.TARGET if r.target.search(text) else IndicatorStatus.ACHIEVED
         found: list[tuple[re.Match, Indicator]] = []
+        level: str | None = None
         for m in figures:
             raw = m.group("v1") or m.group("v2")
             value = float(raw.replace(",", ""))
@@ -223,18 +328,30 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
             if m.group("cnt"):  # “27 districts and counties”, “71 countries and regions”
                 more = _AND_NOUN.match(text, m.end())
                 if more and ("notcount", more.group(1).split()[-1]) not in r.units:
-                    unit, end = f"{unit} and {more.group(1)}", m.end() + more.end()
+                    unit, end = f"{unit} and {more.group(1)}", more.end()  # match(text, pos): absolute
             if r.rate is not None and unit in ("km", "kilometers", "kilometres", "meters", "metres"):
                 rate = r.rate.match(text[m.end() :])
                 if rate:  # “350 km per hour”
                     unit, end = f"{unit} per {rate.group(1)}", m.end() + rate.end()
             prev = found[-1] if found else None
+            if prev is not None and r.conversion is not None and _is_conversion(r, text, prev[0], m):
+                continue  # “7.35 trillion yuan (US$1.15 trillion)”: a conversion, not a figure of its own
             if prev is not None and unit in _SCALES and _LIST_NEXT.match(text[prev[0].end() : m.start()]):
                 # “up to RMB 3 million, 5 million and 10 million”: the list shares the first figure's
                 # currency and comparator
                 unit = _with_scale(prev[1].unit, unit)
                 comparator = prev[1].comparator
-            metric = _metric(before, r)
+            derived = _derived_metric(before, text[m.end() : m.end() + 60], r, level)
+            named_of = m.group("cnt") and re.search(r"\bof\s+(?:\w+\s+)?$", before)  # grain output of over 650 …
+            counted = _counted(text[m.start() : max(end, m.end())]) if m.group("cnt") and not named_of else ""
+            metric = derived or counted or _metric(before, r)
+            if not metric and r.metric_cut is not None and r.metric_cut.search(before):
+                metric = _subject_metric(text[: m.start()], r)
+            whole = _SHARE_OF.match(text, m.end()) if unit == "%" and derived is None and metric else None
+            if whole:  # “R&D expenditure should reach 2.2% of operating revenue”: a share
+                metric = f"share of {metric} in {_POSSESSIVE.sub('', whole.group(1)).strip()}"
+            if derived is None and unit not in ("%", "percentage points") and metric:
+                level = metric
             start = sent.start + m.start()
             ind = Indicator(
                 id=indicator_id(doc_id, start, metric, value, unit, None),
@@ -243,15 +360,24 @@ def find_english_indicators(doc_id: str, sentences: tuple[Sentence, ...]) -> tup
                 value=value,
                 unit=unit,
                 comparator=comparator,
-                year=_year(text, r, (m.start(), m.end())),
+                year=_scoped_year(scope, sent, text, r, (m.start(), m.end())),
                 status=_status(r, text, m.start()),
                 evidence=Evidence(sent.id, start, sent.start + end, text[m.start() : end]),
                 rule="en_figure",
             )
             found.append((m, ind))
         out.extend(ind for _, ind in found)
-        out.extend(_counted_by_noun(doc_id, sent, r, figures, status))
+        out.extend(_counted_by_noun(doc_id, sent, r, figures, status, scope))
     return tuple(out)
+
+
+def _is_conversion(r: FigureRules, text: str, prev: re.Match, m: re.Match) -> bool:
+    """Is figure ``m`` a bracketed currency conversion of the figure ``prev`` just before it?"""
+    between = text[prev.end() : m.start()]
+    cue = r.conversion
+    return (
+        len(between) <= 12 and cue is not None and bool(cue.search(between)) and bool(m.group("cur") or m.group("m2"))
+    )
 
 
 _SCALES = frozenset({"trillion", "billion", "million", "thousand", "ten thousand", "hundred million"})
@@ -268,7 +394,7 @@ def _with_scale(unit: str, scale: str) -> str:
 _BARE = re.compile(rf"(?<![\w.,$¥])(?P<v>{NUMBER})(?![\w%]|[.,]\d|\s*(?:%|percent|per cent))")
 
 
-def _counted_by_noun(doc_id: str, sent: Sentence, r: FigureRules, figures, status: str):
+def _counted_by_noun(doc_id: str, sent: Sentence, r: FigureRules, figures, status: str, scope: YearScope | None):
     """'the number of high-tech enterprises will exceed 1,500': a bare figure counts the noun."""
     text = sent.text
     taken = [(m.start(), m.end()) for m in figures]
@@ -294,7 +420,7 @@ def _counted_by_noun(doc_id: str, sent: Sentence, r: FigureRules, figures, statu
             value=value,
             unit=noun,
             comparator=_comparator(r, before, text[m.end() : m.end() + 20]),
-            year=_year(text, r, (m.start(), m.end())),
+            year=_scoped_year(scope, sent, text, r, (m.start(), m.end())),
             status=status,
             evidence=Evidence(sent.id, start, sent.start + m.end(), m.group("v")),
             rule="en_number_of",

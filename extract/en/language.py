@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from spacy.language import Language as SpacyLanguage
 
 from ..clean import Line
+from ..indicator_time import time_rules, year_scope
 from ..languages import language
 from ..model import Document, Entity, Indicator, Mention, Relation
 from .indicators import find_english_indicators
@@ -54,7 +55,7 @@ class English:
 
     def indicators(self, doc: Document, entities: Sequence[Entity]) -> tuple[Indicator, ...]:
         """Figures with their units, comparators and years (``extract/en/indicators.py``)."""
-        return find_english_indicators(doc.id, doc.sentences)
+        return find_english_indicators(doc.id, doc.sentences, year_scope(doc, time_rules("en")))
 
     def relations(self, doc: Document, entities: Sequence[Entity]) -> tuple[Relation, ...]:
         """Relations read against each clause's subject (``extract/en/relations.py``)."""

@@ -14,16 +14,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ..ids import indicator_id
+from ..indicator_time import YearScope, time_rules, year_scope
 from ..model import Document, Entity, Evidence, Indicator, Section, Sentence
 from ..tables import read_table
 from ..textnorm import HAN_CHARS, fold_width
 from ..vocab import IndicatorStatus
+from .metric import count_metric, growth_metric, is_area, is_count, respective, trim
 
 CN_NUM = "〇零一二两三四五六七八九十百千万半"
 YEAR_TARGET = re.compile(r"到(?P<y>(?:20|19)\d\d|二〇[〇零一二三四五六七八九]{2})年")
-YEAR_ANY = re.compile(r"(?<![\d-])(?P<y>(?:20|19)\d\d)年(?!度)(?![\d-])")
-PERIOD_YEAR = {"十四五": 2025, "十三五": 2020, "十五五": 2030, "十二五": 2015}
-PERIOD = re.compile(r"(十[二三四五]五)”?(?:时期|期间|末|规划期)")
 CLAUSE = re.compile(r"[,,;;。:!?]")
 
 
@@ -167,6 +166,8 @@ def figures(text: str, cues: Cues) -> list[Figure]:
                 value = float(num)
             if m.start("num") > 0 and text[m.start("num") - 1] in "第":
                 continue
+            if unit == "位" and text[max(0, m.start("num") - 1) : m.start("num")] in ("前", "居", "列"):
+                continue  # 居全省前3位: a rank
         else:
             if not (
                 unit in cues.money or unit in ("公里", "名", "小时", "分钟", "倍") or unit[:1] in ("万", "亿") or scale
@@ -193,37 +194,6 @@ def figures(text: str, cues: Cues) -> list[Figure]:
     return out
 
 
-def sentence_year(text: str) -> int | None:
-    """The year a sentence's figures are for: 到YYYY年, a five-year period, else a year it names."""
-    m = YEAR_TARGET.search(text)
-    if m:
-        y = m.group("y")
-        return int(y) if y.isdigit() else int(_cn2an(y, "smart"))
-    m = PERIOD.search(text)
-    if m:
-        return PERIOD_YEAR.get(m.group(1))
-    for m in YEAR_ANY.finditer(text):
-        if not _since(text, m):
-            return int(m.group("y"))
-    return None
-
-
-SINCE_BEFORE = ("自", "从", "始于", "起于")
-SINCE_AFTER = ("以来", "开始", "至今")
-OWN_YEAR = re.compile(r"(?<![\d-])(?P<y>(?:20|19)\d\d)年的?$")
-
-
-def _since(text: str, m: re.Match) -> bool:
-    """自1996年…以来, 始于1996年: the start of a period, not the year of the figures."""
-    return text[max(0, m.start() - 2) : m.start()].endswith(SINCE_BEFORE) or text.startswith(SINCE_AFTER, m.end())
-
-
-def figure_year(text: str, start: int, default: int | None) -> int | None:
-    """由1997年的500元增长到2020年的15417元: a year written right before a figure is its own."""
-    m = OWN_YEAR.search(text[max(0, start - 8) : start])
-    return int(m.group("y")) if m else default
-
-
 def _status(text: str, review: bool, cues: Cues) -> str:
     if YEAR_TARGET.search(text) or any(c in text for c in ("力争", "目标", "确保", "今后")):
         return IndicatorStatus.TARGET
@@ -232,9 +202,43 @@ def _status(text: str, review: bool, cues: Cues) -> str:
     return IndicatorStatus.ACHIEVED if review else IndicatorStatus.TARGET
 
 
-def _metric(text: str, start: int) -> str:
-    clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, start)), default=0)
-    return text[clause_start:start][-14:]
+def _metric(text: str, f: Figure, lo: int, level: str | None, last: str | None = None) -> str:
+    """The noun phrase naming what the figure measures (zh/metric.py): cut from its clause, from
+    ``lo`` (the clause's start or the previous figure's end) to the figure; ``level`` is the
+    measure of the level figure before it in the clause group (for a bare 增长), ``last`` the
+    previous figure's (a change in 个百分点 is a change of that share: …比重提高)."""
+    clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, f.start)), default=0)
+    phrase, verb = trim(text[max(lo, clause_start) : f.start])
+    if f.unit == "个百分点" and last and growth_metric(phrase, None) is None:
+        cue = POINTS_CUE.search(phrase)
+        if cue:
+            return last + cue.group()
+    if phrase in OWNED_MEASURES and last and last.endswith("数") and len(last) > 2:
+        return last[:-1] + phrase  # 重大水利工程8项,计划投资120亿元: the projects' investment
+    grown = growth_metric(phrase, level)
+    if grown is not None:
+        return grown
+    if phrase.startswith("占") and level:
+        return level + phrase  # …、占全省比重12%: the level's share
+    share = phrase.find("占")
+    owner = SHARE_OWNER.match(text, f.end) if share == 0 or phrase[:share].endswith("了") else None
+    if owner:
+        return owner.group(1) + phrase[share:]  # 吸引了占全国18%的外商投资: the share of what follows
+    if is_count(f.unit):
+        if not phrase or verb or phrase.endswith(("等", "和", "、")):
+            counted = count_metric(text, f.end)
+            if counted:
+                return counted
+        if phrase and not phrase.endswith(("数", "数量", "量")):
+            return phrase + ("次数" if f.unit in ("次", "人次", "万人次") else "数")
+    if is_area(f.unit) and phrase and not phrase.endswith(("面积", "用地", "空间")):
+        return phrase + "面积"
+    return phrase
+
+
+def _scale_metric(names: list[str]) -> list[str]:
+    """A cluster scale's metric per industry: the industry + 产业集群规模."""
+    return [n + ("集群规模" if n.endswith("产业") else "产业集群规模") for n in names] or ["产业集群规模"]
 
 
 def find_indicators(
@@ -243,8 +247,10 @@ def find_indicators(
     """Indicators of a document (or of ``sentences`` of the document with id ``doc``)."""
     if isinstance(doc, Document):
         doc_id, sentences, review_sections = doc.id, doc.sentences, _review_sections(doc)
+        scope = year_scope(doc, time_rules("zh"))
     else:
         doc_id, review_sections = doc, frozenset()
+        scope = year_scope(Document(id=doc, text="", sentences=tuple(sentences or ())), time_rules("zh"))
     cues = load_cues()
     spans = _mention_spans(entities)
     out = []
@@ -254,25 +260,40 @@ def find_indicators(
         if not figs:
             continue
         ents = spans.get(sent.id, [])
-        year = sentence_year(text)
         status = _status(text, sent.section in review_sections, cues)
         prev_end = 0
+        fig_end, level = 0, None
+        pending: list[str] = []  # the measures a 分别 list still owes its next figures
+        last: str | None = None
         for f in figs:
             abs_start = sent.start + f.start
             if any(s <= abs_start < e for s, e, _, _ in ents):
                 continue  # a number inside a name (有轨电车1号线)
+            between = text[fig_end : f.start]
+            if ";" in between or "；" in between or "。" in between:
+                level, pending = None, []
+            if pending and RESPECTIVE_NEXT.fullmatch(between):
+                metric = pending.pop(0)
+            else:
+                metric = _metric(text, f, fig_end, level, last)
+                pending = respective(metric)[1:] if "分别" in between else []
+                metric = respective(metric)[0] if pending else metric
+            fig_end, last = f.end, metric
+            if f.unit != "%" and not f.scale and metric and not metric.endswith(("增速", "降幅")):
+                level = metric
             subjects: list[str | None] = [None]
+            metrics = [metric]
             if f.scale:
-                scaled: list[str | None] = list(_scale_subjects(text, f, prev_end, sent.start, ents))
-                subjects = scaled or [None]
+                scaled = _scale_subjects(text, f, prev_end, sent.start, ents)
+                subjects = [eid for eid, _ in scaled] or [None]
+                metrics = _scale_metric([name for _, name in scaled])
                 prev_end = f.end
             else:
                 nxt = _entity_after(text, f.end, sent.start, ents)
                 if nxt:
                     subjects = [nxt]
-            metric = _metric(text, f.start)
-            fyear = figure_year(text, f.start, year)
-            for subject in subjects:
+            fyear = _figure_year(scope, sent.id, text, f)
+            for subject, metric in zip(subjects, metrics * len(subjects) if len(metrics) == 1 else metrics):
                 out.append(
                     Indicator(
                         id=indicator_id(doc_id, abs_start, metric, f.value, f.unit, subject),
@@ -290,6 +311,24 @@ def find_indicators(
     return tuple(out)
 
 
+# measures that belong to the things counted just before them (…项目630个、总投资…)
+OWNED_MEASURES = frozenset({"投资", "总投资", "计划投资", "计划总投资", "完成投资", "投资额", "投资规模"})
+SHARE_OWNER = re.compile(r"的([\u4e00-\u9fff]{2,10}?)(?=[,，。;；、]|$)")
+POINTS_CUE = re.compile(r"(?:提高|提升|下降|降低|增加|减少)$")
+RESPECTIVE_NEXT = re.compile(r"\s*[和、及,，]\s*(?:分别)?")
+FROM_TO = re.compile(r"(?:增加|增长|提高|提升|扩大|增|降低|下降|减少|降|发展|达)(?:到|至)")
+
+
+def _figure_year(scope: YearScope, sentence: str, text: str, f: Figure) -> int | None:
+    """The year of the time phrase governing the figure; in 由A增至B over a period (十三五期间),
+    A is the period's start."""
+    phrase = scope.governing(sentence, f.start)
+    if phrase is not None and phrase.first is not None and text[max(0, f.start - 1) : f.start] in ("由", "从"):
+        if FROM_TO.match(text, f.end):
+            return phrase.first
+    return scope.year(sentence, f.start)
+
+
 def _mention_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int, str, str]]]:
     out: dict[str, list[tuple[int, int, str, str]]] = {}
     for e in entities:
@@ -300,16 +339,24 @@ def _mention_spans(entities: Sequence[Entity]) -> dict[str, list[tuple[int, int,
     return out
 
 
-def _scale_subjects(text: str, f: Figure, prev_end: int, base: int, ents) -> list[str]:
-    """Industries named with a scale: in brackets right after it (千亿级(绿色能源、生物技术)),
-    else listed before it since the previous scale or the clause's start."""
+def _scale_subjects(text: str, f: Figure, prev_end: int, base: int, ents) -> list[tuple[str, str]]:
+    """Industries (id, name as written) named with a scale: in brackets right after it
+    (千亿级(绿色能源、生物技术)), else listed before it since the previous scale or the clause's start."""
     if text[f.end : f.end + 1] in "((":
         close = min((i for i in (text.find(")", f.end), text.find(")", f.end)) if i >= 0), default=-1)
         if close > 0:
-            return [eid for s, e, eid, t in ents if t == "Industry" and base + f.end < s and e <= base + close]
+            return [
+                (eid, text[s - base : e - base])
+                for s, e, eid, t in ents
+                if t == "Industry" and base + f.end < s and e <= base + close
+            ]
     clause_start = max((m.end() for m in CLAUSE.finditer(text, 0, f.start)), default=0)
     lo = max(prev_end, clause_start)
-    return [eid for s, e, eid, t in ents if t == "Industry" and base + lo <= s and e <= base + f.start]
+    return [
+        (eid, text[s - base : e - base])
+        for s, e, eid, t in ents
+        if t == "Industry" and base + lo <= s and e <= base + f.start
+    ]
 
 
 def _entity_after(text: str, pos: int, base: int, ents) -> str | None:

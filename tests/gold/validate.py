@@ -201,6 +201,8 @@ def validate(gold_path):
         errors.append(f"document.lang {doc.get('lang')!r} not zh|en")
     if not isinstance(doc.get("tuned"), bool):
         errors.append("document.tuned must be true or false")
+    if doc.get("year_scope", "carried") not in ("carried", "sentence"):
+        errors.append(f"document.year_scope {doc.get('year_scope')!r} not carried|sentence")
     real = str(doc.get("source", "")).startswith("real:")
     if real:
         if doc.get("source") != f"real:{stem}":
