@@ -1,4 +1,8 @@
-"""An output folder as build and ingest write it: the files each document gets, and its contracts read back."""
+"""An output folder as build and ingest write it: the files each document gets, and its contracts read back.
+
+A document id is ``<corpus>/<name>`` (``kg.batch.ids``): the corpus is the same for every document
+of a folder, so files are named by the name alone.
+"""
 
 from __future__ import annotations
 
@@ -16,19 +20,43 @@ class FolderError(PolicyKGError):
     """The folder is not one build or ingest wrote, or a contract in it cannot be read."""
 
 
+def file_stem(doc_id: str) -> str:
+    """The part of a document id its files are named by: the id without its corpus."""
+    return doc_id.rsplit("/", 1)[-1]
+
+
 def contract_file(doc_id: str) -> str:
-    """The document's extraction contract: ``<doc-id>.extraction.json``."""
-    return f"{doc_id}{CONTRACT_SUFFIX}"
+    """The document's extraction contract: ``<name>.extraction.json``."""
+    return f"{file_stem(doc_id)}{CONTRACT_SUFFIX}"
 
 
 def fragment_file(doc_id: str) -> str:
-    """The document's own RDF graph as sorted N-Triples: ``<doc-id>.nt``."""
-    return f"{doc_id}.nt"
+    """The document's own RDF graph as sorted N-Triples: ``<name>.nt``."""
+    return f"{file_stem(doc_id)}.nt"
 
 
 def text_file(doc_id: str) -> str:
-    """The text extracted from an HTML, Word or PDF source, which offsets index: ``<doc-id>.text.txt``."""
-    return f"{doc_id}.text.txt"
+    """The text extracted from an HTML, Word or PDF source, which offsets index: ``<name>.text.txt``."""
+    return f"{file_stem(doc_id)}.text.txt"
+
+
+def document_files(doc_id: str) -> tuple[str, ...]:
+    """Every file a document may have in its folder."""
+    return (contract_file(doc_id), fragment_file(doc_id), text_file(doc_id))
+
+
+TEMPORARY = ".tmp"  # a file being written: renamed to its name without the suffix when complete
+
+
+def discard_temporaries(folder: Path, doc_id: str) -> None:
+    """Remove what a stopped worker may have left half-written of one document."""
+    for name in document_files(doc_id):
+        (folder / f"{name}{TEMPORARY}").unlink(missing_ok=True)
+
+
+def temporaries(folder: Path) -> list[Path]:
+    """Files left half-written in the folder by a run that was stopped (``<name>.tmp``)."""
+    return sorted(p for p in folder.glob(f"*{TEMPORARY}") if p.is_file())
 
 
 def contract_paths(folder: str | Path) -> list[Path]:

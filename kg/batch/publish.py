@@ -63,10 +63,16 @@ def write_graph(out: Path, manifest: Manifest) -> list[Path]:
 
 
 def _graph_files(out: Path, manifest: Manifest, changed: bool) -> tuple[tuple[Path, ...], bool]:
+    """Rewrite the graph files when a document changed, when they were last written for other
+    documents (a run stopped before publishing), or when one is missing."""
     from kg.output.graph_files import GRAPH_FILES
 
-    if changed or not all((out / f).exists() for f in GRAPH_FILES):
-        return tuple(write_graph(out, manifest)), True
+    current = manifest.documents_digest()
+    if changed or manifest.graph != current or not all((out / f).exists() for f in GRAPH_FILES):
+        written = tuple(write_graph(out, manifest))
+        manifest.graph = current
+        manifest.save()
+        return written, True
     return tuple(out / f for f in GRAPH_FILES), False
 
 
