@@ -66,7 +66,7 @@ def test_changed_document_is_replaced_and_prune_drops_removed(corpus, tmp_path, 
     (corpus / "doc2.txt").unlink()
     r = ingest([corpus], out, IngestOptions(workers=1))
     assert [o.path for o in r.outcomes if o.status == "ok"] == [str(corpus / "doc1.txt")]
-    assert r.outcomes[[o.path for o in r.outcomes].index(str(corpus / "doc1.txt"))].doc_id == "doc1"
+    assert r.outcomes[[o.path for o in r.outcomes].index(str(corpus / "doc1.txt"))].doc_id == "out/doc1"
     assert (out / "doc2.extraction.json").exists()  # without --prune the old document stays
     assert r.totals.documents == 7
     r = ingest([corpus], out, IngestOptions(workers=1, prune=True))
@@ -217,7 +217,7 @@ def test_duplicate_content_and_colliding_names(tmp_path, sample_text):
     (tmp_path / "a" / "copy.txt").write_text(body, encoding="utf-8")
     r = ingest([tmp_path / "a", tmp_path / "b"], tmp_path / "out", IngestOptions(workers=1))
     ids = sorted(str(o.doc_id) for o in r.outcomes if o.status == "ok")
-    assert len(ids) == 2 and len(set(ids)) == 2 and "plan" in ids
+    assert len(ids) == 2 and len(set(ids)) == 2 and "out/plan" in ids
     skipped = [o for o in r.outcomes if o.status == "skipped"]
     assert len(skipped) == 1 and str(skipped[0].reason).startswith("same content as")
     assert r.ok
@@ -244,12 +244,12 @@ def test_cross_language_one_node(tmp_path, sample_text):
     from kg.iri import iri
 
     g = nx.read_graphml(tmp_path / "out" / "graph.graphml")
-    assert json.loads(g.nodes[str(iri(KC))]["documents"]) == ["en", "zh"]
+    assert json.loads(g.nodes[str(iri(KC))]["documents"]) == ["out/en", "out/zh"]
     rdf = Graph().parse(tmp_path / "out" / "graph.ttl")
     from kg.vocab import PKG
 
     sources = {str(o) for o in rdf.objects(iri(KC), PKG.mentionedIn)}
-    assert any("/Document/en/" in s for s in sources) and any("/Document/zh/" in s for s in sources)
+    assert any("/Document/out/en/" in s for s in sources) and any("/Document/out/zh/" in s for s in sources)
 
 
 def test_cli_summary_plain_lines_and_exit_zero(corpus, tmp_path):
