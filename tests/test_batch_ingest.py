@@ -70,7 +70,7 @@ def test_changed_document_is_replaced_and_prune_drops_removed(corpus, tmp_path, 
     assert (out / "doc2.extraction.json").exists()  # without --prune the old document stays
     assert r.totals.documents == 7
     r = ingest([corpus], out, IngestOptions(workers=1, prune=True))
-    assert r.pruned == ("doc2",) and not (out / "doc2.extraction.json").exists()
+    assert r.pruned == ("out/doc2",) and not (out / "doc2.extraction.json").exists()
     assert r.totals.documents == 6
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert sorted(e["doc_id"] for e in manifest["documents"].values()) == ["doc0", "doc1", "doc3", "doc4", "doc5", "en"]
@@ -80,8 +80,8 @@ def test_changed_document_is_replaced_and_prune_drops_removed(corpus, tmp_path, 
 
 def test_two_workers_give_the_same_outputs_as_one(corpus, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    ingest([corpus], a, IngestOptions(workers=1))
-    rb = ingest([corpus], b, IngestOptions(workers=2))
+    ingest([corpus], a, IngestOptions(workers=1, corpus="c"))
+    rb = ingest([corpus], b, IngestOptions(workers=2, corpus="c"))
     assert rb.count("ok") == 7
     assert contracts(a) == contracts(b)
     assert triples(a) == triples(b)
@@ -157,12 +157,12 @@ class StopAfter:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_interrupted_ingest_resumes_to_the_same_graph(corpus, tmp_path, workers):
     whole, cut = tmp_path / "whole", tmp_path / "cut"
-    ingest([corpus], whole, IngestOptions(workers=1))
+    ingest([corpus], whole, IngestOptions(workers=1, corpus="c"))
     with pytest.raises(KeyboardInterrupt):
-        ingest([corpus], cut, IngestOptions(workers=workers), listener=StopAfter(3))
+        ingest([corpus], cut, IngestOptions(workers=workers, corpus="c"), listener=StopAfter(3))
     done = json.loads((cut / "manifest.json").read_text(encoding="utf-8"))["documents"]
     assert 3 <= len(done) < 7
-    resumed = ingest([corpus], cut, IngestOptions(workers=workers))
+    resumed = ingest([corpus], cut, IngestOptions(workers=workers, corpus="c"))
     assert resumed.count("skipped") == len(done) and resumed.count("ok") == 7 - len(done)
     assert contracts(whole) == contracts(cut)
     assert triples(whole) == triples(cut)
@@ -175,7 +175,7 @@ def test_killed_ingest_resumes(corpus, tmp_path):
     import time
 
     whole, cut = tmp_path / "whole", tmp_path / "cut"
-    ingest([corpus], whole, IngestOptions(workers=1))
+    ingest([corpus], whole, IngestOptions(workers=1, corpus="c"))
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -187,6 +187,8 @@ def test_killed_ingest_resumes(corpus, tmp_path):
             "--workers",
             "1",
             "--no-progress",
+            "--corpus",
+            "c",
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,

@@ -76,12 +76,16 @@ class Interrupted(KeyboardInterrupt):
 
 @contextmanager
 def folder_lock(out: Path) -> Iterator[None]:
-    """Hold the folder's ingest lock; a one-line error when another ingest holds it."""
+    """Hold the folder's ingest lock; a one-line error when another ingest holds it.
+
+    A POSIX record lock: it belongs to this process alone (forked workers do not inherit it) and
+    goes with it, however it ends.
+    """
     fd = os.open(out / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+            fcntl.lockf(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
             raise IngestError(
                 f"another ingest is writing to {out}: wait for it to finish, or use another --out"
             ) from None
