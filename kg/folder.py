@@ -59,12 +59,26 @@ def temporaries(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob(f"*{TEMPORARY}") if p.is_file())
 
 
+def _listed(folder: Path) -> list[Path] | None:
+    """The contracts of the documents an ingest manifest lists, when the folder has one."""
+    from kg.batch.manifest import FILE, load_manifest  # the manifest knows its own format
+
+    if not (folder / FILE).exists():
+        return None
+    return sorted(folder / contract_file(e.doc_id) for e in load_manifest(folder).entries.values())
+
+
 def contract_paths(folder: str | Path) -> list[Path]:
-    """The folder's extraction contracts, sorted; raises FolderError when it is no folder or holds none."""
+    """The folder's extraction contracts, sorted; raises FolderError when it is no folder or holds none.
+
+    In a folder an ingest or build wrote, the documents are those its manifest lists (so that
+    stats, exports and loads agree with the graph files, whatever other contracts lie there).
+    """
     d = Path(folder)
     if not d.is_dir():
         raise FolderError(f"{d} is not a folder of extractions")
-    files = sorted(d.glob(CONTRACT_GLOB))
+    listed = _listed(d)
+    files = sorted(d.glob(CONTRACT_GLOB)) if listed is None else listed
     if not files:
         raise FolderError(f"no {CONTRACT_GLOB} in {d}: run `policykg build` first")
     return files

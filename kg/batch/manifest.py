@@ -162,3 +162,11 @@ def load_manifest(out: Path, corpus: str = "") -> Manifest:
             f"{path}: unreadable ingest manifest ({type(exc).__name__}: {exc}); delete it to ingest everything anew"
         ) from None
     return Manifest(path, entries, retract, **extra)
+
+
+def folder_origin(out: Path) -> tuple[str, str | None]:
+    """Which folder documents come from, for Neo4j: its manifest's key and corpus, else a digest of its path."""
+    manifest = load_manifest(out) if (out / FILE).exists() else None
+    if manifest is not None:
+        return manifest.key, manifest.corpus or None
+    return digest(str(out.resolve()), size=16), None
