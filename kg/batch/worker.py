@@ -52,6 +52,13 @@ def _document_fragment(x: Extraction) -> str:
     return document_fragment(x)
 
 
+def warm_up_document(text: str) -> None:
+    """Extract and serialise a short text once, so that everything loaded on first use is loaded."""
+    x = extract_source(text, "warm-up", "warm-up")
+    _contract_text(x, {})
+    _document_fragment(x)
+
+
 def _contract_text(x: Extraction, origin: dict) -> str:
     """The extraction contract as ``extract.contract.write_contract`` writes it, with its origin."""
     return json.dumps({**to_contract(x), "origin": origin}, ensure_ascii=False, indent=1)
