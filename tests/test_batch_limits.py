@@ -11,12 +11,11 @@ from pathlib import Path
 import hostile
 import pytest
 
+from bench.ingest import generate
 from kg.batch.ingest import IngestOptions, ingest
 from kg.batch.limits import MIB, DocumentLimits, ReadLimits
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-from ingest import generate  # noqa: E402  (bench's document generator)
 
 
 @pytest.fixture(scope="module")

@@ -14,11 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from bench.ingest import generate
 from kg.batch.ingest import IngestOptions, Interrupted, ingest
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "bench"))
-from ingest import generate  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,6 @@ from extract.formats.html import html_to_text
 from extract.formats.limits import MIB, ReadLimits
 from extract.reader import read_bytes, read_source
 
-
 DEFAULT = ReadLimits()
 
 
