@@ -306,8 +306,12 @@ def _log_tail(p: ServerPaths, n: int = 20) -> str:
 
 
 def port_in_use(port: int) -> bool:
-    """Whether another program listens on 127.0.0.1:``port`` (binding it fails with EADDRINUSE)."""
+    """Whether another program listens on 127.0.0.1:``port`` (binding it fails with EADDRINUSE).
+
+    SO_REUSEADDR, as the server sets it: a port whose last connections are closing is free.
+    """
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind(("127.0.0.1", port))
         except OSError as exc:
