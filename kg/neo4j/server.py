@@ -162,8 +162,8 @@ def provision(p: ServerPaths | None = None, log=print) -> ServerPaths:
     ]
     res = subprocess.run(cmd, capture_output=True, text=True)
     if res.returncode != 0:
-        tail = (res.stdout + res.stderr).strip().splitlines()[-15:]
-        raise ServerError("Maven could not fetch Neo4j:\n" + "\n".join(tail))
+        tail = [ln for ln in (res.stdout + res.stderr).strip().splitlines() if ln.strip()][-1:]
+        raise ServerError(f"Maven could not fetch Neo4j: {' '.join(tail)[-300:]}; check the network and run again")
     if not list(p.lib.glob("neo4j-server-*.jar")):
         raise ServerError(f"Maven finished but no neo4j-server jar is in {p.lib}")
     p.complete.write_text(NEO4J_VERSION)
@@ -298,11 +298,14 @@ def answers(settings: Neo4jSettings) -> bool:
         return False
 
 
-def _log_tail(p: ServerPaths, n: int = 20) -> str:
+def _log_tail(p: ServerPaths) -> str:
+    """The last error-looking line of the console log, and where the log is (for a one-line message)."""
     try:
-        return "\n".join(p.console.read_text(errors="replace").splitlines()[-n:])
+        lines = [ln.strip() for ln in p.console.read_text(errors="replace").splitlines() if ln.strip()]
     except FileNotFoundError:
-        return "(no console log)"
+        return "no console log"
+    last = next((ln for ln in reversed(lines) if "ERROR" in ln or "Exception" in ln), lines[-1] if lines else "")
+    return f"{last[-200:]} (see {p.console})"
 
 
 def port_in_use(port: int) -> bool:
@@ -388,7 +391,7 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
             stop(log=lambda *_: None)
             raise ServerError(f"Neo4j could not listen: {busy[-240:]}; free the port or choose another one")
         if proc.poll() is not None:
-            raise ServerError(f"Neo4j exited with code {proc.returncode} while starting:\n{_log_tail(p)}")
+            raise ServerError(f"Neo4j exited with code {proc.returncode} while starting: {_log_tail(p)}")
         if answers(settings):
             log(
                 f"Neo4j {NEO4J_VERSION} running (pid {proc.pid}) on bolt://127.0.0.1:{bolt_port()}, "
@@ -397,7 +400,7 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
             return p
         time.sleep(1)
     stop(log=lambda *_: None)
-    raise ServerError(f"Neo4j did not answer within {timeout:.0f}s:\n{_log_tail(p)}")
+    raise ServerError(f"Neo4j did not answer within {timeout:.0f}s: {_log_tail(p)}")
 
 
 def stop(timeout: float = 90, log=print) -> bool:
