@@ -91,7 +91,7 @@ def test_first_start_keeps_the_password_out_of_process_arguments_and_the_store_p
         assert not (home / "run" / "initial-password.args").exists()
         assert stat.S_IMODE(home.stat().st_mode) == 0o700
         for top in ("data", "logs", "conf", "run"):
-            for root, dirs, files in os.walk(home / top):
+            for root, _dirs, files in os.walk(home / top):
                 assert stat.S_IMODE(os.stat(root).st_mode) == 0o700, root
                 for f in files:
                     assert stat.S_IMODE(os.stat(os.path.join(root, f)).st_mode) & 0o077 == 0, f
