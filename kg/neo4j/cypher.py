@@ -63,28 +63,24 @@ NAME_ENTITIES = """
 UNWIND $ids AS eid
 MATCH (n:Entity {id: eid})
 WITH n, [v IN coalesce(n.name_votes, []) | split(v, $sep)] AS votes
-CALL {
-  WITH votes
+CALL (votes) {
   UNWIND votes AS f
   WITH f[1] AS x, count(*) AS c ORDER BY c DESC, x ASC
   RETURN collect(x)[0] AS name
 }
-CALL {
-  WITH votes
+CALL (votes) {
   UNWIND votes AS f
   WITH f[2] AS x WHERE x <> ''
   WITH x, count(*) AS c ORDER BY c DESC, x ASC
   RETURN collect(x)[0] AS name_zh
 }
-CALL {
-  WITH votes
+CALL (votes) {
   UNWIND votes AS f
   WITH f[3] AS x, f[4] AS source WHERE x <> ''
   WITH x, count(*) AS c, min(source) AS source ORDER BY c DESC, x ASC
   RETURN collect([x, source])[0] AS en
 }
-CALL {
-  WITH votes
+CALL (votes) {
   UNWIND votes AS f
   UNWIND split(f[5], $alias_sep) AS a
   WITH DISTINCT a WHERE a <> ''
