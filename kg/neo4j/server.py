@@ -382,7 +382,9 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
             start_new_session=True,
             umask=0o077,
         )
-    p.pidfile.write_text(str(proc.pid))
+    fd = os.open(p.pidfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(str(proc.pid))
     settings = local_settings(p)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
