@@ -137,6 +137,11 @@ def remove_outputs(out: Path, names: Iterable[str]) -> None:
         (out / name).unlink(missing_ok=True)
 
 
+def legacy_key(out: Path) -> str:
+    """The key of a folder whose manifest has none: derived from where the folder is."""
+    return digest(str(out.resolve()), size=16)
+
+
 def load_manifest(out: Path, corpus: str = "") -> Manifest:
     """The folder's manifest, or an empty one for ``corpus`` when the folder has none yet."""
     path = out / FILE
@@ -156,6 +161,7 @@ def load_manifest(out: Path, corpus: str = "") -> Manifest:
             for sha, e in data.get("documents", {}).items()
         }
         extra = {k: str(data[k]) for k in ("corpus", "key", "graph") if data.get(k) is not None}
+        extra.setdefault("key", legacy_key(out))  # a manifest from before keys: the same key every time
         retract = [str(d) for d in data.get("retract", [])]
     except (ValueError, TypeError, KeyError, AttributeError) as exc:
         raise PolicyKGError(
@@ -169,4 +175,4 @@ def folder_origin(out: Path) -> tuple[str, str | None]:
     manifest = load_manifest(out) if (out / FILE).exists() else None
     if manifest is not None:
         return manifest.key, manifest.corpus or None
-    return digest(str(out.resolve()), size=16), None
+    return legacy_key(out), None
