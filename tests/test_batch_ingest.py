@@ -73,7 +73,14 @@ def test_changed_document_is_replaced_and_prune_drops_removed(corpus, tmp_path, 
     assert r.pruned == ("out/doc2",) and not (out / "doc2.extraction.json").exists()
     assert r.totals.documents == 6
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert sorted(e["doc_id"] for e in manifest["documents"].values()) == ["doc0", "doc1", "doc3", "doc4", "doc5", "en"]
+    assert sorted(e["doc_id"] for e in manifest["documents"].values()) == [
+        "out/doc0",
+        "out/doc1",
+        "out/doc3",
+        "out/doc4",
+        "out/doc5",
+        "out/en",
+    ]
     # the rebuilt graph has no trace of doc2
     assert not any("doc2" in str(s) for s, _, _ in triples(out))
 
