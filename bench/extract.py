@@ -35,10 +35,10 @@ STARTUP = """
 import time
 t0 = time.perf_counter()
 from extract.registry import load_registry
-from extract.rules import load_rules
-from extract.nlp import pipeline
-from extract.postags import word_tags
-load_registry(); load_rules(); word_tags(); pipeline("zh")
+from extract.zh.rules import load_rules
+from extract.zh.segment import zh_pipeline
+from extract.zh.postags import word_tags
+load_registry(); load_rules(); word_tags(); zh_pipeline()
 print(time.perf_counter() - t0)
 """
 
@@ -94,7 +94,7 @@ def main() -> None:
 
     from extract.nlp import pipeline
     from extract.pipeline import extract_text
-    from extract.postags import word_tags
+    from extract.zh.postags import word_tags
 
     pipeline("zh")
     word_tags()

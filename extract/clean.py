@@ -3,14 +3,17 @@
 Cleaning never rewrites the text: it finds the body's span and the lines to skip, so every
 offset still indexes the raw text. Furniture rules live in ``patterns/furniture.tsv``.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-BULLETS = " \t\u3000•·▪◦●-#"   # "#": Markdown heading marks
+from .tables import read_table
+
+BULLETS = " \t\u3000•·▪◦●-#"  # "#": Markdown heading marks
+
 SENTENCE_END = "。!?!?."
 
 
@@ -18,7 +21,7 @@ SENTENCE_END = "。!?!?."
 class Line:
     start: int
     end: int
-    text: str         # the stripped line; text == raw[start:end]
+    text: str  # the stripped line; text == raw[start:end]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,20 +32,14 @@ class Cleaned:
     note: str | None
     body_start: int
     body_end: int
-    furniture: tuple[tuple[int, int], ...]   # spans inside the body to skip
-    lines: tuple[Line, ...]                  # body lines that are text
+    furniture: tuple[tuple[int, int], ...]  # spans inside the body to skip
+    lines: tuple[Line, ...]  # body lines that are text
 
 
 @lru_cache(maxsize=1)
 def furniture_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    text = resources.files("extract.patterns").joinpath("furniture.tsv").read_text("utf-8")
-    rules = []
-    for raw in text.splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        kind, pattern = raw.split("\t", 1)
-        rules.append((kind, re.compile(pattern)))
-    return tuple(rules)
+    """(kind, regex) of every furniture rule, in file order."""
+    return tuple((row[0], row.regex(1)) for row in read_table("furniture.tsv"))
 
 
 def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -62,6 +59,7 @@ def split_lines(text: str, start: int = 0, end: int | None = None) -> list[Line]
 
 
 def classify(line: str) -> tuple[str, re.Match] | None:
+    """The furniture rule a line matches first, as (kind, match), or None."""
     for kind, rx in furniture_rules():
         m = rx.search(line)
         if m:
@@ -79,6 +77,7 @@ def _normalise_date(value: str) -> str:
 
 
 def clean(text: str) -> Cleaned:
+    """The document's metadata, body span, furniture to skip and text lines; the text itself is never rewritten."""
     lines = split_lines(text)
     title = ""
     date = issuer = note = None
@@ -96,21 +95,21 @@ def clean(text: str) -> Cleaned:
         if kind in ("drop", "footer"):
             furniture.append((line.start, line.end))
             continue
-        if kind == "date":
+        if kind == "date" and hit:
             date = date or _normalise_date(hit[1].group(1))
             furniture.append((line.start, line.end))
             continue
-        if kind == "issuer":
+        if kind == "issuer" and hit:
             issuer = issuer or hit[1].group(1).strip()
             furniture.append((line.start, line.end))
             continue
-        if kind == "note" and in_head and note is None:
+        if kind == "note" and hit and in_head and note is None:
             note = hit[1].group(1).strip()
             furniture.append((line.start, line.end))
             continue
         if in_head and not title and not _is_body_line(line) and len(line.text) >= 4:
             title = line.text
-            body_lines.append(line)   # the title is text too: it names things
+            body_lines.append(line)  # the title is text too: it names things
             body_start = line.start if body_start is None else body_start
             continue
         in_head = False
@@ -120,6 +119,13 @@ def clean(text: str) -> Cleaned:
         body_start = 0
     body_end = max(body_end, body_start)
     furniture = [(s, e) for s, e in furniture if body_start <= s < body_end]
-    return Cleaned(title=title, date=date, issuer=issuer, note=note,
-                   body_start=body_start, body_end=body_end,
-                   furniture=tuple(furniture), lines=tuple(body_lines))
+    return Cleaned(
+        title=title,
+        date=date,
+        issuer=issuer,
+        note=note,
+        body_start=body_start,
+        body_end=body_end,
+        furniture=tuple(furniture),
+        lines=tuple(body_lines),
+    )

@@ -3,6 +3,7 @@
 Detection (charset-normalizer) covers GB18030/GBK, Big5, UTF-16 without BOM and the rest;
 GB2312/GBK answers are widened to GB18030, their superset, so rare characters are not lost.
 """
+
 from __future__ import annotations
 
 from charset_normalizer import from_bytes
@@ -23,12 +24,19 @@ def looks_binary(data: bytes) -> bool:
 
 def _common(ch: str) -> bool:
     o = ord(ch)
-    return (0x20 <= o < 0x7F or ch in "\n\r\t" or 0x3000 <= o <= 0x303F or 0x3400 <= o <= 0x9FFF
-            or 0xFF00 <= o <= 0xFFEF or 0x2000 <= o <= 0x206F or 0xA0 <= o <= 0x24F)
+    return (
+        0x20 <= o < 0x7F
+        or ch in "\n\r\t"
+        or 0x3000 <= o <= 0x303F
+        or 0x3400 <= o <= 0x9FFF
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x2000 <= o <= 0x206F
+        or 0xA0 <= o <= 0x24F
+    )
 
 
 def _utf16_variant(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when the bytes decode to ordinary text that way (no BOM needed).
+    """ "utf-16-le" or "utf-16-be" when the bytes decode to ordinary text that way (no BOM needed).
 
     Ordinary means the NUL bytes (high bytes of ASCII characters) sit on one side of the code
     units, and at least 95% of the characters are ASCII, CJK, CJK punctuation or full-width forms:
@@ -49,13 +57,18 @@ def _utf16_variant(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """(text, encoding) of a file's bytes: a byte-order mark, UTF-8, UTF-16 or a detected encoding;
+    a DocumentError when nothing decodes."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
                 return data.decode(encoding).lstrip("\ufeff"), encoding
             except UnicodeDecodeError as exc:
-                raise DocumentError(path, f"starts with a {encoding} byte-order mark but does not decode: "
-                                          f"{exc.reason}; convert the file to UTF-8") from exc
+                raise DocumentError(
+                    path,
+                    f"starts with a {encoding} byte-order mark but does not decode: "
+                    f"{exc.reason}; convert the file to UTF-8",
+                ) from exc
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -3,6 +3,7 @@
 Pure functions over plain JSON-shaped data (the extraction contract and the gold format), so
 the command, the quality tests and a notebook all score the same way.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,7 +26,8 @@ class EvaluationError(PolicyKGError):
 @dataclass(frozen=True, slots=True)
 class Item:
     """An entity reduced to what scoring needs: its type and normalised surface forms."""
-    type: str | None          # None: any type (a gold relation naming no gold entity)
+
+    type: str | None  # None: any type (a gold relation naming no gold entity)
     forms: frozenset[str]
 
 
@@ -58,38 +60,44 @@ ZERO = Score(0, 0, 0)
 @dataclass(frozen=True)
 class Report:
     """Scores of one document (or the sum over several)."""
+
     entities_typed: Score
     entities_untyped: Score
     entities_by_type: dict[str, Score]
     relations: Score
     relations_by_type: dict[str, Score]
     indicators: Score
-    comparator_agree: tuple[int, int]          # (agreeing, matched pairs)
+    comparator_agree: tuple[int, int]  # (agreeing, matched pairs)
     status_agree: tuple[int, int]
     documents: tuple[str, ...] = field(default=())
 
     def __add__(self, other: Report) -> Report:
         def add_maps(a: dict, b: dict) -> dict:
             return {k: a.get(k, ZERO) + b.get(k, ZERO) for k in sorted(set(a) | set(b))}
-        return Report(self.entities_typed + other.entities_typed,
-                      self.entities_untyped + other.entities_untyped,
-                      add_maps(self.entities_by_type, other.entities_by_type),
-                      self.relations + other.relations,
-                      add_maps(self.relations_by_type, other.relations_by_type),
-                      self.indicators + other.indicators,
-                      (self.comparator_agree[0] + other.comparator_agree[0],
-                       self.comparator_agree[1] + other.comparator_agree[1]),
-                      (self.status_agree[0] + other.status_agree[0],
-                       self.status_agree[1] + other.status_agree[1]),
-                      self.documents + other.documents)
+
+        return Report(
+            self.entities_typed + other.entities_typed,
+            self.entities_untyped + other.entities_untyped,
+            add_maps(self.entities_by_type, other.entities_by_type),
+            self.relations + other.relations,
+            add_maps(self.relations_by_type, other.relations_by_type),
+            self.indicators + other.indicators,
+            (
+                self.comparator_agree[0] + other.comparator_agree[0],
+                self.comparator_agree[1] + other.comparator_agree[1],
+            ),
+            (self.status_agree[0] + other.status_agree[0], self.status_agree[1] + other.status_agree[1]),
+            self.documents + other.documents,
+        )
 
 
 def forms(*names: Iterable[str] | str | None) -> frozenset[str]:
+    """The normalised forms of the names given (None and empty names left out)."""
     out = set()
     for group in names:
         if group is None:
             continue
-        for name in ([group] if isinstance(group, str) else group):
+        for name in [group] if isinstance(group, str) else group:
             key = normalise_name(name or "")
             if key:
                 out.add(key)
@@ -98,16 +106,21 @@ def forms(*names: Iterable[str] | str | None) -> frozenset[str]:
 
 def pred_items(pred: dict) -> dict[str, Item]:
     """Predicted entities by id: name, aliases and mention texts are its forms."""
-    return {e["id"]: Item(e["type"], forms(e.get("name"), e.get("aliases", ()),
-                                           [m.get("text", "") for m in e.get("mentions", ())]))
-            for e in pred.get("entities", [])}
+    return {
+        e["id"]: Item(
+            e["type"], forms(e.get("name"), e.get("aliases", ()), [m.get("text", "") for m in e.get("mentions", ())])
+        )
+        for e in pred.get("entities", [])
+    }
 
 
 def gold_items(gold: dict) -> list[Item]:
+    """The gold file's entities as scoring items."""
     return [Item(e["type"], forms(e["name"], e.get("aliases", ()))) for e in gold.get("entities", [])]
 
 
 def entity_matches(p: Item, g: Item, typed: bool = True) -> bool:
+    """Does the predicted item match the gold one (a shared form, and the type when ``typed``)?"""
     if typed and p.type is not None and g.type is not None and p.type != g.type:
         return False
     return bool(p.forms & g.forms)
@@ -148,15 +161,18 @@ def _gold_lookup(golds: list[Item]):
             return None
         key = normalise_name(name)
         return by_form.get(key) or Item(None, frozenset({key}))
+
     return find
 
 
 def same_unit(a: str, b: str) -> bool:
+    """Are two units the same (亿 = 亿元, 万 = 万元; surrounding spaces aside)?"""
     a, b = (a or "").strip(), (b or "").strip()
     return UNIT_EQUIV.get(a, a) == UNIT_EQUIV.get(b, b)
 
 
 def same_value(a: float, b: float) -> bool:
+    """Are two values the same (within floating-point closeness)?"""
     return math.isclose(float(a), float(b), rel_tol=1e-6, abs_tol=1e-9)
 
 
@@ -195,8 +211,11 @@ def evaluate(pred: dict, gold: dict) -> Report:
     g_inds = gold.get("indicators", [])
 
     def ind_ok(p: dict, g: dict) -> bool:
-        if not (same_value(p["value"], g["value"]) and same_unit(p.get("unit", ""), g.get("unit", ""))
-                and p.get("year") == g.get("year")):
+        if not (
+            same_value(p["value"], g["value"])
+            and same_unit(p.get("unit", ""), g.get("unit", ""))
+            and p.get("year") == g.get("year")
+        ):
             return False
         ps, gs = endpoint(p.get("subject")), find(g.get("subject"))
         if p.get("subject") and gs is not None:
@@ -204,8 +223,9 @@ def evaluate(pred: dict, gold: dict) -> Report:
         return True
 
     ind_pairs = greedy_match(p_inds, g_inds, ind_ok)
-    cmp_agree = sum(1 for pi, gi in ind_pairs
-                    if (p_inds[pi].get("comparator") or "=") == (g_inds[gi].get("comparator") or "="))
+    cmp_agree = sum(
+        1 for pi, gi in ind_pairs if (p_inds[pi].get("comparator") or "=") == (g_inds[gi].get("comparator") or "=")
+    )
     status_agree = sum(1 for pi, gi in ind_pairs if p_inds[pi].get("status") == g_inds[gi].get("status"))
     doc_id = (gold.get("document") or {}).get("id") or (pred.get("document") or {}).get("id") or ""
     return Report(
@@ -217,10 +237,12 @@ def evaluate(pred: dict, gold: dict) -> Report:
         indicators=Score(len(ind_pairs), len(p_inds), len(g_inds)),
         comparator_agree=(cmp_agree, len(ind_pairs)),
         status_agree=(status_agree, len(ind_pairs)),
-        documents=(doc_id,))
+        documents=(doc_id,),
+    )
 
 
 def load_json(path: str | Path) -> dict:
+    """A JSON file, or an EvaluationError saying why it cannot be read."""
     p = Path(path)
     try:
         data = json.loads(p.read_text(encoding="utf-8"))
@@ -229,12 +251,13 @@ def load_json(path: str | Path) -> dict:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise EvaluationError(f"{p}: not a JSON file ({exc})") from None
     if not isinstance(data, dict) or "entities" not in data:
-        raise EvaluationError(f"{p}: not an extraction or gold file (no \"entities\" key)")
+        raise EvaluationError(f'{p}: not an extraction or gold file (no "entities" key)')
     return data
 
 
 def gold_doc_id(path: Path) -> str:
-    return path.name[:-len(".gold.json")] if path.name.endswith(".gold.json") else path.stem
+    """The document id a gold file is for (its name less .gold.json)."""
+    return path.name[: -len(".gold.json")] if path.name.endswith(".gold.json") else path.stem
 
 
 def pair_folders(pred_dir: Path, gold_dir: Path) -> list[tuple[Path, Path]]:
@@ -264,6 +287,7 @@ def evaluate_paths(pred: str | Path, gold: str | Path) -> list[Report]:
 
 
 def total(reports: Sequence[Report]) -> Report:
+    """The sum of several documents' reports."""
     out = reports[0]
     for r in reports[1:]:
         out = out + r
@@ -271,11 +295,17 @@ def total(reports: Sequence[Report]) -> Report:
 
 
 def format_report(r: Report, title: str = "") -> str:
+    """A report as a few lines of text (precision, recall, F1 per part)."""
+
     def row(name: str, s: Score) -> str:
-        return f"  {name:<24} P {s.precision:5.3f}  R {s.recall:5.3f}  F1 {s.f1:5.3f}   ({s.tp}/{s.n_pred} pred, {s.tp}/{s.n_gold} gold)"
+        return (
+            f"  {name:<24} P {s.precision:5.3f}  R {s.recall:5.3f}  F1 {s.f1:5.3f}   "
+            f"({s.tp}/{s.n_pred} pred, {s.tp}/{s.n_gold} gold)"
+        )
 
     def agree(a: tuple[int, int]) -> str:
         return f"{a[0]}/{a[1]} ({a[0] / a[1]:.3f})" if a[1] else "n/a"
+
     lines = [title] if title else []
     lines.append("entities")
     lines.append(row("typed", r.entities_typed))
@@ -292,12 +322,29 @@ def format_report(r: Report, title: str = "") -> str:
 
 
 def report_dict(r: Report) -> dict:
-    s = lambda x: {"precision": x.precision, "recall": x.recall, "f1": x.f1,  # noqa: E731
-                   "tp": x.tp, "pred": x.n_pred, "gold": x.n_gold}
-    return {"documents": list(r.documents),
-            "entities": {"typed": s(r.entities_typed), "untyped": s(r.entities_untyped),
-                         "by_type": {t: s(v) for t, v in r.entities_by_type.items()}},
-            "relations": {"all": s(r.relations), "by_type": {t: s(v) for t, v in r.relations_by_type.items()}},
-            "indicators": {"all": s(r.indicators),
-                           "comparator_agreement": list(r.comparator_agree),
-                           "status_agreement": list(r.status_agree)}}
+    """A report as a JSON-shaped dict."""
+
+    def s(x):
+        return {
+            "precision": x.precision,
+            "recall": x.recall,
+            "f1": x.f1,  # noqa: E731
+            "tp": x.tp,
+            "pred": x.n_pred,
+            "gold": x.n_gold,
+        }
+
+    return {
+        "documents": list(r.documents),
+        "entities": {
+            "typed": s(r.entities_typed),
+            "untyped": s(r.entities_untyped),
+            "by_type": {t: s(v) for t, v in r.entities_by_type.items()},
+        },
+        "relations": {"all": s(r.relations), "by_type": {t: s(v) for t, v in r.relations_by_type.items()}},
+        "indicators": {
+            "all": s(r.indicators),
+            "comparator_agreement": list(r.comparator_agree),
+            "status_agreement": list(r.status_agree),
+        },
+    }

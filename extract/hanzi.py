@@ -4,6 +4,7 @@ OpenCC's ``t2s`` conversion works on phrases; where a phrase conversion would ch
 length, the text is converted character by character instead, so every offset computed on the
 simplified text still indexes the original.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -41,4 +42,5 @@ def to_simplified(text: str) -> str:
 
 
 def has_traditional(text: str) -> bool:
+    """Does the text hold a traditional character?"""
     return to_simplified(text) != text

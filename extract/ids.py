@@ -1,4 +1,5 @@
 """Stable ids: derived from content, identical across runs and machines."""
+
 from __future__ import annotations
 
 import hashlib
@@ -8,6 +9,7 @@ from .textnorm import normalise_name
 
 
 def digest(*parts: object, size: int = 12) -> str:
+    """A short stable hash of the parts."""
     h = hashlib.blake2b("\x1f".join(str(p) for p in parts).encode("utf-8"), digest_size=16)
     return h.hexdigest()[:size]
 
@@ -24,4 +26,5 @@ def entity_id(type_: str, key: str) -> str:
 
 
 def indicator_id(doc_id: str, start: int, metric: str, value: float, unit: str, subject: str | None) -> str:
+    """An indicator's id: the document's id and a hash of where and what the figure is."""
     return f"Indicator/{doc_id}/{digest(start, metric, value, unit, subject or '')}"

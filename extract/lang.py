@@ -5,11 +5,13 @@ characters against Latin letters decides reliably with no model to load (a Chine
 RCEP or GDP, or an English translation quoting 知识城, still comes out right). A Han character
 carries about as much as four Latin letters, hence the weight.
 """
+
 from __future__ import annotations
 
 import re
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+from .textnorm import HAN
+
 _LATIN = re.compile(r"[A-Za-z]")
 HAN_WEIGHT = 4
 SAMPLE_CHARS = 20_000
@@ -18,7 +20,7 @@ SAMPLE_CHARS = 20_000
 def detect_language(text: str) -> str:
     """``"zh"`` or ``"en"``; text with no letters at all counts as Chinese (the default)."""
     sample = text[:SAMPLE_CHARS]
-    han = len(_HAN.findall(sample))
+    han = len(HAN.findall(sample))
     latin = len(_LATIN.findall(sample))
     if han == 0 and latin == 0:
         return "zh"

@@ -3,22 +3,35 @@
 Every offset is a character offset into ``Document.text``: the decoded text of the source
 file, unchanged, so a reader can highlight the source.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-ENTITY_TYPES = ("Region", "Platform", "Institution", "Enterprise", "Industry",
-                "Project", "Initiative", "Event")
-RELATION_TYPES = ("SERVES", "LOCATED_IN", "PART_OF", "ANCHORED_BY",
-                  "COOPERATES_WITH", "OPERATES_IN")
+from .vocab import ENTITY_TYPES, RELATION_TYPES
+
+__all__ = [
+    "ENTITY_TYPES",
+    "RELATION_TYPES",
+    "Document",
+    "Entity",
+    "Evidence",
+    "Extraction",
+    "Indicator",
+    "Mention",
+    "Relation",
+    "Section",
+    "Sentence",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Section:
     """A chapter (一、), article ((一)) or paragraph, as a span of the raw text."""
+
     id: str
-    kind: str            # "chapter" | "article" | "paragraph"
-    number: int | None   # 3 for 三、 or (三); None where no numeral was written
+    kind: str  # "chapter" | "article" | "paragraph"
+    number: int | None  # 3 for 三、 or (三); None where no numeral was written
     title: str
     start: int
     end: int
@@ -37,14 +50,15 @@ class Sentence:
 @dataclass(frozen=True, slots=True)
 class Document:
     """A cleaned document: metadata, where the body lies, and its structure."""
+
     id: str
-    text: str                      # raw decoded text; offsets index this
+    text: str  # raw decoded text; offsets index this
     title: str = ""
     lang: str = "zh"
     source: str = ""
     date: str | None = None
     issuer: str | None = None
-    note: str | None = None        # e.g. the adoption note (…会议通过)
+    note: str | None = None  # e.g. the adoption note (…会议通过)
     body_start: int = 0
     body_end: int = 0
     sections: tuple[Section, ...] = ()
@@ -54,6 +68,7 @@ class Document:
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact comes from: a sentence and the span inside the raw text."""
+
     sentence: str
     start: int
     end: int
@@ -63,16 +78,17 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of text naming something, before mentions are merged into entities."""
+
     start: int
     end: int
     text: str
     type: str
     sentence: str
     rule: str
-    key: str                    # resolution key: registry id, or normalised name
-    name: str                   # canonical name for this key
+    key: str  # resolution key: registry id, or normalised name
+    name: str  # canonical name for this key
     registry_id: str | None = None
-    nested: bool = False        # inside a longer name (知识城 in 知识城南方医院)
+    nested: bool = False  # inside a longer name (知识城 in 知识城南方医院)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +97,7 @@ class Entity:
     type: str
     name: str
     name_en: str | None = None
-    name_en_source: str | None = None      # "official" | "generated" | None
+    name_en_source: str | None = None  # a NameSource ("official" | "generated" | "document") or None
     aliases: tuple[str, ...] = ()
     mentions: tuple[Evidence, ...] = ()
     registry_id: str | None = None
@@ -113,6 +129,7 @@ class Indicator:
 @dataclass(frozen=True, slots=True)
 class Extraction:
     """What one document yields; serialised as the extraction contract."""
+
     document: Document
     entities: tuple[Entity, ...] = ()
     relations: tuple[Relation, ...] = ()

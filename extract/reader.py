@@ -5,6 +5,7 @@ The text returned is the document's raw text: every offset in the pipeline index
 (``extract.formats.limits``): the file's size, what its compressed parts unpack to, and the
 characters of its text, each refused with a reason naming the limit.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,8 +20,16 @@ from .formats.limits import DEFAULT_LIMITS, ReadLimits
 
 MAX_BYTES = DEFAULT_LIMITS.max_bytes
 
-__all__ = ["MAX_BYTES", "SUFFIXES", "ReadLimits", "SourceText", "decode_bytes", "looks_binary", "read_bytes",
-           "read_source"]
+__all__ = [
+    "MAX_BYTES",
+    "SUFFIXES",
+    "ReadLimits",
+    "SourceText",
+    "decode_bytes",
+    "looks_binary",
+    "read_bytes",
+    "read_source",
+]
 
 
 def _over(size: int, limit: int) -> str:
@@ -57,8 +66,9 @@ def read_bytes(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
-def read_source(path: str | Path, data: bytes | None = None, max_bytes: int | None = None,
-                limits: ReadLimits = DEFAULT_LIMITS) -> SourceText:
+def read_source(
+    path: str | Path, data: bytes | None = None, max_bytes: int | None = None, limits: ReadLimits = DEFAULT_LIMITS
+) -> SourceText:
     """Read a document of any supported format; raise DocumentError with a clear reason when unusable.
 
     ``max_bytes``, when given, overrides ``limits.max_bytes``.
@@ -75,9 +85,13 @@ def read_source(path: str | Path, data: bytes | None = None, max_bytes: int | No
         raise DocumentError(p, _over(len(data), limits.max_bytes))
     src = reader(p, data, limits)
     if not src.text.strip():
-        raise DocumentError(p, "file holds only white space" if src.format in ("txt", "md")
-                            else f"no text in this {src.format} file")
+        raise DocumentError(
+            p, "file holds only white space" if src.format in ("txt", "md") else f"no text in this {src.format} file"
+        )
     if len(src.text) > limits.max_chars:
-        raise DocumentError(p, f"text has {len(src.text)} characters, over the limit of {limits.max_chars} "
-                               "characters per document (split the file, or raise --max-chars)")
+        raise DocumentError(
+            p,
+            f"text has {len(src.text)} characters, over the limit of {limits.max_chars} "
+            "characters per document (split the file, or raise --max-chars)",
+        )
     return src

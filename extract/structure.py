@@ -1,27 +1,29 @@
-"""Find chapters, articles, paragraphs and sentences, each as a span of the raw text."""
+"""Find chapters, articles, paragraphs and sentences, each as a span of the raw text.
+
+Headings are data (``patterns/structure.tsv``); sentences are split by the document's language.
+"""
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
-
 
 from .clean import Cleaned, Line
 from .model import Section, Sentence
-
-SENTENCE_END = re.compile(r"[^。!?!?]*(?:[。!?!?]+[”’」』)]*|$)")
+from .tables import read_table
 
 
 @lru_cache(maxsize=1)
 def heading_rules() -> tuple[tuple[str, re.Pattern], ...]:
-    text = resources.files("extract.patterns").joinpath("structure.tsv").read_text("utf-8")
-    return tuple((kind, re.compile(rx)) for kind, rx in
-                 (ln.split("\t", 1) for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
+    """(kind, regex) of every heading rule, in file order."""
+    return tuple((row[0], row.regex(1)) for row in read_table("structure.tsv"))
 
 
 def numeral(value: str) -> int | None:
+    """A heading's numeral (Arabic or Chinese) as a number, None when there is none."""
     if not value:
         return None
     if value.isdigit():
@@ -33,26 +35,12 @@ def numeral(value: str) -> int | None:
 
 
 def heading(line: str) -> tuple[str, int | None, re.Match] | None:
+    """(kind, number, match) of the heading rule a line opens with, or None."""
     for kind, rx in heading_rules():
         m = rx.match(line)
         if m:
             return kind, numeral(m.group("num")), m
     return None
-
-
-def split_sentences(line: Line, skip: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
-    """Sentence spans inside a line, stripped of white space."""
-    spans = []
-    for m in SENTENCE_END.finditer(line.text):
-        if m.start() == m.end():
-            continue
-        seg = m.group(0)
-        lead = len(seg) - len(seg.lstrip())
-        s = line.start + m.start() + lead
-        e = line.start + m.start() + len(seg.rstrip())
-        if e > s and not any(a <= s < b for a, b in skip):
-            spans.append((s, e))
-    return spans
 
 
 def _merge(spans: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
@@ -83,10 +71,12 @@ def _title_of(text: str) -> str:
     return text[:end][:120]
 
 
-def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
-    split = split_sentences
-    if lang == "en":
-        from .english.sentences import split_sentences_en as split
+SplitSentences = Callable[[Line, tuple[tuple[int, int], ...]], list[tuple[int, int]]]
+
+
+def parse(text: str, cleaned: Cleaned, split: SplitSentences) -> tuple[tuple[Section, ...], tuple[Sentence, ...]]:
+    """The document's sections (chapters, articles, paragraphs) and sentences; ``split`` finds the
+    sentences of a line (the document's language's ``split_sentences``)."""
     sections: list[Section] = []
     sentences: list[Sentence] = []
     chapter: Section | None = None
@@ -111,24 +101,38 @@ def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section,
         kind = hit[0] if hit else None
         if n == 0 and line.text == cleaned.title:
             kind = "title"
-        if kind == "chapter":
+        if kind == "chapter" and hit:
             close(article, line.start)
             close(chapter, line.start)
             article = None
             number = hit[1] if hit[1] is not None else last_chapter_no + 1
             last_chapter_no = number
-            body = line.text[hit[2].end():]
+            body = line.text[hit[2].end() :]
             chapter = Section(f"c{len(sections)}", "chapter", number, _title_of(body), line.start, cleaned.body_end)
             add(chapter)
-        elif kind == "article":
+        elif kind == "article" and hit:
             close(article, line.start)
-            body = line.text[hit[2].end():]
-            article = Section(f"a{len(sections)}", "article", hit[1], _title_of(body), line.start,
-                              cleaned.body_end, chapter.id if chapter else None)
+            body = line.text[hit[2].end() :]
+            article = Section(
+                f"a{len(sections)}",
+                "article",
+                hit[1],
+                _title_of(body),
+                line.start,
+                cleaned.body_end,
+                chapter.id if chapter else None,
+            )
             add(article)
         parent = article or chapter
-        para = Section(f"p{len(sections)}", "title" if kind == "title" else "paragraph", None,
-                       _title_of(line.text)[:40], line.start, line.end, parent.id if parent else None)
+        para = Section(
+            f"p{len(sections)}",
+            "title" if kind == "title" else "paragraph",
+            None,
+            _title_of(line.text)[:40],
+            line.start,
+            line.end,
+            parent.id if parent else None,
+        )
         add(para)
         for s, e in split(line, _overlapping(skip, skip_ends, line.start, line.end)):
             sentences.append(Sentence(f"s{len(sentences) + 1:05d}", s, e, text[s:e], para.id))
@@ -140,4 +144,5 @@ def parse(text: str, cleaned: Cleaned, lang: str = "zh") -> tuple[tuple[Section,
 def _cn2an(value: str, mode: str) -> float:
     """cn2an, imported on first use (its import costs a fifth of a second of start-up)."""
     import cn2an
+
     return cn2an.cn2an(value, mode)

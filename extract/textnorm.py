@@ -1,11 +1,19 @@
-"""Length-preserving normalisation, so matching can run on normalised text and offsets stay raw."""
+"""Length-preserving normalisation, so matching can run on normalised text and offsets stay raw;
+and what counts as a Han character, defined once for every rule and language.
+"""
+
 from __future__ import annotations
 
 import re
 import unicodedata
 from functools import lru_cache
 
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+# Han characters: CJK Unified Ideographs, Extension A and the compatibility ideographs
+HAN_CHARS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN = re.compile(f"[{HAN_CHARS}]")  # one Han character (search: any in a text)
+HAN_ONLY = re.compile(f"^[{HAN_CHARS}]+$")  # a text made only of Han characters
+
+_FULLWIDTH: dict[int, int | str] = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _FULLWIDTH.update({ord("「"): "“", ord("」"): "”", ord("『"): "“", ord("』"): "”", ord("—"): "-"})
 

@@ -15,7 +15,7 @@ from urllib.parse import quote, unquote
 from rdflib import Namespace, URIRef
 
 from extract.ids import digest
-from kg.industries import SCHEME
+from ontology.taxonomy import SCHEME
 
 RES = Namespace("https://w3id.org/policykg/id/")
 TAXONOMY_GRAPH: URIRef = SCHEME  # the industry taxonomy's named graph is named by its concept scheme

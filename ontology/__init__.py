@@ -1,1 +1,2 @@
-"""Ontology data files: policykg.ttl (OWL), shapes.ttl (SHACL), industries.ttl (SKOS). See README.md."""
+"""Ontology data files: policykg.ttl (OWL), shapes.ttl (SHACL), industries.ttl (SKOS), and
+taxonomy.py, which reads the taxonomy. See README.md."""

@@ -4,6 +4,7 @@ bars with strict xfails for files known to be below them, and regression floors 
 A file below the bars is listed with the F1 measured when it was listed (entities, relations,
 indicators). Its bar test is a strict xfail, so the run fails the day the file passes (remove the
 entry then), and its floor test keeps each figure from dropping more than SLACK below that."""
+
 from __future__ import annotations
 
 import json
@@ -39,9 +40,14 @@ def summary(name: str, report: Report) -> str:
 
 def bar_params(names: list[str], below_bar: dict[str, tuple[float, float, float]], what: str) -> list:
     """Parameters for a bar test: files in below_bar become strict xfails."""
-    return [pytest.param(n, marks=pytest.mark.xfail(
-                strict=True, reason=f"{what} below the bars (measured F1 {below_bar[n]})"))
-            if n in below_bar else n for n in names]
+    return [
+        pytest.param(
+            n, marks=pytest.mark.xfail(strict=True, reason=f"{what} below the bars (measured F1 {below_bar[n]})")
+        )
+        if n in below_bar
+        else n
+        for n in names
+    ]
 
 
 def assert_bars(report: Report, bars: dict[str, float]) -> None:

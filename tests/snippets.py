@@ -1,4 +1,5 @@
 """Extracting a snippet written for a test: a title line, then the body, as one small document."""
+
 from __future__ import annotations
 
 from extract.model import Extraction

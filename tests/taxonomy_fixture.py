@@ -1,4 +1,4 @@
-"""A tiny industry taxonomy with the shape of ``kg.industries`` (test-only).
+"""A tiny industry taxonomy with the shape of ``ontology.taxonomy`` (test-only).
 
 Tests pass it explicitly so they check the loader's taxonomy handling on their own terms:
 three levels (新一代信息技术 > 集成电路; 生物医药 > 创新药, 医疗器械), Chinese and English labels.

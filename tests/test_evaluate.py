@@ -1,5 +1,7 @@
 """Scoring on small hand-made cases whose right answers are worked out by hand."""
+
 import json
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -7,7 +9,7 @@ from click.testing import CliRunner
 from cli import main
 from extract.evaluate import EvaluationError, evaluate, evaluate_paths, total
 
-GOLD = {
+GOLD: dict[str, Any] = {
     "document": {"id": "d", "lang": "zh", "tuned": True},
     "entities": [
         {"type": "Platform", "name": "中新广州知识城", "aliases": ["知识城"]},
@@ -21,31 +23,50 @@ GOLD = {
         {"head": "中新广州知识城", "type": "SERVES", "tail": "生物医药"},
     ],
     "indicators": [
-        {"subject": None, "metric": "GDP", "value": 3700, "unit": "亿元", "comparator": "~", "year": 2020,
-         "status": "achieved"},
-        {"subject": "生物医药", "metric": "规模", "value": 500, "unit": "亿元", "comparator": ">=", "year": None,
-         "status": "achieved"},
+        {
+            "subject": None,
+            "metric": "GDP",
+            "value": 3700,
+            "unit": "亿元",
+            "comparator": "~",
+            "year": 2020,
+            "status": "achieved",
+        },
+        {
+            "subject": "生物医药",
+            "metric": "规模",
+            "value": 500,
+            "unit": "亿元",
+            "comparator": ">=",
+            "year": None,
+            "status": "achieved",
+        },
     ],
 }
 
 
 def ent(id_, type_, name, aliases=(), mentions=()):
-    return {"id": id_, "type": type_, "name": name, "aliases": list(aliases),
-            "mentions": [{"text": m} for m in mentions]}
+    return {
+        "id": id_,
+        "type": type_,
+        "name": name,
+        "aliases": list(aliases),
+        "mentions": [{"text": m} for m in mentions],
+    }
 
 
-PRED = {
+PRED: dict[str, Any] = {
     "document": {"id": "d"},
     "entities": [
-        ent("P/1", "Platform", "广州知识城", mentions=["知识城"]),    # matches through a mention text
-        ent("I/1", "Industry", "“生物医药”"),                           # quotes are normalised away
+        ent("P/1", "Platform", "广州知识城", mentions=["知识城"]),  # matches through a mention text
+        ent("I/1", "Industry", "“生物医药”"),  # quotes are normalised away
         ent("I/2", "Enterprise", "百济神州"),
-        ent("R/1", "Platform", "新加坡"),                               # wrong type
-        ent("X/1", "Industry", "集成电路"),                             # not in gold
+        ent("R/1", "Platform", "新加坡"),  # wrong type
+        ent("X/1", "Industry", "集成电路"),  # not in gold
     ],
     "relations": [
-        {"head": "I/2", "type": "ANCHORED_BY", "tail": "P/1"},         # reversed: wrong
-        {"head": "R/1", "type": "COOPERATES_WITH", "tail": "P/1"},     # either order, but R/1 mistyped
+        {"head": "I/2", "type": "ANCHORED_BY", "tail": "P/1"},  # reversed: wrong
+        {"head": "R/1", "type": "COOPERATES_WITH", "tail": "P/1"},  # either order, but R/1 mistyped
         {"head": "P/1", "type": "SERVES", "tail": "I/1"},
     ],
     "indicators": [
@@ -81,8 +102,10 @@ def test_relations_need_type_direction_and_typed_endpoints():
 
 
 def test_cooperation_scores_either_way_round():
-    pred = {"entities": [ent("P", "Platform", "知识城"), ent("R", "Region", "新加坡")],
-            "relations": [{"head": "R", "type": "COOPERATES_WITH", "tail": "P"}]}
+    pred = {
+        "entities": [ent("P", "Platform", "知识城"), ent("R", "Region", "新加坡")],
+        "relations": [{"head": "R", "type": "COOPERATES_WITH", "tail": "P"}],
+    }
     assert evaluate(pred, GOLD).relations.tp == 1
 
 
@@ -116,8 +139,9 @@ def test_eval_command_files_and_folders(tmp_path):
     (tmp_path / "g").mkdir()
     (tmp_path / "p" / "d.extraction.json").write_text(json.dumps(PRED, ensure_ascii=False), "utf-8")
     (tmp_path / "g" / "d.gold.json").write_text(json.dumps(GOLD, ensure_ascii=False), "utf-8")
-    res = CliRunner().invoke(main, ["eval", str(tmp_path / "p" / "d.extraction.json"),
-                                    str(tmp_path / "g" / "d.gold.json")])
+    res = CliRunner().invoke(
+        main, ["eval", str(tmp_path / "p" / "d.extraction.json"), str(tmp_path / "g" / "d.gold.json")]
+    )
     assert res.exit_code == 0, res.output
     assert "typed" in res.output and "F1 0.667" in res.output
     res = CliRunner().invoke(main, ["eval", "--json", str(tmp_path / "p"), str(tmp_path / "g")])

@@ -1,4 +1,5 @@
 """Every supported format through its library, and the files that must fail with one clear line."""
+
 import pytest
 from docmakers import make_docx, make_pdf
 
@@ -27,7 +28,7 @@ def test_html_drops_tags_scripts_and_furniture():
     text = html_to_text(PAGE.format(charset="utf-8"))
     lines = text.splitlines()
     assert lines[0] == "中新广州知识城发展规划"
-    assert "黄埔区加快建设中新广州知识城,推进生物医药产业发展。" in lines    # inline <b> does not split
+    assert "黄埔区加快建设中新广州知识城,推进生物医药产业发展。" in lines  # inline <b> does not split
     assert "小鹏汽车" in lines and "粤芯半导体" in lines
     for furniture in ("var", "color", "首页", "当前位置", "分享到", "版权所有"):
         assert furniture not in text
@@ -47,14 +48,18 @@ def test_html_document_extracts_entities(tmp_path):
     x = extract_file(p)
     ids = {e.id for e in x.entities}
     assert KC in ids and "Enterprise/xpeng" in ids
-    for e in x.entities:                       # offsets index the extracted text
+    for e in x.entities:  # offsets index the extracted text
         for m in e.mentions:
-            assert read_source(p).text[m.start:m.end] == m.text
+            assert read_source(p).text[m.start : m.end] == m.text
 
 
 def test_docx_paragraphs_and_tables_in_order_without_header(tmp_path):
-    p = make_docx(tmp_path / "plan.docx", ["中新广州知识城发展规划", ZH], table=[["小鹏汽车", "百济神州"]],
-                  header="内部资料 第1页")
+    p = make_docx(
+        tmp_path / "plan.docx",
+        ["中新广州知识城发展规划", ZH],
+        table=[["小鹏汽车", "百济神州"]],
+        header="内部资料 第1页",
+    )
     src = read_source(p)
     assert src.format == "docx" and src.extracted
     assert src.text.splitlines() == ["中新广州知识城发展规划", ZH, "小鹏汽车", "百济神州"]
@@ -71,7 +76,9 @@ def test_corrupt_docx_fails_clearly(tmp_path, data):
 
 
 def test_pdf_text_layer_joins_wrapped_lines_and_drops_page_numbers(tmp_path):
-    p = make_pdf(tmp_path / "plan.pdf", ["黄埔区加快建设中新广州知识城,", "推进生物医药产业发展。"], page_number="- 7 -")
+    p = make_pdf(
+        tmp_path / "plan.pdf", ["黄埔区加快建设中新广州知识城,", "推进生物医药产业发展。"], page_number="- 7 -"
+    )
     src = read_source(p)
     assert src.format == "pdf"
     assert src.text.splitlines() == ["黄埔区加快建设中新广州知识城,推进生物医药产业发展。"]
@@ -111,18 +118,21 @@ def test_big5_traditional_is_matched_as_simplified_but_reported_as_written(tmp_p
     by_id = {e.id: e for e in x.entities}
     assert {KC, "Region/huangpu-district", "Industry/biomedicine"} <= set(by_id)
     mention = by_id[KC].mentions[0]
-    assert mention.text == "中新廣州知識城" == trad[mention.start:mention.end]
-    assert {s.text for s in x.document.sentences} <= {trad[s.start:s.end] for s in x.document.sentences}
+    assert mention.text == "中新廣州知識城" == trad[mention.start : mention.end]
+    assert {s.text for s in x.document.sentences} <= {trad[s.start : s.end] for s in x.document.sentences}
     assert any(i.value == 5 and i.unit == "%" and i.year == 2025 for i in x.indicators)
 
 
-@pytest.mark.parametrize("name,data,reason", [
-    ("empty.txt", b"", "empty file"),
-    ("blank.md", b"  \n\t\n", "white space"),
-    ("bin.txt", bytes(range(256)) * 8, "binary"),
-    ("bin.html", b"\x00\x01\x02" * 500, "binary"),
-    ("sheet.xlsx", b"PK\x03\x04", "unsupported file type"),
-])
+@pytest.mark.parametrize(
+    "name,data,reason",
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.md", b"  \n\t\n", "white space"),
+        ("bin.txt", bytes(range(256)) * 8, "binary"),
+        ("bin.html", b"\x00\x01\x02" * 500, "binary"),
+        ("sheet.xlsx", b"PK\x03\x04", "unsupported file type"),
+    ],
+)
 def test_unusable_files(tmp_path, name, data, reason):
     p = tmp_path / name
     p.write_bytes(data)
@@ -137,12 +147,16 @@ def test_oversize_file_is_refused(tmp_path):
         read_source(p, max_bytes=1000)
 
 
-@pytest.mark.parametrize("text,lang", [
-    (ZH, "zh"), ("Huangpu District will build the Sino-Singapore Guangzhou Knowledge City.", "en"),
-    ("黄埔区落实RCEP,推动GDP增长,发展AI和IC产业。", "zh"),
-    ("The plan names 中新广州知识城 (Sino-Singapore Guangzhou Knowledge City) as the core platform.", "en"),
-    ("2025 5% 300", "zh"),
-])
+@pytest.mark.parametrize(
+    "text,lang",
+    [
+        (ZH, "zh"),
+        ("Huangpu District will build the Sino-Singapore Guangzhou Knowledge City.", "en"),
+        ("黄埔区落实RCEP,推动GDP增长,发展AI和IC产业。", "zh"),
+        ("The plan names 中新广州知识城 (Sino-Singapore Guangzhou Knowledge City) as the core platform.", "en"),
+        ("2025 5% 300", "zh"),
+    ],
+)
 def test_language_by_script(text, lang):
     assert detect_language(text) == lang
 
@@ -152,8 +166,8 @@ def test_markdown_headings_are_read_as_headings(tmp_path):
     text = "# 中新广州知识城发展规划\n\n## 一、总体要求\n\n" + ZH + "\n\n## 二、重点任务\n\n" + ZH + "\n"
     p.write_text(text, encoding="utf-8")
     x = extract_file(p)
-    assert x.document.text == text                              # the file itself: offsets index it
+    assert x.document.text == text  # the file itself: offsets index it
     chapters = [s for s in x.document.sections if s.kind == "chapter"]
     assert [c.number for c in chapters] == [1, 2]
-    assert all(text[s.start:s.end] == s.text for s in x.document.sentences)
+    assert all(text[s.start : s.end] == s.text for s in x.document.sentences)
     assert KC in {e.id for e in x.entities}

@@ -1,4 +1,5 @@
 """The gold annotations themselves are consistent (tests/gold/validate.py)."""
+
 import importlib.util
 from pathlib import Path
 
@@ -6,6 +7,7 @@ import pytest
 
 GOLD = Path(__file__).parent / "gold"
 spec = importlib.util.spec_from_file_location("gold_validate", GOLD / "validate.py")
+assert spec is not None and spec.loader is not None
 validate = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(validate)
 

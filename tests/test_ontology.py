@@ -1,4 +1,5 @@
 """The OWL ontology: bilingual labels and definitions, alignments, and that code only uses declared terms."""
+
 import re
 from pathlib import Path
 
@@ -20,7 +21,7 @@ def onto() -> Graph:
 
 
 def declared(g: Graph) -> set[str]:
-    return {str(s)[len(NS):] for k in KINDS for s in g.subjects(RDF.type, k) if str(s).startswith(NS)}
+    return {str(s)[len(NS) :] for k in KINDS for s in g.subjects(RDF.type, k) if str(s).startswith(NS)}
 
 
 def test_closed_namespace_matches_the_ontology_both_ways(onto):
@@ -51,6 +52,7 @@ def test_vocabulary_of_the_extraction_contract_is_declared(onto):
 
 def test_indicator_datatypes(onto):
     from rdflib import XSD
+
     assert (PKG.value, RDFS.range, XSD.decimal) in onto
     assert (PKG.year, RDFS.range, XSD.gYear) in onto
     for p in (PKG.unit, PKG.comparator, PKG.status):
@@ -69,7 +71,7 @@ def _code_terms() -> set[tuple[str, str]]:
     """(file, term) for every PKG.term / PKG["term"] in the code and every pkg:term in shapes and queries."""
     found = set()
     code = [*ROOT.glob("kg/**/*.py"), *ROOT.glob("extract/*.py"), *ROOT.glob("commands/*.py"), *ROOT.glob("tests/*.py")]
-    for f in (f for f in code if f.name != Path(__file__).name):      # this file misspells on purpose
+    for f in (f for f in code if f.name != Path(__file__).name):  # this file misspells on purpose
         for m in re.finditer(r"\bPKG(?:\.([A-Za-z_]\w*)|\[\"(\w+)\"\])", f.read_text(encoding="utf-8")):
             name = m.group(1) or m.group(2)
             if not name.startswith("_"):
@@ -82,6 +84,6 @@ def _code_terms() -> set[tuple[str, str]]:
 
 def test_ontology_terms_used_in_code_shapes_and_queries_exist(onto):
     terms = _code_terms()
-    assert len({t for _, t in terms}) > 20                     # the scan does see the code
+    assert len({t for _, t in terms}) > 20  # the scan does see the code
     missing = sorted((f, t) for f, t in terms if t not in declared(onto))
     assert not missing, f"terms used but not declared in ontology/policykg.ttl: {missing}"

@@ -130,7 +130,7 @@ def test_indicators_are_nodes_with_typed_literals():
 
 def test_industries_map_to_taxonomy_concepts():
     g = to_graph([handmade_extraction()])
-    from kg.industries import IND
+    from ontology.taxonomy import IND
 
     assert (iri(eid("基因检测")), SKOS.exactMatch, IND["genetic-testing"]) in g
     assert (iri(eid("高端生物医药")), SKOS.broadMatch, IND["biomedicine"]) in g

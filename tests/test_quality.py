@@ -6,6 +6,7 @@ different annotators (zh-*, zh2-*); nobody tunes rules on them. English gold fil
 English extractor: they are scored here too (nothing is skipped) but asserted in
 tests/test_quality_en.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -31,7 +32,7 @@ def gold_files() -> list[Path]:
 
 
 def text_of(gold: dict, path: Path) -> Path:
-    doc_id = path.name[:-len(".gold.json")]
+    doc_id = path.name[: -len(".gold.json")]
     for candidate in (GOLD / "texts" / f"{doc_id}.txt", ROOT / gold["document"].get("source", "")):
         if candidate.is_file():
             return candidate
@@ -48,8 +49,9 @@ def scores() -> dict:
 
 
 def untuned_chinese(scores) -> list[str]:
-    return [n for n, (g, _) in scores.items()
-            if not g["document"].get("tuned") and g["document"].get("lang", "zh") == "zh"]
+    return [
+        n for n, (g, _) in scores.items() if not g["document"].get("tuned") and g["document"].get("lang", "zh") == "zh"
+    ]
 
 
 def test_there_is_gold_for_the_sample_and_two_held_out_sets():
@@ -65,7 +67,7 @@ def test_quality_bars(scores, name):
     doc = gold["document"]
     print("\n" + summary(name, report))
     if doc.get("lang", "zh") != "zh":
-        return                       # English files are asserted in tests/test_quality_en.py
+        return  # English files are asserted in tests/test_quality_en.py
     assert_bars(report, SAMPLE_BARS if doc.get("tuned") else UNTUNED_BARS)
 
 
@@ -80,8 +82,10 @@ def test_untuned_chinese_texts_together_meet_the_bars(scores):
     names = untuned_chinese(scores)
     assert len(names) >= 6
     ent, rel, ind = total([scores[n][1] for n in names])
-    print(f"\nheld-out Chinese, {len(names)} texts, micro F1: entities {ent.f1:.3f}, "
-          f"relations {rel.f1:.3f}, indicators {ind.f1:.3f}")
+    print(
+        f"\nheld-out Chinese, {len(names)} texts, micro F1: entities {ent.f1:.3f}, "
+        f"relations {rel.f1:.3f}, indicators {ind.f1:.3f}"
+    )
     assert ent.f1 >= UNTUNED_BARS["entities"]
     assert rel.f1 >= UNTUNED_BARS["relations"]
     assert ind.f1 >= UNTUNED_BARS["indicators"]

@@ -5,6 +5,7 @@ tuned on them (unlike the held-out texts of tests/gold/texts/), so every Chinese
 the held-out bars. Files below them are listed in BELOW_BAR (see tests/quality_bars.py). English
 files are scored and printed here and asserted in tests/test_quality_en.py.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,7 +28,7 @@ def dev_files() -> list[Path]:
 
 @pytest.fixture(scope="module")
 def scores() -> dict:
-    return {p.name: score(p, DEV / (p.name[:-len(".gold.json")] + ".txt")) for p in dev_files()}
+    return {p.name: score(p, DEV / (p.name[: -len(".gold.json")] + ".txt")) for p in dev_files()}
 
 
 def test_the_dev_set_is_there():
@@ -44,7 +45,7 @@ def test_dev_quality_bars(scores, name):
     gold, report = scores[name]
     print("\n" + summary(name, report))
     if gold["document"].get("lang", "zh") != "zh":
-        return                       # English files are asserted in tests/test_quality_en.py
+        return  # English files are asserted in tests/test_quality_en.py
     assert_bars(report, UNTUNED_BARS)
 
 

@@ -13,6 +13,7 @@ typed entity F1 >= 0.75 and indicator F1 >= 0.70 on every English gold file.
 test_no_regression_below_measured keeps every figure from dropping more than 0.03 below what was
 measured (entities, relations, indicators).
 """
+
 import importlib.util
 import json
 from pathlib import Path
@@ -25,10 +26,14 @@ from extract.evaluate import evaluate
 from extract.pipeline import extract_text
 
 ROOT = Path(__file__).resolve().parents[1]
-HELD_OUT = sorted(p for p in (ROOT / "tests" / "gold").glob("*.gold.json")
-                  if json.loads(p.read_text(encoding="utf-8"))["document"].get("lang") == "en")
-DEV = sorted((ROOT / "tests" / "gold" / "dev").glob("dev-en-*.gold.json")) + \
-    sorted((ROOT / "tests" / "data").glob("en-dev-*.gold.json"))
+HELD_OUT = sorted(
+    p
+    for p in (ROOT / "tests" / "gold").glob("*.gold.json")
+    if json.loads(p.read_text(encoding="utf-8"))["document"].get("lang") == "en"
+)
+DEV = sorted((ROOT / "tests" / "gold" / "dev").glob("dev-en-*.gold.json")) + sorted(
+    (ROOT / "tests" / "data").glob("en-dev-*.gold.json")
+)
 ENTITY_F1 = 0.75
 INDICATOR_F1 = 0.70
 BELOW_BAR: dict[str, dict[str, float]] = {}
@@ -55,7 +60,7 @@ def test_there_is_english_gold():
 
 
 def _text(gold: dict, path: Path) -> str:
-    beside = path.with_name(path.name[:-len(".gold.json")] + ".txt")
+    beside = path.with_name(path.name[: -len(".gold.json")] + ".txt")
     source = beside if beside.is_file() else ROOT / gold["document"]["source"]
     return source.read_text(encoding="utf-8")
 
@@ -74,8 +79,12 @@ def scores():
 def _params(kind):
     for g in HELD_OUT + DEV:
         if kind in BELOW_BAR.get(g.name, {}):
-            yield pytest.param(g.name, marks=pytest.mark.xfail(
-                strict=True, reason=f"held-out text below the bar (measured {kind} F1 {BELOW_BAR[g.name][kind]})"))
+            yield pytest.param(
+                g.name,
+                marks=pytest.mark.xfail(
+                    strict=True, reason=f"held-out text below the bar (measured {kind} F1 {BELOW_BAR[g.name][kind]})"
+                ),
+            )
         else:
             yield g.name
 
@@ -83,15 +92,18 @@ def _params(kind):
 @pytest.mark.parametrize("gold", list(_params("entities")))
 def test_english_entity_f1(scores, gold):
     r = scores[gold]
-    assert r.entities_typed.f1 >= ENTITY_F1, (f"{gold}: typed entity P={r.entities_typed.precision:.2f} "
-                                             f"R={r.entities_typed.recall:.2f} F1={r.entities_typed.f1:.2f}")
+    assert r.entities_typed.f1 >= ENTITY_F1, (
+        f"{gold}: typed entity P={r.entities_typed.precision:.2f} "
+        f"R={r.entities_typed.recall:.2f} F1={r.entities_typed.f1:.2f}"
+    )
 
 
 @pytest.mark.parametrize("gold", list(_params("indicators")))
 def test_english_indicator_f1(scores, gold):
     r = scores[gold]
-    assert r.indicators.f1 >= INDICATOR_F1, (f"{gold}: indicator P={r.indicators.precision:.2f} "
-                                            f"R={r.indicators.recall:.2f} F1={r.indicators.f1:.2f}")
+    assert r.indicators.f1 >= INDICATOR_F1, (
+        f"{gold}: indicator P={r.indicators.precision:.2f} R={r.indicators.recall:.2f} F1={r.indicators.f1:.2f}"
+    )
 
 
 @pytest.mark.parametrize("gold", sorted(MEASURED))
@@ -104,6 +116,7 @@ def test_every_english_gold_file_is_measured():
 
 
 _spec = importlib.util.spec_from_file_location("gold_validate", ROOT / "tests" / "gold" / "validate.py")
+assert _spec is not None and _spec.loader is not None
 _validate = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_validate)
 

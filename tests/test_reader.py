@@ -25,8 +25,9 @@ def test_utf8_bom_stripped(tmp_path):
     assert read_source(p).text == "广州开发区"
 
 
-@pytest.mark.parametrize("data,reason", [(b"", "empty"), (b"\x00\x01\x02binary\x00", "binary"),
-                                         (b"   \n\n", "white space")])
+@pytest.mark.parametrize(
+    "data,reason", [(b"", "empty"), (b"\x00\x01\x02binary\x00", "binary"), (b"   \n\n", "white space")]
+)
 def test_bad_files_raise_clear_errors(tmp_path, data, reason):
     p = tmp_path / "bad.txt"
     p.write_bytes(data)

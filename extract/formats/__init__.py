@@ -8,6 +8,7 @@ What "the raw text" is (every offset in an extraction indexes it):
   page furniture removed; one block a line). That text is not the file's bytes, so ingest stores
   it beside the extraction as ``<doc-id>.text.txt`` and offsets index that file.
 """
+
 from __future__ import annotations
 
 import importlib
@@ -21,8 +22,11 @@ from .source import SourceText
 # suffix -> (module in this package, reader function); modules load on first use (bs4, lxml,
 # python-docx and pdfminer cost start-up time that a run with nothing to read should not pay)
 READERS: dict[str, tuple[str, str]] = {
-    ".txt": ("plain", "read_plain"), ".md": ("plain", "read_plain"), ".markdown": ("plain", "read_plain"),
-    ".html": ("html", "read_html"), ".htm": ("html", "read_html"),
+    ".txt": ("plain", "read_plain"),
+    ".md": ("plain", "read_plain"),
+    ".markdown": ("plain", "read_plain"),
+    ".html": ("html", "read_html"),
+    ".htm": ("html", "read_html"),
     ".docx": ("docx", "read_docx"),
     ".pdf": ("pdf", "read_pdf"),
 }
@@ -38,8 +42,9 @@ def reader_for(path: str | Path) -> Reader:
     try:
         module, func = READERS[suffix]
     except KeyError:
-        raise DocumentError(path, f"unsupported file type {suffix or '(none)'}; "
-                                  f"use one of {', '.join(SUFFIXES)}") from None
+        raise DocumentError(
+            path, f"unsupported file type {suffix or '(none)'}; use one of {', '.join(SUFFIXES)}"
+        ) from None
     return getattr(importlib.import_module(f"{__name__}.{module}"), func)
 
 

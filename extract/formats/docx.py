@@ -5,6 +5,7 @@ stored beside the extraction as ``<doc-id>.text.txt``. A .docx is a ZIP containe
 python-docx unpacks it, the sizes its directory declares are checked against the limits (the
 ZIP reader never yields more than a part declares, so the declared sizes bound the memory).
 """
+
 from __future__ import annotations
 
 import io
@@ -30,7 +31,7 @@ def _blocks(document) -> list[str]:
             seen = set()
             for row in item.rows:
                 for cell in row.cells:
-                    if id(cell._tc) in seen:       # merged cells repeat
+                    if id(cell._tc) in seen:  # merged cells repeat
                         continue
                     seen.add(id(cell._tc))
                     out.extend(p.text for p in cell.paragraphs)
@@ -45,12 +46,14 @@ def check_container(path: Path, data: bytes, limits: ReadLimits) -> None:
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise DocumentError(path, f"corrupt .docx ({type(exc).__name__}: {exc}); re-save it from Word") from exc
     if len(infos) > limits.max_entries:
-        raise DocumentError(path, f"the .docx container holds {len(infos)} parts, over the limit of "
-                                  f"{limits.max_entries}")
+        raise DocumentError(
+            path, f"the .docx container holds {len(infos)} parts, over the limit of {limits.max_entries}"
+        )
     unpacked = sum(i.file_size for i in infos)
     if unpacked > limits.max_unpacked:
-        raise DocumentError(path, f"the .docx container unpacks to {unpacked} bytes, over the "
-                                  f"{limits.max_unpacked} byte limit")
+        raise DocumentError(
+            path, f"the .docx container unpacks to {unpacked} bytes, over the {limits.max_unpacked} byte limit"
+        )
 
 
 def read_docx(path: Path, data: bytes, limits: ReadLimits) -> SourceText:
@@ -65,7 +68,7 @@ def read_docx(path: Path, data: bytes, limits: ReadLimits) -> SourceText:
         raise DocumentError(path, f"corrupt .docx ({type(exc).__name__}: {exc}); re-save it from Word") from exc
     except MemoryError:
         raise
-    except Exception as exc:   # lxml syntax errors inside the package and the like
+    except Exception as exc:  # lxml syntax errors inside the package and the like
         raise DocumentError(path, f"corrupt .docx ({type(exc).__name__}); re-save it from Word") from exc
     lines = [" ".join(b.split()) for b in blocks]
     text = "\n".join(ln for ln in lines if ln)

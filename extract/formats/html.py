@@ -7,12 +7,12 @@ The page is parsed by libxml2 (lxml) and walked once, iteratively, so time grows
 of the page whatever its depth. libxml2 stops reading at a nesting depth of 2048 elements; a page
 nested deeper is refused with that reason rather than read in part.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 import lxml.html
@@ -21,12 +21,13 @@ from lxml import etree
 
 from ..encoding import decode_declared
 from ..errors import DocumentError
+from ..tables import read_table
 from .limits import ReadLimits
 from .source import SourceText
 
-_BREAK = "\u2028"          # marks a block boundary while white space is collapsed
+_BREAK = "\u2028"  # marks a block boundary while white space is collapsed
 _SPACE = re.compile(r"[ \t\r\n\f\v\u00a0]+")
-MAX_DEPTH = 2048           # libxml2's nesting limit for large documents (XML_PARSE_HUGE)
+MAX_DEPTH = 2048  # libxml2's nesting limit for large documents (XML_PARSE_HUGE)
 
 
 @dataclass(frozen=True)
@@ -38,13 +39,16 @@ class HtmlRules:
 
 @lru_cache(maxsize=1)
 def html_rules() -> HtmlRules:
-    text = resources.files("extract.patterns").joinpath("html_furniture.tsv").read_text("utf-8")
-    tags, attrs, blocks = set(), [], set()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, value = line.split("\t", 1)
-        {"tag": tags.add, "block": blocks.add, "attr": lambda v: attrs.append(re.compile(v))}[kind](value)
+    """Which elements are furniture and which start a line (patterns/html_furniture.tsv)."""
+    tags: set[str] = set()
+    attrs: list[re.Pattern] = []
+    blocks: set[str] = set()
+    for row in read_table("html_furniture.tsv"):
+        kind, value = row.cells
+        if kind == "attr":
+            attrs.append(row.regex(1))
+        else:
+            (tags if kind == "tag" else blocks).add(value)
     return HtmlRules(frozenset(tags), tuple(attrs), frozenset(blocks))
 
 
@@ -66,7 +70,7 @@ def _parse(markup: str):
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, no_network=True)
     try:
         root = lxml.html.document_fromstring(markup, parser=parser)
-    except etree.ParserError:       # nothing but white space, comments or a doctype
+    except etree.ParserError:  # nothing but white space, comments or a doctype
         root = None
     if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
         raise TooDeep(f"the page nests elements more than {MAX_DEPTH} deep, past what the HTML parser reads")
@@ -80,7 +84,7 @@ def _chunks(body, rules: HtmlRules) -> tuple[list[str], bool]:
     walk = etree.iterwalk(body, events=("start", "end"))
     skipped = None
     for event, el in walk:
-        if not isinstance(el.tag, str):   # a comment or processing instruction left in: only its tail counts
+        if not isinstance(el.tag, str):  # a comment or processing instruction left in: only its tail counts
             if event == "end" and el.tail:
                 out.append(el.tail)
             continue
@@ -133,6 +137,6 @@ def read_html(path: Path, data: bytes, limits: ReadLimits) -> SourceText:
         raise DocumentError(path, f"HTML refused: {exc}") from None
     except MemoryError:
         raise
-    except Exception as exc:          # lxml raises many kinds on broken markup
+    except Exception as exc:  # lxml raises many kinds on broken markup
         raise DocumentError(path, f"cannot parse HTML: {exc}") from exc
     return SourceText(path=str(path), text=text, encoding=encoding, format="html")

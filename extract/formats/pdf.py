@@ -10,6 +10,7 @@ decoders it calls for the expanding filters (Flate, LZW, RunLength) are replaced
 that count every byte they produce against the document's budget (``ReadLimits.max_unpacked``)
 and stop the read as soon as it is spent.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,7 +20,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from pdfminer import lzw, pdftypes, runlength
@@ -27,6 +27,7 @@ from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTTextContainer, LTTextLine
 
 from ..errors import DocumentError
+from ..tables import read_table
 from .limits import DecodeBudget, OverLimit, ReadLimits
 from .source import SourceText
 
@@ -140,8 +141,8 @@ def decode_budget(limit: int) -> Iterator[DecodeBudget]:
 
 @lru_cache(maxsize=1)
 def page_furniture() -> tuple[re.Pattern, ...]:
-    text = resources.files("extract.patterns").joinpath("pdf_furniture.tsv").read_text("utf-8")
-    return tuple(re.compile(ln) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    """Regexes of page-furniture lines (patterns/pdf_furniture.tsv)."""
+    return tuple(row.regex(0) for row in read_table("pdf_furniture.tsv"))
 
 
 def _join(prev: str, nxt: str) -> str:
@@ -187,8 +188,10 @@ def pdf_to_text(data: bytes, max_chars: int | None = None) -> tuple[str, int]:
                 paragraphs.extend(found)
                 chars += sum(len(p) + 1 for p in found)
         if max_chars is not None and chars > max_chars:
-            raise OverLimit(f"its text has more than {max_chars} characters (the limit per document) "
-                            f"by page {pages}; split the file, or raise --max-chars")
+            raise OverLimit(
+                f"its text has more than {max_chars} characters (the limit per document) "
+                f"by page {pages}; split the file, or raise --max-chars"
+            )
     return "\n".join(paragraphs) + ("\n" if paragraphs else ""), pages
 
 
@@ -205,7 +208,7 @@ def read_pdf(path: Path, data: bytes, limits: ReadLimits) -> SourceText:
         raise DocumentError(path, f"PDF refused: {exc}") from None
     except MemoryError:
         raise
-    except Exception as exc:      # pdfminer raises many kinds on broken or encrypted files
+    except Exception as exc:  # pdfminer raises many kinds on broken or encrypted files
         kind = "encrypted" if "crypt" in type(exc).__name__.lower() or "password" in str(exc).lower() else "corrupt"
         raise DocumentError(path, f"{kind} PDF ({type(exc).__name__}); cannot read its text") from exc
     if not text.strip():

@@ -1,4 +1,5 @@
 """Plain text and Markdown: the decoded file is the raw text."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,9 +15,12 @@ MAX_BYTES_PER_CHAR = 4  # no encoding policykg reads needs more bytes for one ch
 def read_plain(path: Path, data: bytes, limits: ReadLimits) -> SourceText:
     """Decode the file; one surely longer than the character limit is refused before decoding."""
     if len(data) > MAX_BYTES_PER_CHAR * limits.max_chars:
-        raise DocumentError(path, f"text has at least {len(data) // MAX_BYTES_PER_CHAR} characters, over the "
-                                  f"limit of {limits.max_chars} characters per document "
-                                  "(split the file, or raise --max-chars)")
+        raise DocumentError(
+            path,
+            f"text has at least {len(data) // MAX_BYTES_PER_CHAR} characters, over the "
+            f"limit of {limits.max_chars} characters per document "
+            "(split the file, or raise --max-chars)",
+        )
     if looks_binary(data):
         raise DocumentError(path, "binary file, not text")
     text, encoding = decode_bytes(data, str(path))

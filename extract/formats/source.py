@@ -1,4 +1,5 @@
 """The text a reader got out of a source file, with how it got it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -8,8 +9,8 @@ from dataclasses import dataclass
 class SourceText:
     path: str
     text: str
-    encoding: str        # the decoding used; "" for formats that carry their own (docx, pdf)
-    format: str          # "txt" | "md" | "html" | "docx" | "pdf"
+    encoding: str  # the decoding used; "" for formats that carry their own (docx, pdf)
+    format: str  # "txt" | "md" | "html" | "docx" | "pdf"
 
     @property
     def extracted(self) -> bool:

@@ -22,7 +22,7 @@ SOURCES = (
     "kg.output.rdf",
     "kg.iri",
     "kg.vocab",
-    "kg.industries",
+    "ontology.taxonomy",
     "kg.batch.worker",
     "kg.output.graph_files",
 )

@@ -36,7 +36,7 @@ def warm_up() -> None:
     """Load spaCy, the private jieba dictionary, the rule data and the RDF writer once, before
     workers fork from this process, so each worker starts with them (shared copy-on-write) instead
     of loading its own, and a document's time limit is spent on the document alone."""
-    from extract.english.rules import heads, terms
+    from extract.en.rules import heads, terms
     from extract.nlp import pipeline
     from kg.batch.worker import warm_up_document
 

@@ -235,7 +235,7 @@ def load(
 ) -> LoadSummary:
     """Replace each extraction's document in the graph; with ``prune``, drop documents not given.
 
-    ``taxonomy`` defaults to the project's (``kg.industries``); None loads without the taxonomy
+    ``taxonomy`` defaults to the project's (``ontology.taxonomy``); None loads without the taxonomy
     (tests, benchmarks). With an ``origin`` (the folder the extractions come from), a document
     another folder loaded is refused rather than replaced, and ``prune`` drops only documents
     that came from this folder.

@@ -1,6 +1,6 @@
 """The industry taxonomy in Neo4j: concepts as (:Industry:Concept) nodes linked by [:BROADER].
 
-The taxonomy itself (ontology/industries.ttl) is read by ``kg.industries``; this module only
+The taxonomy itself (ontology/industries.ttl) is read by ``ontology.taxonomy``; this module only
 turns it into Cypher parameters and maps extracted Industry entities onto its concepts, so that
 ``(p)-[:SERVES]->(:Industry)-[:BROADER*0..]->(target)`` finds platforms serving narrower
 industries too.
@@ -15,12 +15,12 @@ from typing import Protocol
 from neo4j import ManagedTransaction
 
 from extract.model import Entity
-from kg import industries
 from kg.neo4j import cypher
+from ontology import taxonomy as industries
 
 
 class IndustryTaxonomy(Protocol):
-    """What ``kg.industries`` provides (a module satisfies this protocol)."""
+    """What ``ontology.taxonomy`` provides (a module satisfies this protocol)."""
 
     def taxonomy(self) -> tuple: ...  # Concept(iri, zh, en, broader, aliases), ...
 

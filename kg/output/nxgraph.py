@@ -17,11 +17,11 @@ from typing import cast
 
 import networkx as nx
 
-from extract.labels import label_entity
 from extract.model import Extraction
-from kg.industries import concept as taxonomy_concept
-from kg.industries import map_names
+from extract.zh.labels import label_entity
 from kg.iri import document_iri, iri, sentence_iri, statement_iri
+from ontology.taxonomy import concept as taxonomy_concept
+from ontology.taxonomy import map_names
 
 LIST_ATTRIBUTES = ("aliases", "documents")
 # the "kind" attribute of nodes and edges

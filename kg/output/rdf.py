@@ -19,13 +19,13 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DC, DCTERMS, PROV
 
 from extract.errors import PolicyKGError
-from extract.labels import label_entity
 from extract.model import Document, Entity, Extraction, Indicator, Relation
-from extract.translate import unit_english
-from kg.industries import BROADER, IND, map_names, taxonomy_graph
+from extract.zh.labels import label_entity
+from extract.zh.translate import unit_english
 from kg.iri import RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
 from kg.output.labels import reconcile_dataset
 from kg.vocab import PKG, relation_property
+from ontology.taxonomy import BROADER, IND, map_names, taxonomy_graph
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

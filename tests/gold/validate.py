@@ -23,6 +23,7 @@ Checks, for every gold file:
     equal the gold's and the manifest's, and every check above runs.
 Exit status 0 when no errors were found.
 """
+
 import json
 import re
 import sys
@@ -30,8 +31,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-ENTITY_TYPES = {"Region", "Platform", "Institution", "Enterprise", "Industry", "Project",
-                "Initiative", "Event"}
+ENTITY_TYPES = {"Region", "Platform", "Institution", "Enterprise", "Industry", "Project", "Initiative", "Event"}
 ANY = set(ENTITY_TYPES)
 PLACE = {"Platform", "Region"}
 COOP = {"Region", "Platform", "Institution"}
@@ -62,10 +62,9 @@ def elided_list_ok(name, aliases, text):
     if m:
         pre, num, suf = m.groups()
         if pre:
-            pat = (re.escape(pre) + r"(?:\d+" + LIST_SEP + r")*" + num + r"(?:" + LIST_SEP
-                   + r"\d+)*" + re.escape(suf))
+            pat = re.escape(pre) + r"(?:\d+" + LIST_SEP + r")*" + num + r"(?:" + LIST_SEP + r"\d+)*" + re.escape(suf)
             for mm in re.finditer(pat, text):
-                nums = re.findall(r"\d+", mm.group(0)[len(pre):])
+                nums = re.findall(r"\d+", mm.group(0)[len(pre) :])
                 if num in nums:
                     return True
     # (b) 地铁6号线二期、10号线南延段 -> 地铁10号线南延段 (alias 10号线南延段 written, head before it)
@@ -75,17 +74,26 @@ def elided_list_ok(name, aliases, text):
             if not head:
                 continue
             for mm in re.finditer(re.escape(a), text):
-                window = text[max(0, mm.start() - 40): mm.start()]
+                window = text[max(0, mm.start() - 40) : mm.start()]
                 if head in window and re.search(LIST_SEP + "$", window):
                     return True
     return False
 
 
-CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-             "九": 9}
+CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-EN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10}
+EN_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 
 
 def cn_to_int(run):
@@ -103,8 +111,7 @@ def cn_to_int(run):
 def value_in_evidence(value, evidence):
     ev = evidence.replace(",", "").replace("，", "")
     ev = re.sub(r"[零一二两三四五六七八九十百千]+", lambda m: str(cn_to_int(m.group(0))), ev)
-    ev = re.sub(r"\b(" + "|".join(EN_WORDS) + r")\b", lambda m: str(EN_WORDS[m.group(1).lower()]), ev,
-                flags=re.I)
+    ev = re.sub(r"\b(" + "|".join(EN_WORDS) + r")\b", lambda m: str(EN_WORDS[m.group(1).lower()]), ev, flags=re.I)
     candidates = set()
     if isinstance(value, (int, float)):
         if float(value).is_integer():
@@ -120,6 +127,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def real_corpus():
     """scripts/real_corpus.py, loaded by path (it is a script, not a package module)."""
     import importlib.util
+
     spec = importlib.util.spec_from_file_location("real_corpus", ROOT / "scripts" / "real_corpus.py")
     if spec is None or spec.loader is None:
         raise ImportError("cannot load scripts/real_corpus.py")
@@ -134,18 +142,21 @@ def evidence_text(ev, text, real):
     None when it is malformed (or, for real texts, when the cache is absent: text is None)."""
     if not real:
         return ev if isinstance(ev, str) and ev and ev in text else None
-    if not (isinstance(ev, dict) and set(ev) == {"start", "end"}
-            and all(isinstance(ev[k], int) and not isinstance(ev[k], bool) for k in ev)):
+    if not (
+        isinstance(ev, dict)
+        and set(ev) == {"start", "end"}
+        and all(isinstance(ev[k], int) and not isinstance(ev[k], bool) for k in ev)
+    ):
         return None
     if text is None:
         return "" if 0 <= ev["start"] < ev["end"] else None
-    return text[ev["start"]:ev["end"]] if 0 <= ev["start"] < ev["end"] <= len(text) else None
+    return text[ev["start"] : ev["end"]] if 0 <= ev["start"] < ev["end"] <= len(text) else None
 
 
 def real_text(doc, errors, warnings):
     """The cached text of a real document, checked against the gold's and the manifest's hash."""
     rc = real_corpus()
-    doc_id = doc["source"][len("real:"):]
+    doc_id = doc["source"][len("real:") :]
     rows = {r.id: r for r in rc.read_manifest()}
     if doc_id not in rows:
         errors.append(f"document.source {doc['source']!r}: no such id in data/real/manifest.tsv")
@@ -306,10 +317,20 @@ def validate(gold_path):
             errors.append(f"{where}: evidence is not a verbatim substring (real text: offsets) of the text")
         elif ev and isinstance(val, (int, float)) and not value_in_evidence(val, ev):
             warnings.append(f"{where}: value not written as digits in its evidence ({ev})")
-        period_years = {"十三五": 2020, "十四五": 2025, "13th Five-Year": 2020, "14th Five-Year": 2025,
-                        "二〇三五": 2035, "二〇二五": 2025}
-        if (isinstance(year, int) and ev and str(year) not in ev
-                and not any(k in ev and y == year for k, y in period_years.items())):
+        period_years = {
+            "十三五": 2020,
+            "十四五": 2025,
+            "13th Five-Year": 2020,
+            "14th Five-Year": 2025,
+            "二〇三五": 2035,
+            "二〇二五": 2025,
+        }
+        if (
+            isinstance(year, int)
+            and ev
+            and str(year) not in ev
+            and not any(k in ev and y == year for k, y in period_years.items())
+        ):
             warnings.append(f"{where}: year {year} not written in the evidence")
 
     counts = {
@@ -345,8 +366,7 @@ def main(argv):
         if counts:
             ents = ", ".join(f"{t} {c}" for t, c in sorted(counts["entities"].items()))
             rels = ", ".join(f"{t} {c}" for t, c in sorted(counts["relations"].items()))
-            size = (f"{counts['han_chars']} Han chars" if counts["lang"] == "zh"
-                    else f"{counts['chars']} chars")
+            size = f"{counts['han_chars']} Han chars" if counts["lang"] == "zh" else f"{counts['chars']} chars"
             print(f"  text: {size}")
             print(f"  entities {counts['n_entities']} ({ents})")
             print(f"  relations {counts['n_relations']} ({rels})")
