@@ -22,8 +22,10 @@ def heading_rules() -> tuple[tuple[str, re.Pattern], ...]:
     return tuple((row[0], row.regex(1)) for row in read_table("structure.tsv"))
 
 
+@lru_cache(maxsize=4096)
 def numeral(value: str) -> int | None:
-    """A heading's numeral (Arabic or Chinese) as a number, None when there is none."""
+    """A heading's numeral (Arabic or Chinese) as a number, None when there is none (cached: cn2an
+    compiles its regexes on every call, a few milliseconds per heading)."""
     if not value:
         return None
     if value.isdigit():
