@@ -55,18 +55,30 @@ def load(graph_dir: str, prune: bool, batch_size: int) -> None:
     """Load the extractions in GRAPH_DIR (*.extraction.json) into Neo4j.
 
     Each document is replaced in one transaction: re-loading it removes exactly its old facts
-    and mentions; entities other documents still contain are kept.
+    and mentions; entities other documents still contain are kept. A document of the same id
+    that another folder loaded is refused, not replaced; --prune removes only this folder's.
     """
+    from pathlib import Path
+
+    from kg.batch.manifest import folder_origin
     from kg.folder import read_contracts
     from kg.neo4j.client import open_driver
+    from kg.neo4j.load import Origin
     from kg.neo4j.load import load as load_graph
     from kg.neo4j.settings import load_settings
 
     extractions = read_contracts(graph_dir)
     settings = load_settings()
+    origin = Origin(*folder_origin(Path(graph_dir)))
     with open_driver(settings) as driver:
         summary = load_graph(
-            driver, extractions, database=settings.database, prune=prune, batch=batch_size, progress=click.echo
+            driver,
+            extractions,
+            database=settings.database,
+            prune=prune,
+            batch=batch_size,
+            progress=click.echo,
+            origin=origin,
         )
     pruned = f", pruned {len(summary.pruned)}" if prune else ""
     click.echo(
@@ -74,6 +86,10 @@ def load(graph_dir: str, prune: bool, batch_size: int) -> None:
         f"({summary.elements} nodes and relationships), {summary.taxonomy} industry concepts"
         f"{pruned} into {settings.uri}"
     )
+    for _, reason in summary.refused:
+        click.echo(f"failed: {reason}", err=True)
+    if summary.refused:
+        raise SystemExit(1)
 
 
 COMMANDS = [neo4j, load]

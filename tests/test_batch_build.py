@@ -72,3 +72,26 @@ def test_english_and_chinese_build_conforms_to_the_shapes(tmp_path, sample_path)
     e = en_only[0]
     assert (iri(e.id), RDFS.label, Literal(e.name, lang="en")) in g
     assert not [o for o in literals(g, iri(e.id), RDFS.label) if o.language == "zh"]
+
+
+def test_a_build_into_a_folder_of_ingested_documents_agrees_with_its_stats(tmp_path):
+    """`make run` into a folder that also holds ingested documents: stats and RDF count the same documents."""
+    from kg.batch.ingest import IngestOptions, ingest
+    from kg.folder import read_contracts
+    from kg.output.rdf import parse
+    from kg.output.stats import compute
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    for k in range(2):
+        (old / f"old{k}.txt").write_text(f"第{k}号:中新广州知识城位于黄埔区。\n", encoding="utf-8")
+    (new / "plan.txt").write_text("广州开发区推进生物医药产业发展。\n", encoding="utf-8")
+    out = tmp_path / "graph"
+    assert ingest([old], out, IngestOptions(workers=1)).ok
+    build([new], out)
+    documents_in_rdf = {
+        str(g.identifier) for g in parse(out / "graph.trig").graphs() if "/Document/" in str(g.identifier)
+    }
+    assert compute(read_contracts(out)).documents == len(documents_in_rdf) == 1
+    assert sorted(p.name for p in out.glob("*.extraction.json")) == ["plan.extraction.json"]

@@ -66,22 +66,29 @@ def test_changed_document_is_replaced_and_prune_drops_removed(corpus, tmp_path, 
     (corpus / "doc2.txt").unlink()
     r = ingest([corpus], out, IngestOptions(workers=1))
     assert [o.path for o in r.outcomes if o.status == "ok"] == [str(corpus / "doc1.txt")]
-    assert r.outcomes[[o.path for o in r.outcomes].index(str(corpus / "doc1.txt"))].doc_id == "doc1"
+    assert r.outcomes[[o.path for o in r.outcomes].index(str(corpus / "doc1.txt"))].doc_id == "out/doc1"
     assert (out / "doc2.extraction.json").exists()  # without --prune the old document stays
     assert r.totals.documents == 7
     r = ingest([corpus], out, IngestOptions(workers=1, prune=True))
-    assert r.pruned == ("doc2",) and not (out / "doc2.extraction.json").exists()
+    assert r.pruned == ("out/doc2",) and not (out / "doc2.extraction.json").exists()
     assert r.totals.documents == 6
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    assert sorted(e["doc_id"] for e in manifest["documents"].values()) == ["doc0", "doc1", "doc3", "doc4", "doc5", "en"]
+    assert sorted(e["doc_id"] for e in manifest["documents"].values()) == [
+        "out/doc0",
+        "out/doc1",
+        "out/doc3",
+        "out/doc4",
+        "out/doc5",
+        "out/en",
+    ]
     # the rebuilt graph has no trace of doc2
     assert not any("doc2" in str(s) for s, _, _ in triples(out))
 
 
 def test_two_workers_give_the_same_outputs_as_one(corpus, tmp_path):
     a, b = tmp_path / "a", tmp_path / "b"
-    ingest([corpus], a, IngestOptions(workers=1))
-    rb = ingest([corpus], b, IngestOptions(workers=2))
+    ingest([corpus], a, IngestOptions(workers=1, corpus="c"))
+    rb = ingest([corpus], b, IngestOptions(workers=2, corpus="c"))
     assert rb.count("ok") == 7
     assert contracts(a) == contracts(b)
     assert triples(a) == triples(b)
@@ -157,12 +164,12 @@ class StopAfter:
 @pytest.mark.parametrize("workers", [1, 2])
 def test_interrupted_ingest_resumes_to_the_same_graph(corpus, tmp_path, workers):
     whole, cut = tmp_path / "whole", tmp_path / "cut"
-    ingest([corpus], whole, IngestOptions(workers=1))
+    ingest([corpus], whole, IngestOptions(workers=1, corpus="c"))
     with pytest.raises(KeyboardInterrupt):
-        ingest([corpus], cut, IngestOptions(workers=workers), listener=StopAfter(3))
+        ingest([corpus], cut, IngestOptions(workers=workers, corpus="c"), listener=StopAfter(3))
     done = json.loads((cut / "manifest.json").read_text(encoding="utf-8"))["documents"]
     assert 3 <= len(done) < 7
-    resumed = ingest([corpus], cut, IngestOptions(workers=workers))
+    resumed = ingest([corpus], cut, IngestOptions(workers=workers, corpus="c"))
     assert resumed.count("skipped") == len(done) and resumed.count("ok") == 7 - len(done)
     assert contracts(whole) == contracts(cut)
     assert triples(whole) == triples(cut)
@@ -175,7 +182,7 @@ def test_killed_ingest_resumes(corpus, tmp_path):
     import time
 
     whole, cut = tmp_path / "whole", tmp_path / "cut"
-    ingest([corpus], whole, IngestOptions(workers=1))
+    ingest([corpus], whole, IngestOptions(workers=1, corpus="c"))
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -187,6 +194,8 @@ def test_killed_ingest_resumes(corpus, tmp_path):
             "--workers",
             "1",
             "--no-progress",
+            "--corpus",
+            "c",
         ],
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
@@ -217,7 +226,7 @@ def test_duplicate_content_and_colliding_names(tmp_path, sample_text):
     (tmp_path / "a" / "copy.txt").write_text(body, encoding="utf-8")
     r = ingest([tmp_path / "a", tmp_path / "b"], tmp_path / "out", IngestOptions(workers=1))
     ids = sorted(str(o.doc_id) for o in r.outcomes if o.status == "ok")
-    assert len(ids) == 2 and len(set(ids)) == 2 and "plan" in ids
+    assert len(ids) == 2 and len(set(ids)) == 2 and "out/plan" in ids
     skipped = [o for o in r.outcomes if o.status == "skipped"]
     assert len(skipped) == 1 and str(skipped[0].reason).startswith("same content as")
     assert r.ok
@@ -244,12 +253,12 @@ def test_cross_language_one_node(tmp_path, sample_text):
     from kg.iri import iri
 
     g = nx.read_graphml(tmp_path / "out" / "graph.graphml")
-    assert json.loads(g.nodes[str(iri(KC))]["documents"]) == ["en", "zh"]
+    assert json.loads(g.nodes[str(iri(KC))]["documents"]) == ["out/en", "out/zh"]
     rdf = Graph().parse(tmp_path / "out" / "graph.ttl")
     from kg.vocab import PKG
 
     sources = {str(o) for o in rdf.objects(iri(KC), PKG.mentionedIn)}
-    assert any("/Document/en/" in s for s in sources) and any("/Document/zh/" in s for s in sources)
+    assert any("/Document/out/en/" in s for s in sources) and any("/Document/out/zh/" in s for s in sources)
 
 
 def test_cli_summary_plain_lines_and_exit_zero(corpus, tmp_path):

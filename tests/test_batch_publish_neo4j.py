@@ -111,8 +111,8 @@ def test_changed_and_pruned_documents_are_replaced_and_retracted(
     (corpus / "doc1.txt").write_text("黄埔区规划(修订)\n" + "\n".join(paras[40:43]) + "\n", encoding="utf-8")
     (corpus / "doc2.txt").unlink()
     r = ingest([corpus], out, IngestOptions(workers=1, neo4j=True, neo4j_settings=neo4j_settings, prune=True))
-    assert r.ok and r.pruned == ("doc2",) and neo4j_result(r).loaded == 1 and neo4j_result(r).removed == 1
-    assert loaded_documents(clean_db) == ["doc0", "doc1", "doc3", "doc4", "doc5", "en"]
+    assert r.ok and r.pruned == ("out/doc2",) and neo4j_result(r).loaded == 1 and neo4j_result(r).removed == 1
+    assert loaded_documents(clean_db) == ["out/doc0", "out/doc1", "out/doc3", "out/doc4", "out/doc5", "out/en"]
     after = counts(clean_db)
     # the same as loading the current documents into an empty database
     clean_db.execute_query("MATCH (n) DETACH DELETE n")

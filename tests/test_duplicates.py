@@ -35,7 +35,7 @@ def test_similar_names_across_documents_are_listed_not_merged(tmp_path):
         "Hengqin Industrial Park",
     } <= names  # not merged
     kc = [e for e in entities if e.id == "Platform/sino-singapore-guangzhou-knowledge-city"]
-    assert len(kc) == 1 and kc[0].documents == ("a", "b")  # merged: one registry id
+    assert len(kc) == 1 and kc[0].documents == ("out/a", "out/b")  # merged: one registry id
     pairs = {frozenset((d.a.name, d.b.name)) for d in find_duplicates(entities)}
     assert frozenset(("Lingnan Robotics Innovation Center", "Lingnan Robotic Innovation Center")) in pairs
     assert frozenset(("Zhuhai Hengqin Industrial Park", "Hengqin Industrial Park")) in pairs

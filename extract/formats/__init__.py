@@ -16,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import DocumentError
+from .limits import ReadLimits
 from .source import SourceText
 
 # suffix -> (module in this package, reader function); modules load on first use (bs4, lxml,
@@ -32,8 +33,11 @@ READERS: dict[str, tuple[str, str]] = {
 SUFFIXES = tuple(READERS)
 
 
-def reader_for(path: str | Path) -> Callable[[Path, bytes], SourceText]:
-    """The reader function for a file's format (by its suffix); a DocumentError for others."""
+Reader = Callable[[Path, bytes, ReadLimits], SourceText]  # (path, the file's bytes, the limits) -> text
+
+
+def reader_for(path: str | Path) -> Reader:
+    """The reader of a file's format, by suffix; a DocumentError for an unsupported one."""
     suffix = Path(path).suffix.lower()
     try:
         module, func = READERS[suffix]
@@ -44,4 +48,4 @@ def reader_for(path: str | Path) -> Callable[[Path, bytes], SourceText]:
     return getattr(importlib.import_module(f"{__name__}.{module}"), func)
 
 
-__all__ = ["READERS", "SUFFIXES", "SourceText", "reader_for"]
+__all__ = ["READERS", "SUFFIXES", "ReadLimits", "Reader", "SourceText", "reader_for"]

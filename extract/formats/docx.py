@@ -1,7 +1,9 @@
 """Word .docx files through python-docx: body paragraphs and table cells in document order.
 
 Headers and footers (page furniture) are left out; the result is the document's raw text,
-stored beside the extraction as ``<doc-id>.text.txt``.
+stored beside the extraction as ``<doc-id>.text.txt``. A .docx is a ZIP container: before
+python-docx unpacks it, the sizes its directory declares are checked against the limits (the
+ZIP reader never yields more than a part declares, so the declared sizes bound the memory).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from ..errors import DocumentError
+from .limits import ReadLimits
 from .source import SourceText
 
 
@@ -35,15 +38,36 @@ def _blocks(document) -> list[str]:
     return out
 
 
-def read_docx(path: Path, data: bytes) -> SourceText:
-    """The text of a Word file's body paragraphs and tables."""
+def check_container(path: Path, data: bytes, limits: ReadLimits) -> None:
+    """Refuse a ZIP container with too many parts, or parts that unpack to more than the limit."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise DocumentError(path, f"corrupt .docx ({type(exc).__name__}: {exc}); re-save it from Word") from exc
+    if len(infos) > limits.max_entries:
+        raise DocumentError(
+            path, f"the .docx container holds {len(infos)} parts, over the limit of {limits.max_entries}"
+        )
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > limits.max_unpacked:
+        raise DocumentError(
+            path, f"the .docx container unpacks to {unpacked} bytes, over the {limits.max_unpacked} byte limit"
+        )
+
+
+def read_docx(path: Path, data: bytes, limits: ReadLimits) -> SourceText:
+    """The body text of a .docx, one paragraph or table cell a line."""
     if not data.startswith(b"PK"):
         raise DocumentError(path, "not a .docx file (no ZIP container); re-save it from Word as .docx")
+    check_container(path, data, limits)
     try:
         document = docx.Document(io.BytesIO(data))
         blocks = _blocks(document)
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise DocumentError(path, f"corrupt .docx ({type(exc).__name__}: {exc}); re-save it from Word") from exc
+    except MemoryError:
+        raise
     except Exception as exc:  # lxml syntax errors inside the package and the like
         raise DocumentError(path, f"corrupt .docx ({type(exc).__name__}); re-save it from Word") from exc
     lines = [" ".join(b.split()) for b in blocks]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from extract.model import Extraction
 from kg.batch.ingest import IngestOptions, ingest
-from kg.batch.outcome import Outcome, Status
+from kg.batch.outcome import Outcome, Status, display_path
 from kg.output.shacl import ShaclReport, ShaclViolations
 
 BUILD = IngestOptions(workers=1, fresh=True, keep=True, validate=True)
@@ -44,10 +44,11 @@ class ProgressLines:
         o = outcome
         if o.status == Status.OK:
             self.progress(
-                f"extracted {o.path}: {o.entities} entities, {o.relations} relations, {o.indicators} indicators"
+                f"extracted {display_path(o.path)}: {o.entities} entities, {o.relations} relations, "
+                f"{o.indicators} indicators"
             )
         else:
-            self.progress(f"skipped {o.path}: {o.reason}")
+            self.progress(f"{'skipped' if o.status == Status.SKIPPED else 'failed'} {display_path(o.path)}: {o.reason}")
 
     def message(self, text: str) -> None:
         self.progress(text)

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from extract.errors import PolicyKGError
+from extract.ids import digest
 
 FILE = "manifest.json"
-VERSION = 1
+VERSION = 2  # 2: the folder's corpus name and key
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +55,9 @@ class Manifest:
     path: Path
     entries: dict[str, Entry] = field(default_factory=dict)  # sha256 -> entry
     retract: list[str] = field(default_factory=list)  # doc ids pruned, still to remove from Neo4j
+    corpus: str = ""  # the corpus name its document ids start with ("" in folders made before corpus names)
+    key: str = field(default_factory=lambda: secrets.token_hex(8))  # tells this folder's documents in Neo4j
+    graph: str = ""  # digest of the documents the collection's graph files were last written for
 
     # ---------------------------------------------------------------- queries
     def by_path(self, path: str) -> Entry | None:
@@ -90,9 +95,18 @@ class Manifest:
     def remove(self, sha: str) -> Entry:
         return self.entries.pop(sha)
 
-    def forget_all(self) -> None:
-        """Drop every entry (a fresh build); the files stay until they are written anew."""
+    def forget_all(self) -> list[Entry]:
+        """Drop every entry (a fresh build) and return them; documents loaded into Neo4j are queued for
+        retraction. Their files stay until the caller removes them."""
+        forgotten = list(self.entries.values())
+        self.retract.extend(e.doc_id for e in forgotten if e.neo4j)
         self.entries.clear()
+        return forgotten
+
+    def documents_digest(self) -> str:
+        """A digest of which documents, in which version, the folder holds (what its graph files show)."""
+        pairs = sorted((e.doc_id, sha) for sha, e in self.entries.items())
+        return digest(*(f"{d}:{s}" for d, s in pairs), size=24)
 
     def mark_loaded(self, doc_ids: set[str], loaded: bool = True) -> None:
         for sha, e in self.entries.items():
@@ -103,6 +117,9 @@ class Manifest:
     def save(self) -> None:
         data = {
             "version": VERSION,
+            "corpus": self.corpus,
+            "key": self.key,
+            "graph": self.graph,
             "retract": sorted(set(self.retract)),
             "documents": {
                 sha: {**asdict(e), "paths": list(e.paths), "outputs": list(e.outputs), "entity_ids": list(e.entity_ids)}
@@ -120,11 +137,16 @@ def remove_outputs(out: Path, names: Iterable[str]) -> None:
         (out / name).unlink(missing_ok=True)
 
 
-def load_manifest(out: Path) -> Manifest:
-    """The folder's manifest, or an empty one when the folder has none yet."""
+def legacy_key(out: Path) -> str:
+    """The key of a folder whose manifest has none: derived from where the folder is."""
+    return digest(str(out.resolve()), size=16)
+
+
+def load_manifest(out: Path, corpus: str = "") -> Manifest:
+    """The folder's manifest, or an empty one for ``corpus`` when the folder has none yet."""
     path = out / FILE
     if not path.exists():
-        return Manifest(path)
+        return Manifest(path, corpus=corpus)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         entries = {
@@ -138,6 +160,19 @@ def load_manifest(out: Path) -> Manifest:
             )
             for sha, e in data.get("documents", {}).items()
         }
-    except (ValueError, TypeError, KeyError) as exc:
-        raise PolicyKGError(f"{path}: unreadable ingest manifest ({exc}); delete it to ingest everything anew") from exc
-    return Manifest(path, entries, list(data.get("retract", [])))
+        extra = {k: str(data[k]) for k in ("corpus", "key", "graph") if data.get(k) is not None}
+        extra.setdefault("key", legacy_key(out))  # a manifest from before keys: the same key every time
+        retract = [str(d) for d in data.get("retract", [])]
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise PolicyKGError(
+            f"{path}: unreadable ingest manifest ({type(exc).__name__}: {exc}); delete it to ingest everything anew"
+        ) from None
+    return Manifest(path, entries, retract, **extra)
+
+
+def folder_origin(out: Path) -> tuple[str, str | None]:
+    """Which folder documents come from, for Neo4j: its manifest's key and corpus, else a digest of its path."""
+    manifest = load_manifest(out) if (out / FILE).exists() else None
+    if manifest is not None:
+        return manifest.key, manifest.corpus or None
+    return legacy_key(out), None

@@ -13,7 +13,7 @@ class Status(StrEnum):
     """The outcome of one input (compares and serialises as its plain value)."""
 
     OK = "ok"  # extracted and written
-    SKIPPED = "skipped"  # unchanged, or the same content as another input
+    SKIPPED = "skipped"  # unchanged, the same content as another input, or not a document (unsupported type)
     FAILED = "failed"  # unusable; the reason says why
 
 
@@ -32,3 +32,12 @@ class Outcome:
     indicators: int = 0
     entry: Entry | None = None  # the manifest entry of a document extracted now
     extraction: Extraction | None = None  # the extraction itself, when the batch keeps them
+    seconds: float | None = None  # time its worker spent on it (documents run now)
+    peak_memory: int | None = None  # the worker's peak resident memory while on it, in bytes
+
+
+def display_path(path: str) -> str:
+    """The path for a one-line message: control characters (a newline in a file name) escaped."""
+    if path.isprintable():
+        return path
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)

@@ -9,12 +9,13 @@ task under its previous document id or a new one.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from extract.ids import digest
-from kg.batch.inputs import InputFile
+from kg.batch.ids import DocumentIds
+from kg.batch.inputs import InputFile, Inputs, Scope
+from kg.batch.limits import DocumentLimits
 from kg.batch.manifest import Entry, Manifest
 from kg.batch.outcome import Outcome, Status
 from kg.batch.worker import Task
@@ -30,6 +31,8 @@ class Plan:
     early: tuple[Outcome, ...]  # outcomes known before extracting: skipped or failed
     present: frozenset[str]  # absolute paths of every usable input (for pruning)
     unchanged: tuple[tuple[str, str], ...]  # (sha256, absolute path) of skipped unchanged documents
+    scopes: tuple[Scope, ...] = ()  # what the arguments cover (for pruning)
+    incomplete: tuple[str, ...] = ()  # arguments that matched nothing, folders not readable (pruning refused)
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ class PlanSettings:
     """What planning needs to know besides the inputs and the manifest."""
 
     out: Path
-    max_bytes: int
+    limits: DocumentLimits
     keep: bool
     fingerprint: str
 
@@ -54,9 +57,12 @@ def sha256_of(path: Path) -> str:
 def precheck(path: Path, max_bytes: int) -> str | None:
     """The reason a file cannot be a document before reading it, or None."""
     try:
-        size = path.stat().st_size
+        st = path.stat()
     except OSError as exc:
         return f"cannot read file: {exc.strerror}"
+    size = st.st_size
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file"
     if size == 0:
         return "empty file"
     if size > max_bytes:
@@ -89,7 +95,7 @@ class _Planner:
     def __init__(self, manifest: Manifest, settings: PlanSettings):
         self.manifest = manifest
         self.settings = settings
-        self.taken = {e.doc_id: p for e in manifest.entries.values() for p in e.paths[:1]}
+        self.ids = DocumentIds(manifest)
         self.seen_sha: dict[str, str] = {}
         self.present: set[str] = set()
         self.tasks: list[Task] = []
@@ -99,6 +105,9 @@ class _Planner:
     def add(self, item: InputFile) -> None:
         if item.error:
             self.early.append(Outcome(str(item.path), Status.FAILED, item.error))
+            return
+        if item.skip:
+            self.early.append(Outcome(str(item.path), Status.SKIPPED, item.skip))
             return
         abspath = str(item.path.resolve())
         self.present.add(abspath)
@@ -112,7 +121,7 @@ class _Planner:
             self._add_document(item.path, abspath, sha)
 
     def _hash(self, path: Path) -> tuple[str | None, str | None]:
-        reason = precheck(path, self.settings.max_bytes)
+        reason = precheck(path, self.settings.limits.read.max_bytes)
         if reason is not None:
             return None, reason
         try:
@@ -137,32 +146,29 @@ class _Planner:
             self.early.append(_unchanged_outcome(path, entry))
             return
         previous = entry or self.manifest.by_path(abspath)
-        doc_id = previous.doc_id if previous else self._allocate_id(path, abspath)
-        self.taken.setdefault(doc_id, abspath)
+        doc_id = self.ids.keep(previous.doc_id, abspath) if previous else self.ids.allocate(path, abspath)
         s = self.settings
-        self.tasks.append(Task(str(path), abspath, doc_id, str(s.out), s.max_bytes, s.keep, s.fingerprint))
+        self.tasks.append(Task(str(path), abspath, doc_id, str(s.out), s.limits, s.keep, s.fingerprint))
 
     def _unchanged(self, entry: Entry) -> bool:
         """Extracted by this extractor, and every output still there."""
         return entry.extractor == self.settings.fingerprint and outputs_present(self.settings.out, entry)
 
-    def _allocate_id(self, path: Path, abspath: str) -> str:
-        """The file's stem, made unique with a hash of its path when another file has that stem."""
-        stem = path.stem or "document"
-        owner = self.taken.get(stem)
-        doc_id = stem if owner in (None, abspath) else f"{stem}-{digest(abspath, size=6)}"
-        self.taken[doc_id] = abspath
-        return doc_id
+    def plan(self, inputs: Inputs) -> Plan:
+        return Plan(
+            len(inputs),
+            tuple(self.tasks),
+            tuple(self.early),
+            frozenset(self.present),
+            tuple(self.unchanged),
+            inputs.scopes,
+            inputs.incomplete,
+        )
 
-    def plan(self, inputs: int) -> Plan:
-        return Plan(inputs, tuple(self.tasks), tuple(self.early), frozenset(self.present), tuple(self.unchanged))
 
-
-def make_plan(inputs: Iterable[InputFile], manifest: Manifest, settings: PlanSettings) -> Plan:
+def make_plan(inputs: Inputs, manifest: Manifest, settings: PlanSettings) -> Plan:
     """Decide for every input whether it is extracted, skipped or failed; the manifest is only read."""
     planner = _Planner(manifest, settings)
-    count = 0
     for item in inputs:
         planner.add(item)
-        count += 1
-    return planner.plan(count)
+    return planner.plan(inputs)

@@ -7,7 +7,7 @@ a load that failed — and loses the documents pruned since the last load.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,10 +63,16 @@ def write_graph(out: Path, manifest: Manifest) -> list[Path]:
 
 
 def _graph_files(out: Path, manifest: Manifest, changed: bool) -> tuple[tuple[Path, ...], bool]:
+    """Rewrite the graph files when a document changed, when they were last written for other
+    documents (a run stopped before publishing), or when one is missing."""
     from kg.output.graph_files import GRAPH_FILES
 
-    if changed or not all((out / f).exists() for f in GRAPH_FILES):
-        return tuple(write_graph(out, manifest)), True
+    current = manifest.documents_digest()
+    if changed or manifest.graph != current or not all((out / f).exists() for f in GRAPH_FILES):
+        written = tuple(write_graph(out, manifest))
+        manifest.graph = current
+        manifest.save()
+        return written, True
     return tuple(out / f for f in GRAPH_FILES), False
 
 
@@ -121,6 +127,10 @@ def load_pending(
             progress.left,
             f"{reason}; {progress.left} document(s) not loaded: rerun to load them",
         )
+    if progress.refused:
+        first = progress.refused[0][1]
+        more = f" (and {len(progress.refused) - 1} more)" if len(progress.refused) > 1 else ""
+        return Neo4jResult(progress.loaded, progress.removed, len(progress.refused), f"{first}{more}")
     return Neo4jResult(progress.loaded, progress.removed, 0)
 
 
@@ -129,6 +139,7 @@ class _LoadProgress:
     pending: int
     loaded: int = 0
     removed: int = 0
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (doc id, reason)
 
     @property
     def left(self) -> int:
@@ -141,11 +152,14 @@ def _retract_pruned(
     from kg.neo4j.load import remove_document
 
     for doc_id in sorted(set(manifest.retract)):
-        remove_document(driver, doc_id, database=settings.database)
+        removed = remove_document(driver, doc_id, database=settings.database, origin=manifest.key)
         manifest.retract = [d for d in manifest.retract if d != doc_id]
         manifest.save()
-        progress.removed += 1
-        listener.message(f"neo4j: removed {doc_id}")
+        if removed:
+            progress.removed += 1
+            listener.message(f"neo4j: removed {doc_id}")
+        else:
+            listener.message(f"neo4j: kept {doc_id}: another output folder loaded a document of that id since")
 
 
 def _load_batches(
@@ -158,13 +172,18 @@ def _load_batches(
     listener: Listener,
     progress: _LoadProgress,
 ) -> None:
-    from kg.neo4j.load import load
+    from kg.neo4j.load import Origin, load
 
+    origin = Origin(manifest.key, manifest.corpus or None)
     for i in range(0, len(pending), batch_size):
         batch = pending[i : i + batch_size]
         extractions = [read_contract(out / contract_file(e.doc_id)) for e in batch]
-        load(driver, extractions, database=settings.database)
-        manifest.mark_loaded({e.doc_id for e in batch})
+        summary = load(driver, extractions, database=settings.database, origin=origin)
+        refused = {doc for doc, _ in summary.refused}
+        manifest.mark_loaded({e.doc_id for e in batch} - refused)
         manifest.save()
-        progress.loaded += len(batch)
+        progress.loaded += len(batch) - len(refused)
+        progress.refused.extend(summary.refused)
+        for _doc, reason in summary.refused:
+            listener.message(f"neo4j: {reason}")
         listener.message(f"neo4j: loaded {progress.loaded}/{len(pending)} documents")

@@ -28,6 +28,10 @@ class IngestReport:
     totals: GraphTotals  # documents, entities, relations, indicators in the graph
     neo4j: Neo4jResult | None = None
     shacl: ShaclReport | None = None  # when validated
+    prune_refused: str | None = None  # why --prune pruned nothing
+    kept: tuple[str, ...] = ()  # documents whose files are gone, kept because outside the inputs
+    corpus: str = ""  # the folder's corpus name
+    interrupted: str | None = None  # what stopped the run before it finished (the report covers what finished)
 
     def count(self, status: str) -> int:
         """How many inputs ended with this status (a Status, or its value)."""
@@ -35,16 +39,25 @@ class IngestReport:
 
     @property
     def ok(self) -> bool:
-        """No document failed, nor the Neo4j load."""
-        return self.count(Status.FAILED) == 0 and (self.neo4j is None or self.neo4j.error is None)
+        """No document failed, nor pruning, nor the Neo4j load, and the run was not interrupted."""
+        return (
+            self.count(Status.FAILED) == 0
+            and (self.neo4j is None or self.neo4j.error is None)
+            and self.prune_refused is None
+            and self.interrupted is None
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The report as JSON-able data."""
         return {
             "out": str(self.out),
+            "corpus": self.corpus,
+            "interrupted": self.interrupted,
             "summary": self._summary(),
             "documents": [_outcome_json(o) for o in self.outcomes],
             "pruned": list(self.pruned),
+            "prune_refused": self.prune_refused,
+            "kept_outside_inputs": list(self.kept),
             "outputs": [str(p) for p in self.outputs],
             "shacl": None if self.shacl is None else _shacl_json(self.shacl),
             "neo4j": None if self.neo4j is None else asdict(self.neo4j),
@@ -77,6 +90,8 @@ def _outcome_json(o: Outcome) -> dict[str, Any]:
         "entities": o.entities,
         "relations": o.relations,
         "indicators": o.indicators,
+        "seconds": None if o.seconds is None else round(o.seconds, 3),
+        "peak_memory": o.peak_memory,
     }
 
 

@@ -1,30 +1,27 @@
 """The run of a batch: tasks in worker processes, each finished document recorded at once.
 
-Documents run in ``workers`` processes (forked after the pipeline is loaded once); a worker that
-dies takes only its own document down. The ``Recorder`` puts every finished document into the
-manifest, saving it at most every ``SAVE_EVERY`` seconds, so an interrupted run resumes where it
-stopped.
+Documents run in ``workers`` processes of the batch's pool (``kg.batch.pool``: forked after the
+pipeline is loaded once, one document each at a time, stopped when a document passes its time or
+memory limit, never outliving the batch); a worker that dies takes only its own document down.
+The ``Recorder`` puts every finished document into the manifest, saving it at most every
+``SAVE_EVERY`` seconds, so an interrupted run resumes where it stopped.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Iterable
 from dataclasses import replace
-from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from kg.batch.listener import Listener
 from kg.batch.manifest import Manifest, remove_outputs
 from kg.batch.outcome import Outcome, Status
+from kg.batch.pool import OnDone, Pool
 from kg.batch.worker import Task, run_task
 
 SAVE_EVERY = 1.0  # seconds between manifest saves while documents finish (always saved at the end)
-OnDone = Callable[[Outcome], None]
 
 
 def default_workers() -> int:
@@ -32,76 +29,38 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+WARM_UP_TEXT = "黄埔区加快建设中新广州知识城,推进生物医药产业发展。\nGuangzhou Knowledge City hosts firms.\n"
+
+
 def warm_up() -> None:
-    """Load spaCy, the private jieba dictionary and the rule data once, before workers fork from
-    this process, so each worker starts with them (shared copy-on-write) instead of loading its own."""
+    """Load spaCy, the private jieba dictionary, the rule data and the RDF writer once, before
+    workers fork from this process, so each worker starts with them (shared copy-on-write) instead
+    of loading its own, and a document's time limit is spent on the document alone."""
     from extract.en.rules import heads, terms
     from extract.nlp import pipeline
+    from kg.batch.worker import warm_up_document
 
     pipeline("zh")
     pipeline("en")
     heads()
     terms()
+    warm_up_document(WARM_UP_TEXT)
+
+
+def _job(task: Task) -> Outcome:
+    return run_task(task)  # looked up when called, so a test may stand another job in
 
 
 def run_tasks(tasks: list[Task], workers: int, on_done: OnDone) -> None:
-    """Run every task, in this process or in ``workers`` processes, calling ``on_done`` as each finishes."""
-    if workers <= 1 or len(tasks) <= 1:
-        for t in tasks:
-            on_done(run_task(t))
+    """Run every task in ``workers`` worker processes, calling ``on_done`` here as each finishes.
+
+    Even one worker is a process of its own: only then can a document's time and memory be
+    limited, and its crash be its own failure.
+    """
+    if not tasks:
         return
     warm_up()
-    remaining = list(tasks)
-    while remaining:
-        crashed, remaining = _run_pool(remaining, workers, on_done)
-        for t in crashed:  # a worker died (crash, out of memory): find which document did it
-            on_done(_run_alone(t))
-
-
-def _context() -> BaseContext | None:
-    return multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-
-
-def _run_pool(tasks: list[Task], workers: int, on_done: OnDone) -> tuple[list[Task], list[Task]]:
-    """Run tasks in a pool; when a worker process dies, return (tasks in flight, tasks not started)."""
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=_context()) as pool:
-        pending: dict[Future[Outcome], Task] = {}
-        queue = iter(tasks)
-        try:
-            for t in queue:  # keep at most 2 tasks per worker in flight
-                pending[pool.submit(run_task, t)] = t
-                if len(pending) >= 2 * workers:
-                    break
-            while pending:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    task = pending.pop(fut)
-                    try:
-                        outcome = fut.result()
-                    except BrokenProcessPool:
-                        return [task, *pending.values()], list(queue)
-                    on_done(outcome)
-                    nxt = next(queue, None)
-                    if nxt is not None:
-                        pending[pool.submit(run_task, nxt)] = nxt
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
-    return [], []
-
-
-def _run_alone(task: Task) -> Outcome:
-    """One document in a process of its own: its crash is its failure, nobody else's."""
-    with ProcessPoolExecutor(max_workers=1, mp_context=_context()) as pool:
-        try:
-            return pool.submit(run_task, task).result()
-        except BrokenProcessPool:
-            return Outcome(
-                task.path,
-                Status.FAILED,
-                "the worker process died while extracting this document (crash or out of memory)",
-                doc_id=task.doc_id,
-            )
+    Pool(min(workers, len(tasks)), _job).run(tasks, on_done)
 
 
 class Recorder:

@@ -25,18 +25,21 @@ RETRACT_FACTS = (
 FORGET_ENTITIES = """
 UNWIND $ids AS eid
 MATCH (e:Entity {id: eid})
-SET e.docs = [x IN coalesce(e.docs, []) WHERE x <> $doc]
+SET e.docs = [x IN coalesce(e.docs, []) WHERE x <> $doc],
+    e.name_votes = [v IN coalesce(e.name_votes, []) WHERE split(v, $sep)[0] <> $doc]
 WITH e WHERE size(e.docs) = 0
 DETACH DELETE e
 """
 DELETE_DOCUMENT = "MATCH (d:Document {id: $doc_iri}) DETACH DELETE d"
-LOADED_DOCUMENTS = "MATCH (d:Document) RETURN d.doc_id AS id ORDER BY id"
+LOADED_DOCUMENTS = "MATCH (d:Document) RETURN d.doc_id AS id, d.origin AS origin ORDER BY id"
+# which folder (corpus) a document in the database was loaded from: another folder's is not replaced
+DOCUMENT_ORIGIN = "MATCH (d:Document {id: $doc_iri}) RETURN d.origin AS origin, d.corpus AS corpus"
 
 # ------------------------------------------------------------------ writing
 
 MERGE_DOCUMENT = """
 MERGE (d:Document {id: $row.id})
-SET d += $row, d.entity_ids = $entity_ids
+SET d += $row, d.entity_ids = $entity_ids, d.origin = coalesce($origin, d.origin), d.corpus = $corpus
 """
 
 
@@ -47,10 +50,45 @@ def merge_entities(label: str) -> str:
     return f"""
 UNWIND $rows AS row
 MERGE (n:Entity {{id: row.id}})
-SET n:{label}, n.entity_id = row.entity_id, n.name = row.name, n.name_zh = coalesce(row.name_zh, n.name_zh),
-    n.name_en = row.name_en, n.name_en_source = row.name_en_source, n.aliases = row.aliases,
-    n.registry_id = row.registry_id,
-    n.docs = CASE WHEN $doc IN coalesce(n.docs, []) THEN n.docs ELSE coalesce(n.docs, []) + $doc END
+SET n:{label}, n.entity_id = row.entity_id, n.registry_id = row.registry_id,
+    n.docs = CASE WHEN $doc IN coalesce(n.docs, []) THEN n.docs ELSE coalesce(n.docs, []) + $doc END,
+    n.name_votes = [v IN coalesce(n.name_votes, []) WHERE split(v, $sep)[0] <> $doc] + row.vote
+"""
+
+
+# An entity's names from its documents' votes (rows.name_vote), whatever the order they were loaded
+# in: each name the one the most documents give, ties to the first in code-point order (the rule of
+# kg.output.labels for RDF's preferred labels); aliases: every document's.
+NAME_ENTITIES = """
+UNWIND $ids AS eid
+MATCH (n:Entity {id: eid})
+WITH n, [v IN coalesce(n.name_votes, []) | split(v, $sep)] AS votes
+CALL (votes) {
+  UNWIND votes AS f
+  WITH f[1] AS x, count(*) AS c ORDER BY c DESC, x ASC
+  RETURN collect(x)[0] AS name
+}
+CALL (votes) {
+  UNWIND votes AS f
+  WITH f[2] AS x WHERE x <> ''
+  WITH x, count(*) AS c ORDER BY c DESC, x ASC
+  RETURN collect(x)[0] AS name_zh
+}
+CALL (votes) {
+  UNWIND votes AS f
+  WITH f[3] AS x, f[4] AS source WHERE x <> ''
+  WITH x, count(*) AS c, min(source) AS source ORDER BY c DESC, x ASC
+  RETURN collect([x, source])[0] AS en
+}
+CALL (votes) {
+  UNWIND votes AS f
+  UNWIND split(f[5], $alias_sep) AS a
+  WITH DISTINCT a WHERE a <> ''
+  WITH a ORDER BY a
+  RETURN collect(a) AS aliases
+}
+SET n.name = coalesce(name_zh, name), n.name_zh = name_zh, n.name_en = en[0], n.name_en_source = en[1],
+    n.aliases = aliases
 """
 
 

@@ -22,7 +22,7 @@ from extract.model import Extraction
 from kg.iri import document_iri
 from kg.neo4j import cypher
 from kg.neo4j.cypher import BATCH
-from kg.neo4j.rows import DocumentRows, document_rows
+from kg.neo4j.rows import ALIAS_SEP, VOTE_SEP, DocumentRows, document_rows
 from kg.neo4j.schema import ensure_schema
 from kg.neo4j.taxonomy import PROJECT_TAXONOMY, IndustryTaxonomy, concept_rows, write_taxonomy
 
@@ -39,6 +39,29 @@ class LoadError(PolicyKGError):
     """Neo4j refused a load, or the extractions cannot be loaded as given."""
 
 
+class DocumentCollision(LoadError):
+    """A document of this id is in the database from another folder (corpus): it is not replaced."""
+
+
+def _check_origin(tx: CypherRunner, doc: str, doc_iri: str, origin: str | None) -> None:
+    """Refuse to replace a document another folder loaded (documents loaded before origins were kept are adopted)."""
+    if origin is None:
+        return
+    rec = tx.run(cypher.DOCUMENT_ORIGIN, doc_iri=doc_iri).single()
+    if rec is not None and rec["origin"] is not None and rec["origin"] != origin:
+        corpus = f" (corpus {rec['corpus']!r})" if rec["corpus"] else ""
+        raise DocumentCollision(
+            f"document {doc} is already in Neo4j from another output folder{corpus}; not replaced: "
+            "give this folder's corpus another name (ingest it into a new --out with --corpus NAME)"
+        )
+
+
+def _rename(tx: CypherRunner, ids: list[str]) -> None:
+    """Choose the entities' names again from their documents' votes."""
+    if ids:
+        tx.run(cypher.NAME_ENTITIES, ids=ids, sep=VOTE_SEP, alias_sep=ALIAS_SEP).consume()
+
+
 def _retract(tx: CypherRunner, doc: str, doc_iri: str) -> list[str]:
     """Delete the document's own facts; return the entity ids it contained before."""
     rec = tx.run(cypher.OLD_ENTITIES, doc_iri=doc_iri).single()
@@ -53,17 +76,24 @@ def _batches(rows: tuple | list, size: int) -> Iterable[tuple | list]:
         yield rows[i : i + size]
 
 
-def write_document(tx: CypherRunner, rows: DocumentRows, batch: int = BATCH) -> None:
-    """Replace one document in the transaction: retract its old facts, write the rows in batches."""
+def write_document(
+    tx: CypherRunner, rows: DocumentRows, batch: int = BATCH, origin: str | None = None, corpus: str | None = None
+) -> None:
+    """Replace one document in the transaction: retract its old facts, write the rows in batches.
+
+    ``origin`` identifies the folder the document comes from: a document of the same id loaded
+    from another folder is refused (DocumentCollision), never silently replaced.
+    """
     doc, doc_iri = rows.doc_id, rows.document["id"]
 
     def run(stmt: str, items: tuple | list) -> None:
         for chunk in _batches(items, batch):
-            tx.run(stmt, rows=chunk, doc=doc, doc_iri=doc_iri).consume()
+            tx.run(stmt, rows=chunk, doc=doc, doc_iri=doc_iri, sep=VOTE_SEP, alias_sep=ALIAS_SEP).consume()
 
+    _check_origin(tx, doc, doc_iri, origin)
     old = _retract(tx, doc, doc_iri)
     new_ids = rows.entity_ids
-    tx.run(cypher.MERGE_DOCUMENT, row=rows.document, entity_ids=new_ids).consume()
+    tx.run(cypher.MERGE_DOCUMENT, row=rows.document, entity_ids=new_ids, origin=origin, corpus=corpus).consume()
     for label, items in sorted(rows.entities.items()):
         run(cypher.merge_entities(label), items)
     run(cypher.LINK_INDUSTRIES, rows.entities.get("Industry", ()))
@@ -78,13 +108,16 @@ def write_document(tx: CypherRunner, rows: DocumentRows, batch: int = BATCH) -> 
     current = set(new_ids)
     gone = [e for e in old if e not in current]
     if gone:
-        tx.run(cypher.FORGET_ENTITIES, ids=gone, doc=doc).consume()
+        tx.run(cypher.FORGET_ENTITIES, ids=gone, doc=doc, sep=VOTE_SEP, alias_sep=ALIAS_SEP).consume()
+    _rename(tx, [*new_ids, *gone])
 
 
-def _remove(tx: ManagedTransaction, doc: str, doc_iri: str) -> None:
+def _remove(tx: ManagedTransaction, doc: str, doc_iri: str, origin: str | None = None) -> None:
     """Retract the document's facts, forget its entities, delete its node."""
+    _check_origin(tx, doc, doc_iri, origin)
     old = _retract(tx, doc, doc_iri)
-    tx.run(cypher.FORGET_ENTITIES, ids=old, doc=doc).consume()
+    tx.run(cypher.FORGET_ENTITIES, ids=old, doc=doc, sep=VOTE_SEP, alias_sep=ALIAS_SEP).consume()
+    _rename(tx, old)
     tx.run(cypher.DELETE_DOCUMENT, doc_iri=doc_iri).consume()
 
 
@@ -100,12 +133,13 @@ class LoadSummary:
     elements: int  # nodes + relationships written
     pruned: tuple[str, ...] = ()
     taxonomy: int | None = None  # concepts written; None when no taxonomy was available
+    refused: tuple[tuple[str, str], ...] = ()  # (doc id, reason): documents another folder holds
 
 
-def loaded_documents(driver: Driver, database: str | None = None) -> list[str]:
-    """The ids of the documents in the database, sorted."""
+def loaded_documents(driver: Driver, database: str | None = None, origin: str | None = None) -> list[str]:
+    """The ids of the documents in the database, sorted; with ``origin``, only those loaded from that folder."""
     records, _, _ = driver.execute_query(cypher.LOADED_DOCUMENTS, database_=database)
-    return [r["id"] for r in records]
+    return [r["id"] for r in records if origin is None or r["origin"] == origin]
 
 
 def _fail(exc: Exception, what: str) -> LoadError:
@@ -155,15 +189,33 @@ def _prune_others(session: Session, loaded: list[str], keep: set[str], progress:
     return pruned
 
 
-def _write_documents(session: Session, prepared: list[DocumentRows], batch: int, progress: Progress) -> None:
+@dataclass(frozen=True)
+class Origin:
+    """Where the documents of a load come from: the folder's key and its corpus name."""
+
+    key: str | None = None
+    corpus: str | None = None
+
+
+def _write_documents(
+    session: Session, prepared: list[DocumentRows], batch: int, progress: Progress, origin: Origin
+) -> list[tuple[str, str]]:
+    """Write each document; returns those refused as another folder's (the others are written)."""
+    refused = []
     for r in prepared:
-        with _failing_as(f"loading document {r.doc_id}"):
-            session.execute_write(write_document, r, batch)
+        try:
+            with _failing_as(f"loading document {r.doc_id}"):
+                session.execute_write(write_document, r, batch, origin.key, origin.corpus)
+        except DocumentCollision as exc:
+            refused.append((r.doc_id, str(exc)))
+            progress(f"refused {r.doc_id}: {exc}")
+            continue
         progress(
             f"loaded {r.doc_id}: {len(r.entity_ids)} entities, "
             f"{sum(len(v) for v in r.relations.values())} relations, "
             f"{len(r.indicators)} indicators"
         )
+    return refused
 
 
 def _quiet(message: str) -> None:
@@ -179,11 +231,14 @@ def load(
     prune: bool = False,
     batch: int = BATCH,
     progress: Progress = _quiet,
+    origin: Origin = Origin(),
 ) -> LoadSummary:
     """Replace each extraction's document in the graph; with ``prune``, drop documents not given.
 
     ``taxonomy`` defaults to the project's (``ontology.taxonomy``); None loads without the taxonomy
-    (tests, benchmarks).
+    (tests, benchmarks). With an ``origin`` (the folder the extractions come from), a document
+    another folder loaded is refused rather than replaced, and ``prune`` drops only documents
+    that came from this folder.
     """
     prepared = _prepare(extractions, taxonomy)
     pruned: list[str] = []
@@ -194,19 +249,30 @@ def load(
             if prune:
                 with _failing_as("pruning documents"):
                     pruned = _prune_others(
-                        session, loaded_documents(driver, database), {r.doc_id for r in prepared}, progress
+                        session,
+                        loaded_documents(driver, database, origin.key),
+                        {r.doc_id for r in prepared},
+                        progress,
                     )
-            _write_documents(session, prepared, batch, progress)
+            refused = _write_documents(session, prepared, batch, progress, origin)
     return LoadSummary(
         documents=len(prepared),
         entities=len({e for r in prepared for e in r.entity_ids}),
         elements=sum(r.elements for r in prepared),
         pruned=tuple(pruned),
         taxonomy=concepts,
+        refused=tuple(refused),
     )
 
 
-def remove_document(driver: Driver, doc_id: str, database: str | None = None) -> None:
-    """Retract one document entirely (its facts, its Document node, entities only it contained)."""
+def remove_document(driver: Driver, doc_id: str, database: str | None = None, origin: str | None = None) -> bool:
+    """Retract one document entirely (its facts, its Document node, entities only it contained).
+
+    With ``origin``, a document another folder loaded is left alone; returns whether it was removed.
+    """
     with driver.session(database=database) as session:
-        session.execute_write(_remove, doc_id, str(document_iri(doc_id)))
+        try:
+            session.execute_write(_remove, doc_id, str(document_iri(doc_id)), origin)
+        except DocumentCollision:
+            return False
+    return True

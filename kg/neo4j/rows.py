@@ -103,7 +103,19 @@ class _Document:
         return s.section if s is not None and s.section in self.section_ids else None
 
 
-def _entity_row(e: Entity, eid: str, taxonomy: IndustryTaxonomy | None) -> Row:
+VOTE_SEP = "\u001f"  # between the fields of a name vote
+ALIAS_SEP = "\u001e"  # between the aliases inside a vote
+
+
+def name_vote(doc_id: str, e: Entity) -> str:
+    """What one document says an entity is called: doc, name, Chinese name, English name, its source,
+    aliases. The entity's names in Neo4j are chosen from all its documents' votes (``cypher.NAME_ENTITIES``)."""
+    names = (doc_id, e.name, chinese_name(e) or "", e.name_en or "", e.name_en_source or "")
+    aliases = ALIAS_SEP.join(a.replace(VOTE_SEP, " ").replace(ALIAS_SEP, " ") for a in e.aliases)
+    return VOTE_SEP.join([*(f.replace(VOTE_SEP, " ").replace(ALIAS_SEP, " ") for f in names), aliases])
+
+
+def _entity_row(e: Entity, eid: str, taxonomy: IndustryTaxonomy | None, doc_id: str) -> Row:
     hit = map_entity(taxonomy, e)
     return {
         "id": eid,
@@ -116,6 +128,7 @@ def _entity_row(e: Entity, eid: str, taxonomy: IndustryTaxonomy | None) -> Row:
         "registry_id": e.registry_id,
         "concept": hit.concept if hit else None,
         "match": hit.match if hit else None,
+        "vote": name_vote(doc_id, e),
     }
 
 
@@ -138,7 +151,7 @@ def _entity_rows(x: Extraction, view: _Document, taxonomy: IndustryTaxonomy | No
                 f"{d.id}: entity {e.id} has unknown type {e.type!r} (expected one of {', '.join(ENTITY_TYPES)})"
             )
         eid = str(iri(e.id))
-        entities[e.type][eid] = _entity_row(e, eid, taxonomy)
+        entities[e.type][eid] = _entity_row(e, eid, taxonomy, d.id)
         for m in e.mentions:
             row = {**view.evidence(m), "entity": eid}
             key = (eid, m.sentence, m.start, m.end)

@@ -45,13 +45,23 @@ class SavedQuery:
     cypher: str
 
 
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # Neo4j's integers are 64-bit
+
+
+def check_int(value: int, what: str) -> int:
+    """The integer when Neo4j can hold it (64-bit); a one-line error otherwise."""
+    if not INT_MIN <= value <= INT_MAX:
+        raise SavedQueryError(f"{what} is too large for Neo4j: give an integer from {INT_MIN} to {INT_MAX}")
+    return value
+
+
 def convert(value: str, type_: str, what: str) -> object:
     """A --param string as the declared type; 'null' means no value."""
     if value == "null":
         return None
     try:
         if type_ == "int":
-            return int(value)
+            return check_int(int(value), what)
         if type_ == "float":
             return float(value)
         if type_ == "bool":
@@ -118,6 +128,8 @@ def bind(query: SavedQuery, given: dict[str, str]) -> dict[str, object]:
         raise SavedQueryError(f"saved query {query.name} has no parameter {unknown[0]!r} (it takes: {takes})")
     out: dict[str, object] = {}
     for p in query.params:
+        if p.name in given and p.required and p.type == "string" and not given[p.name].strip():
+            raise SavedQueryError(f"saved query {query.name} needs a value in --param {p.name}=… ({p.help})")
         if p.name in given:
             out[p.name] = convert(given[p.name], p.type, f"--param {p.name}")
         elif p.required:
@@ -131,12 +143,26 @@ def _no_constants(name: str) -> object:
     raise ValueError(name)
 
 
-def adhoc_value(value: str) -> object:
+def _checked(value: object, what: str) -> object:
+    """The value with every integer in it checked to fit Neo4j's 64 bits."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return check_int(value, what)
+    if isinstance(value, list):
+        return [_checked(v, what) for v in value]
+    if isinstance(value, dict):
+        return {k: _checked(v, what) for k, v in value.items()}
+    return value
+
+
+def adhoc_value(value: str, what: str = "--param") -> object:
     """An ad-hoc --param value: a JSON number, true/false/null, "string", list or object; else the text."""
     try:
-        return json.loads(value, parse_constant=_no_constants)
+        parsed = json.loads(value, parse_constant=_no_constants)
     except ValueError:
         return value
+    return _checked(parsed, what)
 
 
 def split_params(pairs: tuple[str, ...]) -> dict[str, str]:
@@ -167,4 +193,4 @@ def saved_call(name: str, pairs: tuple[str, ...]) -> QueryCall:
 
 def adhoc_call(cypher: str, pairs: tuple[str, ...]) -> QueryCall:
     """Ad-hoc Cypher with its --param values typed where they are JSON."""
-    return QueryCall(cypher, {k: adhoc_value(v) for k, v in split_params(pairs).items()})
+    return QueryCall(cypher, {k: adhoc_value(v, f"--param {k}") for k, v in split_params(pairs).items()})

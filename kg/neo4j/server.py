@@ -2,16 +2,23 @@
 
 Everything lives in one git-ignored folder (``.neo4j/`` or $POLICYKG_NEO4J_HOME):
 lib/ (jars copied by Maven), conf/neo4j.conf, data/, logs/, run/, and ``password`` (0600).
+The folder is its owner's alone (0700; the server runs with umask 077, and files an older
+version left readable are closed on start). The initial password reaches Neo4j's admin tool in
+an argument file (``@file``, 0600, removed at once), never on a command line another user could
+read in the process list. A port another program holds is reported before the server starts.
 """
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import re
 import secrets
 import shutil
 import signal
+import socket
+import stat
 import subprocess
 import time
 from dataclasses import dataclass
@@ -27,8 +34,7 @@ from kg.neo4j.settings import Neo4jSettings, bolt_port, http_port, read_secret_f
 NEO4J_VERSION = "5.26.30"
 MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 ADMIN_CLASS = "org.neo4j.cli.AdminTool"
-HEAP = os.environ.get("POLICYKG_NEO4J_HEAP", "2g")
-PAGECACHE = os.environ.get("POLICYKG_NEO4J_PAGECACHE", "2g")
+MEMORY_SIZE = re.compile(r"^[1-9][0-9]{0,6}[kKmMgG]?$")  # what Neo4j and the JVM read as a size: 512m, 2g
 JVM_FLAGS = (
     "-XX:+UseG1GC",
     "-XX:-OmitStackTraceInFastThrow",
@@ -53,6 +59,24 @@ JVM_FLAGS = (
 
 class ServerError(PolicyKGError):
     pass
+
+
+def memory_setting(variable: str, default: str) -> str:
+    """A memory size from the environment (``POLICYKG_NEO4J_HEAP`` …), checked: one line when unusable."""
+    value = os.environ.get(variable, default).strip()
+    if not MEMORY_SIZE.match(value):
+        raise ServerError(f"{variable}={value!r} is not a memory size: give a number with k, m or g, such as 1g")
+    return value
+
+
+def heap() -> str:
+    """The server's heap ($POLICYKG_NEO4J_HEAP, 2g)."""
+    return memory_setting("POLICYKG_NEO4J_HEAP", "2g")
+
+
+def pagecache() -> str:
+    """The server's page cache ($POLICYKG_NEO4J_PAGECACHE, 2g)."""
+    return memory_setting("POLICYKG_NEO4J_PAGECACHE", "2g")
 
 
 @dataclass(frozen=True)
@@ -138,8 +162,8 @@ def provision(p: ServerPaths | None = None, log=print) -> ServerPaths:
     ]
     res = subprocess.run(cmd, capture_output=True, text=True)
     if res.returncode != 0:
-        tail = (res.stdout + res.stderr).strip().splitlines()[-15:]
-        raise ServerError("Maven could not fetch Neo4j:\n" + "\n".join(tail))
+        tail = [ln for ln in (res.stdout + res.stderr).strip().splitlines() if ln.strip()][-1:]
+        raise ServerError(f"Maven could not fetch Neo4j: {' '.join(tail)[-300:]}; check the network and run again")
     if not list(p.lib.glob("neo4j-server-*.jar")):
         raise ServerError(f"Maven finished but no neo4j-server jar is in {p.lib}")
     p.complete.write_text(NEO4J_VERSION)
@@ -149,10 +173,22 @@ def provision(p: ServerPaths | None = None, log=print) -> ServerPaths:
 # ---------------------------------------------------------------- configuration
 
 
+def owner_only(p: ServerPaths) -> None:
+    """Make the server's folder its owner's alone: 0700 folders and 0600 files under conf, data, logs, run."""
+    os.chmod(p.home, 0o700)
+    for top in (p.conf, p.data, p.logs, p.run, p.home / "plugins", p.home / "import"):
+        top.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for root, _dirs, files in os.walk(top):
+            os.chmod(root, 0o700)
+            for name in files:
+                path = os.path.join(root, name)
+                if not os.path.islink(path) and stat.S_IMODE(os.stat(path).st_mode) & 0o077:
+                    os.chmod(path, 0o600)
+
+
 def write_config(p: ServerPaths) -> Path:
     """Write conf/neo4j.conf (loopback only, the configured ports and memory) and the folders it names."""
-    for d in (p.conf, p.data, p.logs, p.run, p.home / "plugins", p.home / "import"):
-        d.mkdir(parents=True, exist_ok=True)
+    owner_only(p)
     conf = f"""# Written by policykg (kg/neo4j/server.py) on every start; edit that file, not this one.
 server.default_listen_address=127.0.0.1
 server.default_advertised_address=127.0.0.1
@@ -161,9 +197,9 @@ server.http.listen_address=127.0.0.1:{http_port()}
 server.bolt.advertised_address=127.0.0.1:{bolt_port()}
 server.http.advertised_address=127.0.0.1:{http_port()}
 server.https.enabled=false
-server.memory.heap.initial_size={HEAP}
-server.memory.heap.max_size={HEAP}
-server.memory.pagecache.size={PAGECACHE}
+server.memory.heap.initial_size={heap()}
+server.memory.heap.max_size={heap()}
+server.memory.pagecache.size={pagecache()}
 db.transaction.timeout=10m
 # a project-local server keeps little transaction history (the default keeps two days, GBs)
 db.tx_log.rotation.size=64M
@@ -177,7 +213,9 @@ dbms.security.auth_enabled=true
 dbms.usage_report.enabled=false
 """
     path = p.conf / "neo4j.conf"
-    path.write_text(conf)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(conf)
     return path
 
 
@@ -194,15 +232,25 @@ def ensure_password(p: ServerPaths, java: str) -> None:
             f"{p.data} exists but the password file {p.password} is gone: remove {p.data} to start afresh"
         )
     password = secrets.token_urlsafe(24)
-    res = subprocess.run(
-        [java, "-cp", f"{p.lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", password],
-        cwd=p.home,
-        env=_env(p),
-        capture_output=True,
-        text=True,
-    )
+    # the admin tool reads "@file" as more arguments: the password never shows in the process list
+    args = p.run / "initial-password.args"
+    args.unlink(missing_ok=True)
+    fd = os.open(args, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(password + "\n")
+    try:
+        res = subprocess.run(
+            [java, "-cp", f"{p.lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", f"@{args}"],
+            cwd=p.home,
+            env=_env(p),
+            capture_output=True,
+            text=True,
+            umask=0o077,
+        )
+    finally:
+        args.unlink(missing_ok=True)
     if res.returncode != 0:
-        raise ServerError("could not set the initial password: " + res.stderr.strip()[-500:])
+        raise ServerError("could not set the initial password: " + " ".join(res.stderr.split())[-300:])
     fd = os.open(p.password, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as fh:
         fh.write(password + "\n")
@@ -250,11 +298,52 @@ def answers(settings: Neo4jSettings) -> bool:
         return False
 
 
-def _log_tail(p: ServerPaths, n: int = 20) -> str:
+def _log_tail(p: ServerPaths) -> str:
+    """The last error-looking line of the console log, and where the log is (for a one-line message)."""
     try:
-        return "\n".join(p.console.read_text(errors="replace").splitlines()[-n:])
+        lines = [ln.strip() for ln in p.console.read_text(errors="replace").splitlines() if ln.strip()]
     except FileNotFoundError:
-        return "(no console log)"
+        return "no console log"
+    last = next((ln for ln in reversed(lines) if "ERROR" in ln or "Exception" in ln), lines[-1] if lines else "")
+    return f"{last[-200:]} (see {p.console})"
+
+
+def port_in_use(port: int) -> bool:
+    """Whether another program listens on 127.0.0.1:``port`` (binding it fails with EADDRINUSE).
+
+    SO_REUSEADDR, as the server sets it: a port whose last connections are closing is free.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(("127.0.0.1", port))
+        except OSError as exc:
+            return exc.errno == errno.EADDRINUSE
+    return False
+
+
+def check_ports() -> None:
+    """A one-line ServerError naming the first port another program holds."""
+    for name, variable, port in (
+        ("Bolt", "POLICYKG_NEO4J_BOLT_PORT", bolt_port()),
+        ("HTTP", "POLICYKG_NEO4J_HTTP_PORT", http_port()),
+    ):
+        if port_in_use(port):
+            raise ServerError(
+                f"cannot start Neo4j: {name} port 127.0.0.1:{port}: Address already in use; stop the program "
+                f"using it or choose another port with {variable}"
+            )
+
+
+def _bind_failure(p: ServerPaths, since: int) -> str | None:
+    """The console's 'Address already in use' line, written since byte ``since``, if any."""
+    try:
+        with open(p.console, "rb") as fh:
+            fh.seek(since)
+            text = fh.read().decode("utf-8", "replace")
+    except OSError:
+        return None
+    return next((" ".join(ln.split()) for ln in text.splitlines() if "Address already in use" in ln), None)
 
 
 def start(timeout: float = 180, log=print) -> ServerPaths:
@@ -266,11 +355,12 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
             return p
     java = find_java()
     write_config(p)
+    check_ports()
     ensure_password(p, java)
     cmd = [
         java,
-        f"-Xms{HEAP}",
-        f"-Xmx{HEAP}",
+        f"-Xms{heap()}",
+        f"-Xmx{heap()}",
         *JVM_FLAGS,
         "-cp",
         f"{p.lib}/*",
@@ -279,7 +369,9 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
         f"--config-dir={p.conf}",
         "--console-mode",
     ]
-    with open(p.console, "ab") as out:
+    fd = os.open(p.console, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    with os.fdopen(fd, "ab") as out:
+        since = out.tell()
         proc = subprocess.Popen(
             cmd,
             cwd=p.home,
@@ -288,13 +380,20 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             start_new_session=True,
+            umask=0o077,
         )
-    p.pidfile.write_text(str(proc.pid))
+    fd = os.open(p.pidfile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        fh.write(str(proc.pid))
     settings = local_settings(p)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        busy = _bind_failure(p, since)
+        if busy is not None:
+            stop(log=lambda *_: None)
+            raise ServerError(f"Neo4j could not listen: {busy[-240:]}; free the port or choose another one")
         if proc.poll() is not None:
-            raise ServerError(f"Neo4j exited with code {proc.returncode} while starting:\n{_log_tail(p)}")
+            raise ServerError(f"Neo4j exited with code {proc.returncode} while starting: {_log_tail(p)}")
         if answers(settings):
             log(
                 f"Neo4j {NEO4J_VERSION} running (pid {proc.pid}) on bolt://127.0.0.1:{bolt_port()}, "
@@ -303,7 +402,7 @@ def start(timeout: float = 180, log=print) -> ServerPaths:
             return p
         time.sleep(1)
     stop(log=lambda *_: None)
-    raise ServerError(f"Neo4j did not answer within {timeout:.0f}s:\n{_log_tail(p)}")
+    raise ServerError(f"Neo4j did not answer within {timeout:.0f}s: {_log_tail(p)}")
 
 
 def stop(timeout: float = 90, log=print) -> bool:

@@ -26,14 +26,22 @@ def server_home() -> Path:
     return Path(os.environ.get("POLICYKG_NEO4J_HOME") or PROJECT_ROOT / ".neo4j").resolve()
 
 
+def port_setting(variable: str, default: int) -> int:
+    """A TCP port from the environment, checked: a one-line error when it is no port number."""
+    value = os.environ.get(variable, "").strip() or str(default)
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise Neo4jConfigError(f"{variable}={value!r} is not a port number: give a whole number from 1 to 65535")
+    return int(value)
+
+
 def bolt_port() -> int:
     """The Bolt port of the project's own server ($POLICYKG_NEO4J_BOLT_PORT, 7687)."""
-    return int(os.environ.get("POLICYKG_NEO4J_BOLT_PORT", "7687"))
+    return port_setting("POLICYKG_NEO4J_BOLT_PORT", 7687)
 
 
 def http_port() -> int:
     """The HTTP port of the project's own server ($POLICYKG_NEO4J_HTTP_PORT, 7474)."""
-    return int(os.environ.get("POLICYKG_NEO4J_HTTP_PORT", "7474"))
+    return port_setting("POLICYKG_NEO4J_HTTP_PORT", 7474)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from extract.contract import read_contract
 from extract.model import Extraction
 from kg.folder import contract_file, fragment_file
 from kg.iri import TAXONOMY_GRAPH, document_iri
+from kg.output.labels import label_votes, reconcile_lines
 from kg.output.nxgraph import to_networkx, write_graphml, write_node_link
 from kg.output.rdf import serialize, to_dataset
 
@@ -62,9 +63,18 @@ class GraphFolder:
     out: Path
     doc_ids: tuple[str, ...]  # sorted
 
-    def fragment(self, doc_id: str) -> str:
+    def raw_fragment(self, doc_id: str) -> str:
         """One document's N-Triples fragment, as its worker wrote it."""
         return (self.out / fragment_file(doc_id)).read_text(encoding="utf-8")
+
+    @cached_property
+    def preferred_labels(self) -> dict[tuple[str, str], str]:
+        """The one preferred label per (IRI, language) across the documents (``kg.output.labels``)."""
+        return label_votes(self.raw_fragment(d) for d in self.doc_ids)
+
+    def fragment(self, doc_id: str) -> str:
+        """One document's fragment within the collection: labels other documents prefer become altLabels."""
+        return "".join(reconcile_lines(self.raw_fragment(doc_id), self.preferred_labels))
 
     @cached_property
     def networkx(self) -> nx.MultiDiGraph:

@@ -23,6 +23,7 @@ from extract.model import Document, Entity, Extraction, Indicator, Relation
 from extract.zh.labels import label_entity
 from extract.zh.translate import unit_english
 from kg.iri import RES, TAXONOMY_GRAPH, document_iri, iri, section_iri, sentence_iri, statement_iri
+from kg.output.labels import reconcile_dataset
 from kg.vocab import PKG, relation_property
 from ontology.taxonomy import BROADER, IND, map_names, taxonomy_graph
 
@@ -205,10 +206,17 @@ def _bind(g: G) -> G:
 
 
 def to_dataset(extractions: Iterable[Extraction], taxonomy: bool = True) -> Dataset:
-    """One named graph per document (named by the document IRI), plus the industry taxonomy graph."""
+    """One named graph per document (named by the document IRI), plus the industry taxonomy graph.
+
+    Across documents every IRI keeps one preferred label per language (``kg.output.labels``).
+    """
     ds = _bind(Dataset(default_union=True))
+    count = 0
     for x in extractions:
         add_extraction(ds.graph(document_iri(x.document.id)), x)
+        count += 1
+    if count > 1:
+        reconcile_dataset(ds)
     if taxonomy:
         tax = ds.graph(TAXONOMY_GRAPH)
         for t in taxonomy_graph():
